@@ -1,0 +1,13 @@
+//! `goals`: a command-line sales goal planner. The library owns everything but the process
+//! boundary: `main.rs` parses arguments, calls [`run`] and turns its outcome into an exit code.
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod model;
+pub mod output;
+pub mod plan;
+pub mod smart;
+pub mod source;
+
+

@@ -1,0 +1,327 @@
+//! The goal file as read: every value carries its byte span, defaults are applied, and keys
+//! whose absence is a SMART finding stay `Option` so `smart/` can report them. The planner
+//! only sees a file that `smart::validate` passed, so it may rely on what the rules checked.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use chrono::{NaiveDate, Weekday};
+use rust_decimal::Decimal;
+
+/// A value and the byte range of the TOML text it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+impl<T> Sp<T> {
+    /// Wraps a value with its span.
+    pub fn new(value: T, span: Range<usize>) -> Self {
+        Sp { value, span }
+    }
+}
+
+/// The whole goal file.
+#[derive(Clone, Debug, Default)]
+pub struct GoalFile {
+    pub plan: PlanSettings,
+    pub objectives: Vec<Objective>,
+    pub teams: Vec<Team>,
+    pub reps: Vec<Rep>,
+    pub metrics: Vec<Metric>,
+    pub seasonality: Vec<Profile>,
+    pub funnels: Vec<Funnel>,
+    pub goals: Vec<Goal>,
+    pub feedback: Vec<Feedback>,
+    pub actuals: Vec<ActualsMapping>,
+}
+
+/// `[plan]`: the period, currency and calendar. Dates are inclusive.
+#[derive(Clone, Debug)]
+pub struct PlanSettings {
+    pub name: Option<Sp<String>>,
+    /// `None` only when the file gives no start (a `no-dates` finding).
+    pub start: Option<Sp<NaiveDate>>,
+    /// Defaults to start + 1 year - 1 day.
+    pub end: Option<Sp<NaiveDate>>,
+    pub currency: Option<Sp<Currency>>,
+    /// Month 1-12 that starts the fiscal year.
+    pub fiscal_year_start: u32,
+    pub week_start: Weekday,
+    /// Indexed by `Weekday::num_days_from_monday`.
+    pub workdays: [bool; 7],
+    pub holidays: BTreeSet<NaiveDate>,
+    pub max_goals_per_rep: u32,
+    /// Span of the `[plan]` header, for findings about the plan as a whole.
+    pub span: Option<Range<usize>>,
+}
+
+impl Default for PlanSettings {
+    fn default() -> Self {
+        PlanSettings {
+            name: None,
+            start: None,
+            end: None,
+            currency: None,
+            fiscal_year_start: 1,
+            week_start: Weekday::Mon,
+            workdays: [true, true, true, true, true, false, false],
+            holidays: BTreeSet::new(),
+            max_goals_per_rep: 5,
+            span: None,
+        }
+    }
+}
+
+/// An ISO 4217 currency and its number of minor-unit decimals (EUR 2, JPY 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Currency {
+    pub code: String,
+    pub minor_units: u32,
+}
+
+/// `[[objectives]]`: a company objective that goals serve.
+#[derive(Clone, Debug)]
+pub struct Objective {
+    pub id: Sp<String>,
+    pub title: Option<Sp<String>>,
+}
+
+/// `[[teams]]`.
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub id: Sp<String>,
+    pub name: Option<Sp<String>>,
+}
+
+/// `[[reps]]`: a sales rep and what it can carry.
+#[derive(Clone, Debug)]
+pub struct Rep {
+    pub id: Sp<String>,
+    pub name: Option<Sp<String>>,
+    pub aliases: Vec<String>,
+    pub team: Option<Sp<String>>,
+    /// 0 < fte <= 1.
+    pub fte: Decimal,
+    pub start: Option<Sp<NaiveDate>>,
+    pub end: Option<Sp<NaiveDate>>,
+    /// Productivity in tenure months 1, 2, 3...; 1.0 after the list.
+    pub ramp: Vec<Decimal>,
+    pub hours_per_week: Option<Decimal>,
+    /// Share of the hours available for selling, 0-1.
+    pub selling_share: Decimal,
+    /// Inclusive date ranges when the rep is away.
+    pub time_off: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// What a metric counts, and so how its targets are split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetricKind {
+    Count,
+    Money,
+    Rate,
+    Level,
+}
+
+impl MetricKind {
+    /// The name used in the file and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetricKind::Count => "count",
+            MetricKind::Money => "money",
+            MetricKind::Rate => "rate",
+            MetricKind::Level => "level",
+        }
+    }
+
+    /// Counts and money are split among periods and reps; rates and levels are held.
+    pub fn is_additive(self) -> bool {
+        matches!(self, MetricKind::Count | MetricKind::Money)
+    }
+}
+
+/// `[metrics.ID]`.
+#[derive(Clone, Debug)]
+pub struct Metric {
+    pub id: Sp<String>,
+    pub kind: MetricKind,
+    pub unit: Option<String>,
+    pub source: Option<String>,
+    /// Most one full-time, fully ramped rep achieves per month.
+    pub capacity: Option<Sp<Decimal>>,
+    pub lower_is_better: bool,
+}
+
+/// `[seasonality.NAME]`: relative weights of January..December.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    pub name: Sp<String>,
+    /// `None` where a month is missing (a finding).
+    pub weights: [Option<Decimal>; 12],
+}
+
+/// `[[funnels]]`: stages from the top activity down to the outcome.
+#[derive(Clone, Debug)]
+pub struct Funnel {
+    pub id: Sp<String>,
+    pub stages: Vec<Stage>,
+    pub cycle_days: u32,
+}
+
+/// One funnel stage; `rate` is the share (0-1] that reaches the next stage.
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub activity: Option<Sp<String>>,
+    pub rate: Option<Sp<Decimal>>,
+    pub minutes: Option<Decimal>,
+    pub span: Range<usize>,
+}
+
+/// The four families of goals in the guide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Capacity,
+    Product,
+    Skills,
+    Customers,
+}
+
+/// Low, medium or high, for urgency and importance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level3 {
+    Low,
+    Medium,
+    High,
+}
+
+/// How often progress is reviewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Review {
+    Weekly,
+    Monthly,
+    Quarterly,
+}
+
+/// Who carries a goal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Team(String),
+    Rep(String),
+    Company,
+}
+
+impl Owner {
+    /// The owner as written in the file: `team:ID`, `rep:ID` or `company`.
+    pub fn label(&self) -> String {
+        match self {
+            Owner::Team(id) => format!("team:{id}"),
+            Owner::Rep(id) => format!("rep:{id}"),
+            Owner::Company => "company".to_string(),
+        }
+    }
+}
+
+/// `[[goals]]`: a broad aim made real by its targets.
+#[derive(Clone, Debug)]
+pub struct Goal {
+    pub id: Sp<String>,
+    pub title: Option<Sp<String>>,
+    pub family: Option<Family>,
+    pub objective: Option<Sp<String>>,
+    pub owner: Option<Sp<Owner>>,
+    pub urgency: Level3,
+    pub importance: Level3,
+    pub review: Option<Review>,
+    pub why: Option<String>,
+    pub steps: Vec<String>,
+    pub targets: Vec<Target>,
+    /// Span of the goal's `id` value, where goal-wide findings point.
+    pub span: Range<usize>,
+}
+
+/// A target number: absolute, or relative to the baseline ("+10%" is `Relative(10)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetValue {
+    Absolute(Decimal),
+    Relative(Decimal),
+}
+
+/// A period granularity named by `per` and `--by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Per {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// How a target is spread over days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SplitName {
+    Even,
+    Workdays,
+    Calendar,
+    Profile(String),
+}
+
+/// `[[goals.targets]]`: one number on one metric with dates.
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub metric: Option<Sp<String>>,
+    pub target: Option<Sp<TargetValue>>,
+    pub per: Option<Per>,
+    /// `true` for `each = "rep"`: every rep carries the target on its own.
+    pub each_rep: bool,
+    pub split: Sp<SplitName>,
+    pub start: Option<Sp<NaiveDate>>,
+    pub end: Option<Sp<NaiveDate>>,
+    pub baseline: Option<Sp<Decimal>>,
+    pub funnel: Option<Sp<String>>,
+    /// Span of the `[[goals.targets]]` table.
+    pub span: Range<usize>,
+}
+
+/// `[[feedback]]`: one rep's view of one goal.
+#[derive(Clone, Debug)]
+pub struct Feedback {
+    pub goal: Sp<String>,
+    pub rep: Sp<String>,
+    /// 1 (no way) to 5 (sure).
+    pub confidence: Option<Sp<u8>>,
+    pub capable: Option<bool>,
+    pub needs_training: Option<bool>,
+    pub challenges: Option<String>,
+}
+
+/// `[[actuals]]`: how to read a CRM export.
+#[derive(Clone, Debug)]
+pub struct ActualsMapping {
+    pub path: Option<Sp<String>>,
+    pub metric: Option<Sp<String>>,
+    pub date: String,
+    pub rep: String,
+    pub value: Option<String>,
+    pub filters: Vec<(String, String)>,
+    pub span: Range<usize>,
+}
+
+impl GoalFile {
+    /// The metric with this id.
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id.value == id)
+    }
+
+    /// The reps who carry a goal of this owner, in file order.
+    pub fn reps_of(&self, owner: &Owner) -> Vec<&Rep> {
+        self.reps
+            .iter()
+            .filter(|r| match owner {
+                Owner::Company => true,
+                Owner::Rep(id) => r.id.value == *id,
+                Owner::Team(id) => r.team.as_ref().is_some_and(|t| t.value == *id),
+            })
+            .collect()
+    }
+}

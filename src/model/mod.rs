@@ -1,0 +1,10 @@
+//! The vocabulary of a goal file: plan settings, teams, reps, metrics, goals and targets, as
+//! read from TOML with the place of every value kept for findings. Depends only on
+//! `diagnostic`; knows nothing of planning or output.
+
+pub mod file;
+pub mod money;
+pub mod read;
+pub mod schema;
+
+pub use file::*;

@@ -1,0 +1,146 @@
+//! Reads `[[goals]]` with their `[[goals.targets]]`, `[[feedback]]` and `[[actuals]]`.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use toml::de::DeValue;
+
+use super::value::{Ctx, Table, Value, describe, number};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::file::{
+    ActualsMapping, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName, Target, TargetValue,
+};
+
+const FAMILIES: [Family; 4] = [Family::Capacity, Family::Product, Family::Skills, Family::Customers];
+const LEVELS: [Level3; 3] = [Level3::Low, Level3::Medium, Level3::High];
+const REVIEWS: [Review; 3] = [Review::Weekly, Review::Monthly, Review::Quarterly];
+const PERS: [Per; 5] = [Per::Day, Per::Week, Per::Month, Per::Quarter, Per::Year];
+
+/// Reads one goal and its targets.
+pub fn read_goal(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Goal> {
+    let id = t.str(ctx, "id")?;
+    ctx.goal = Some(id.value.clone());
+    let level = |ctx: &mut Ctx, key| t.choice(ctx, key, &["low", "medium", "high"]).map_or(Level3::Medium, |c| LEVELS[c.value]);
+    let target_def = t.def.child("targets");
+    let targets = t
+        .tables(ctx, "targets")
+        .into_iter()
+        .map(|(table, span)| {
+            let entry = Table::open(ctx, table, span, target_def);
+            read_target(ctx, &entry)
+        })
+        .collect();
+    Some(Goal {
+        title: t.str(ctx, "title"),
+        family: t.choice(ctx, "family", &["capacity", "product", "skills", "customers"]).map(|c| FAMILIES[c.value]),
+        objective: t.str(ctx, "objective"),
+        owner: read_owner(ctx, t),
+        urgency: level(ctx, "urgency"),
+        importance: level(ctx, "importance"),
+        review: t.choice(ctx, "review", &["weekly", "monthly", "quarterly"]).map(|c| REVIEWS[c.value]),
+        why: t.str(ctx, "why").map(|s| s.value),
+        steps: t.str_list(ctx, "steps").into_iter().map(|s| s.value).collect(),
+        span: id.span.clone(),
+        id,
+        targets,
+    })
+}
+
+fn read_owner(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<Owner>> {
+    let text = t.str(ctx, "owner")?;
+    let owner = match text.value.split_once(':') {
+        None if text.value == "company" => Some(Owner::Company),
+        Some(("team", id)) if !id.is_empty() => Some(Owner::Team(id.to_string())),
+        Some(("rep", id)) if !id.is_empty() => Some(Owner::Rep(id.to_string())),
+        _ => None,
+    };
+    if owner.is_none() {
+        ctx.invalid(
+            text.span.clone(),
+            format!("`owner` cannot be \"{}\"", text.value),
+            "write \"team:ID\", \"rep:ID\" or \"company\"".into(),
+        );
+    }
+    owner.map(|o| Sp::new(o, text.span))
+}
+
+fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
+    let split = t.str(ctx, "split").unwrap_or_else(|| Sp::new("even".into(), t.span.clone()));
+    let split_name = match split.value.as_str() {
+        "even" => SplitName::Even,
+        "workdays" => SplitName::Workdays,
+        "calendar" => SplitName::Calendar,
+        profile => SplitName::Profile(profile.to_string()),
+    };
+    Target {
+        metric: t.str(ctx, "metric"),
+        target: t.get("target").and_then(|v| target_value(ctx, v)),
+        per: t.choice(ctx, "per", &["day", "week", "month", "quarter", "year"]).map(|c| PERS[c.value]),
+        each_rep: t.choice(ctx, "each", &["team", "rep"]).is_some_and(|c| c.value == 1),
+        split: Sp::new(split_name, split.span),
+        start: t.date(ctx, "start"),
+        end: t.date(ctx, "end"),
+        baseline: t.num(ctx, "baseline"),
+        funnel: t.str(ctx, "funnel"),
+        span: t.span.clone(),
+    }
+}
+
+/// `target`: a number, or a relative string "+10%" / "-20%".
+fn target_value(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<TargetValue>> {
+    if let DeValue::String(s) = value.get_ref() {
+        let text = s.trim();
+        if let Some(pct) = text.strip_suffix('%') {
+            let relative = Decimal::from_str(pct.trim().trim_start_matches('+')).ok();
+            if relative.is_none() || !text.starts_with(['+', '-']) {
+                ctx.push(
+                    Diagnostic::new(Code::WrongType, Some(value.span()), format!("`target` is not a relative target: {}", describe(value.get_ref())))
+                        .help("write a relative target as \"+10%\" or \"-20%\", or a plain number"),
+                );
+                return None;
+            }
+            return relative.map(|r| Sp::new(TargetValue::Relative(r), value.span()));
+        }
+    }
+    number(ctx, "target", value).map(|n| Sp::new(TargetValue::Absolute(n.value), n.span))
+}
+
+/// Reads one feedback entry.
+pub fn read_feedback(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Feedback> {
+    let confidence = t.int(ctx, "confidence", 1, 5).map(|c| Sp::new(u8::try_from(c.value).expect("invariant: 1..=5 fits u8"), c.span));
+    Some(Feedback {
+        goal: t.str(ctx, "goal")?,
+        rep: t.str(ctx, "rep")?,
+        confidence,
+        capable: t.bool(ctx, "capable"),
+        needs_training: t.bool(ctx, "needs_training"),
+        challenges: t.str(ctx, "challenges").map(|s| s.value),
+    })
+}
+
+/// Reads one CRM export mapping; the default columns fill what it leaves out.
+pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> {
+    let mut filters = Vec::new();
+    if let Some(value) = t.get("where") {
+        match value.get_ref() {
+            DeValue::Table(map) => {
+                for (column, wanted) in map {
+                    match wanted.get_ref() {
+                        DeValue::String(s) => filters.push((column.get_ref().to_string(), s.to_string())),
+                        _ => ctx.wrong_type(&format!("where.{}", column.get_ref()), "a string", wanted),
+                    }
+                }
+            }
+            _ => ctx.wrong_type("where", "a table such as { Status = \"won\" }", value),
+        }
+    }
+    Some(ActualsMapping {
+        path: t.str(ctx, "path"),
+        metric: t.str(ctx, "metric"),
+        date: t.str(ctx, "date").map_or_else(|| "date".into(), |s| s.value),
+        rep: t.str(ctx, "rep").map_or_else(|| "rep".into(), |s| s.value),
+        value: t.str(ctx, "value").map(|s| s.value),
+        filters,
+        span: t.span.clone(),
+    })
+}

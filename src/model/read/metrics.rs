@@ -1,0 +1,87 @@
+//! Reads `[metrics.ID]`, `[seasonality.NAME]` and `[[funnels]]`: what is measured and how
+//! outcomes and seasons are shaped.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use toml::de::DeValue;
+
+use super::value::{Ctx, Table, Value, describe, number};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::file::{Funnel, Metric, MetricKind, Profile, Sp, Stage};
+use crate::model::schema::MONTH_NAMES;
+
+const KINDS: [MetricKind; 4] = [MetricKind::Count, MetricKind::Money, MetricKind::Rate, MetricKind::Level];
+
+/// Reads one metric.
+pub fn read_metric(ctx: &mut Ctx, id: Sp<String>, t: &Table<'_, '_>) -> Option<Metric> {
+    let kind = t.choice(ctx, "kind", &["count", "money", "rate", "level"]);
+    let better = t.choice(ctx, "better", &["higher", "lower"]);
+    let capacity = t.num(ctx, "capacity");
+    if let Some(cap) = &capacity
+        && cap.value <= Decimal::ZERO
+    {
+        ctx.invalid(cap.span.clone(), "`capacity` must be above zero".into(), "give the most one full-time rep achieves in a month".into());
+    }
+    Some(Metric {
+        kind: KINDS[kind?.value],
+        unit: t.str(ctx, "unit").map(|s| s.value),
+        source: t.str(ctx, "source").map(|s| s.value),
+        capacity: capacity.filter(|c| c.value > Decimal::ZERO),
+        lower_is_better: better.is_some_and(|b| b.value == 1),
+        id,
+    })
+}
+
+/// Reads one seasonality profile; missing and non-positive months are SMART findings.
+pub fn read_profile(ctx: &mut Ctx, name: Sp<String>, t: &Table<'_, '_>) -> Option<Profile> {
+    let mut weights = [None; 12];
+    for (i, month) in MONTH_NAMES.iter().enumerate() {
+        weights[i] = t.num(ctx, month).map(|w| w.value);
+    }
+    Some(Profile { name, weights })
+}
+
+/// Reads one funnel and its stages.
+pub fn read_funnel(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Funnel> {
+    let id = t.str(ctx, "id")?;
+    let cycle_days = t.int(ctx, "cycle_days", 0, 3650).map_or(0, |d| u32::try_from(d.value).unwrap_or(0));
+    let def = t.def.child("stages");
+    let stages = t
+        .tables(ctx, "stages")
+        .into_iter()
+        .map(|(table, span)| {
+            let entry = Table::open(ctx, table, span, def);
+            read_stage(ctx, &entry)
+        })
+        .collect();
+    Some(Funnel { id, stages, cycle_days })
+}
+
+fn read_stage(ctx: &mut Ctx, t: &Table<'_, '_>) -> Stage {
+    Stage {
+        activity: t.str(ctx, "activity"),
+        rate: t.get("rate").and_then(|v| fraction(ctx, v)),
+        minutes: t.num(ctx, "minutes").map(|m| m.value),
+        span: t.span.clone(),
+    }
+}
+
+/// A rate written as a fraction (0.10) or a percentage string ("10%").
+fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
+    if let DeValue::String(s) = value.get_ref()
+        && let Some(pct) = s.trim().strip_suffix('%')
+    {
+        if let Ok(p) = Decimal::from_str(pct.trim()) {
+            return Some(Sp::new(p / Decimal::ONE_HUNDRED, value.span()));
+        }
+        ctx.push(Diagnostic::new(
+            Code::WrongType,
+            Some(value.span()),
+            format!("`rate` must be a fraction or a percentage, found {}", describe(value.get_ref())),
+        )
+        .help("write 0.10 or \"10%\""));
+        return None;
+    }
+    number(ctx, "rate", value)
+}
