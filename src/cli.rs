@@ -1,1 +1,156 @@
-//! x
+//! The command line as clap types: flags and subcommands only. Each command's arguments are
+//! turned into plain options by `cmd/`; nothing below `cmd/` sees clap.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Sales goals in a TOML file: SMART checks, exact quotas, funnel and tracking.
+#[derive(Debug, Parser)]
+#[command(name = "goals", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// The day taken as today (YYYY-MM-DD), for deadlines and tracking to date.
+    #[arg(long, value_name = "DATE", global = true, value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour choice for `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented starter goal file.
+    Init(InitArgs),
+    /// Check goal files against the SMART criteria.
+    Check(CheckArgs),
+    /// Split each target into period and per-rep quotas.
+    Plan(PlanArgs),
+    /// Explain a check code: what it means and how to fix it.
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of the goal file (for editors).
+    Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `goals init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the file.
+    #[arg(default_value = "goals.toml")]
+    pub path: PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `goals check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Goal files to check; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Exit with 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Output formats of `goals check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Located snippets and a SMART scorecard, for people.
+    Human,
+    /// The JSON document of the findings (version 1).
+    Json,
+    /// GitHub Actions annotation lines.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+/// `goals plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Period of the quotas.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Only this goal (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub goal: Vec<String>,
+    /// Only this team's reps (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub team: Vec<String>,
+    /// Only this rep (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub rep: Vec<String>,
+}
+
+/// Period granularity for `--by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    Quarter,
+    Month,
+    Week,
+    Day,
+}
+
+/// Output formats of the reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// `goals explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The check code, such as `target-not-positive`.
+    pub code: String,
+}
+
+/// `goals completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, such as 2027-06-30"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -11,3 +11,4 @@ pub mod smart;
 pub mod source;
 
 
+pub use cmd::{Io, Outcome, run};

@@ -1,1 +1,80 @@
-//! placeholder
+//! One file per subcommand: glue that turns clap arguments into options, calls the modules
+//! that do the work, and hands the report to a renderer. `run` dispatches.
+
+mod check;
+mod completions;
+mod explain;
+mod init;
+mod load;
+mod plan;
+mod schema;
+
+use std::io::{Read, Write};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, Command};
+use crate::output::style::Paint;
+use crate::smart::report::{Counts, FileFindings};
+
+/// How a command ended, when it did not fail: the process exit code follows from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the goal file has error findings (or warnings with `--deny-warnings`).
+    Findings,
+}
+
+/// The process's streams and environment, decided in `main`.
+pub struct Io<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdin: &'a mut dyn Read,
+    /// Colour for stdout and stderr.
+    pub paint_out: Paint,
+    pub paint_err: Paint,
+    /// The clock's today, used when `--as-of` is not given.
+    pub today: NaiveDate,
+    /// Columns available for tables on stdout.
+    pub width: usize,
+}
+
+/// Runs one command.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
+    let as_of = cli.as_of.unwrap_or(io.today);
+    match cli.command {
+        Command::Init(args) => init::run(&args, io),
+        Command::Check(args) => check::run(&args, as_of, io),
+        Command::Plan(args) => plan::run(&args, as_of, io),
+        Command::Explain(args) => explain::run(&args, io),
+        Command::Schema => schema::run(io),
+        Command::Completions(args) => completions::run(&args, io),
+    }
+}
+
+/// Tells on stderr that the file has warnings, without blocking the command.
+fn warn(findings: &FileFindings, io: &mut Io<'_>) -> Result<()> {
+    let counts = Counts::of(std::iter::once(findings));
+    if counts.warnings > 0 {
+        let s = if counts.warnings == 1 { "" } else { "s" };
+        let text = format!("{} has {} warning{s}; `goals check {}` shows them", findings.name, counts.warnings, findings.name);
+        writeln!(io.stderr, "{}", io.paint_err.warning(&text))?;
+    }
+    Ok(())
+}
+
+/// Refuses ids that name nothing in the file, with the closest one.
+fn require_known(kind: &str, wanted: &[String], known: &[&str]) -> Result<()> {
+    for id in wanted {
+        if !known.contains(&id.as_str()) {
+            let hint = match crate::model::read::value::closest(id, known.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("known: {}", known.join(", ")),
+            };
+            anyhow::bail!("--{kind} {id}: no such {kind} in the goal file; {hint}");
+        }
+    }
+    Ok(())
+}

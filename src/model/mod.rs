@@ -6,5 +6,6 @@ pub mod file;
 pub mod money;
 pub mod read;
 pub mod schema;
+pub mod schema_json;
 
 pub use file::*;

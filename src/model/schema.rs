@@ -222,7 +222,7 @@ static TARGET: TableDef = TableDef {
     path: "goals.targets",
     doc: "A number on one metric with dates.",
     keys: &[
-        key("metric", Ty::Str, "Id of the metric."),
+        required("metric", Ty::Str, "Id of the metric."),
         key("target", Ty::NumOrRelative, "The number, or \"+10%\" relative to baseline."),
         key("per", Ty::Choice(&["day", "week", "month", "quarter", "year"]), "The target is per this period."),
         key("each", Ty::Choice(&["team", "rep"]), "team: shared among the reps; rep: each rep's own."),

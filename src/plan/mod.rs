@@ -1,1 +1,21 @@
-//! placeholder
+//! Decomposition of checked goals into period and per-rep quotas, and the checks that need
+//! it. Infallible: it only runs on a `Checked` file.
+
+pub mod apportion;
+pub mod calendar;
+pub mod capacity;
+mod decompose;
+mod findings;
+pub mod report;
+pub mod target;
+pub mod weights;
+
+pub use decompose::{PlanOptions, decompose};
+pub use findings::findings;
+
+#[cfg(test)]
+mod tests_apportion;
+#[cfg(test)]
+mod tests_arith;
+#[cfg(test)]
+mod tests_props;

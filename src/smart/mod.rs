@@ -1,1 +1,92 @@
-//! placeholder
+//! The SMART rules that can be decided from the goal file alone, and the `Checked` file the
+//! planner trusts. Rules push findings; they never stop at the first one.
+
+mod achievable;
+mod measurable;
+mod references;
+mod specific;
+mod time_bound;
+pub mod report;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::GoalFile;
+
+/// What the rules need besides the file.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleOptions {
+    /// "Today", for deadlines already past.
+    pub as_of: NaiveDate,
+}
+
+/// One rule: reads the file, pushes findings.
+type Rule = fn(&GoalFile, &RuleOptions, &mut Vec<Diagnostic>);
+
+/// Every file-level rule, in the order of the SMART criteria.
+const RULES: &[Rule] = &[
+    references::duplicate_ids,
+    references::unknown_references,
+    specific::titles_and_owners,
+    specific::steps,
+    measurable::targets,
+    measurable::seasonality,
+    measurable::metric_sources,
+    achievable::growth,
+    achievable::overload,
+    achievable::funnels,
+    achievable::feedback,
+    time_bound::plan_dates,
+    time_bound::target_dates,
+    time_bound::review,
+    relevant,
+];
+
+/// Runs every file-level rule.
+pub fn validate(file: &GoalFile, options: &RuleOptions) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        rule(file, options, &mut out);
+    }
+    out
+}
+
+/// A goal file with no error findings: the only input the planner accepts.
+#[derive(Clone, Copy, Debug)]
+pub struct Checked<'a>(&'a GoalFile);
+
+impl<'a> Checked<'a> {
+    /// Wraps `file` if none of `findings` is an error.
+    pub fn new(file: &'a GoalFile, findings: &[Diagnostic]) -> Option<Self> {
+        (!findings.iter().any(|d| d.severity() == Severity::Error)).then_some(Checked(file))
+    }
+
+    /// The file, whose every reference resolves and whose every required value is set.
+    pub fn file(self) -> &'a GoalFile {
+        self.0
+    }
+}
+
+/// Relevant: a goal serves an objective (when objectives exist) and names its family.
+fn relevant(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+    use crate::diagnostic::Code;
+    for goal in &file.goals {
+        let id = Some(goal.id.value.as_str());
+        if goal.objective.is_none() && !file.objectives.is_empty() {
+            let ids: Vec<&str> = file.objectives.iter().map(|o| o.id.value.as_str()).collect();
+            out.push(
+                Diagnostic::new(Code::GoalWithoutObjective, Some(goal.span.clone()), format!("goal `{}` serves no objective", goal.id.value))
+                    .help(format!("add `objective = \"…\"`, one of: {}", ids.join(", ")))
+                    .goal(id),
+            );
+        }
+        if goal.family.is_none() {
+            out.push(
+                Diagnostic::new(Code::GoalWithoutFamily, Some(goal.span.clone()), format!("goal `{}` has no family", goal.id.value)).goal(id),
+            );
+        }
+    }
+}

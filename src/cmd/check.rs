@@ -1,0 +1,26 @@
+//! `goals check`: check each file and render all findings in the chosen format.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::{Io, Outcome, load};
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::output::{check_human, check_json, github, sarif};
+use crate::smart::report::Counts;
+
+/// Runs `goals check`.
+pub fn run(args: &CheckArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
+    let mut files = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        files.push(load::load(path, as_of, io.stdin)?.findings);
+    }
+    match args.format {
+        CheckFormat::Human => check_human::render(&files, io.paint_err, io.stderr)?,
+        CheckFormat::Json => check_json::render(&files, io.stdout)?,
+        CheckFormat::Github => github::render(&files, io.stdout)?,
+        CheckFormat::Sarif => sarif::render(&files, io.stdout)?,
+    }
+    let counts = Counts::of(&files);
+    let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
+    Ok(if failed { Outcome::Findings } else { Outcome::Success })
+}

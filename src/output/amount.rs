@@ -1,0 +1,67 @@
+//! How amounts are written: whole units as exact decimals of the currency's minor unit,
+//! levels with two decimals, exact values with four; with or without thousands separators.
+
+use rust_decimal::Decimal;
+
+use crate::plan::report::Quantity;
+
+/// Writes a quota as plain decimal text: `1200`, `83333.33`, `14.41`.
+pub fn plain(q: Quantity, minor_units: u32) -> String {
+    match q {
+        Quantity::Units(n) => units(n, minor_units),
+        Quantity::Level(level) => level.round_dp(2).normalize().to_string(),
+    }
+}
+
+/// Whole units as a decimal with exactly `minor_units` decimals.
+pub fn units(n: i64, minor_units: u32) -> String {
+    Decimal::new(n, minor_units).to_string()
+}
+
+/// A quota for people: thousands separated with `,`.
+pub fn grouped(q: Quantity, minor_units: u32) -> String {
+    group(&plain(q, minor_units))
+}
+
+/// An exact value with at most four decimals and at least one: `1.6667`, `100.0`.
+pub fn exact(x: Decimal) -> String {
+    let text = x.round_dp(4).normalize().to_string();
+    if text.contains('.') { text } else { format!("{text}.0") }
+}
+
+/// Inserts `,` between groups of three digits of the integer part.
+pub fn group(text: &str) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_keeps_its_cents() {
+        assert_eq!(units(8_333_333, 2), "83333.33");
+        assert_eq!(units(10, 2), "0.10");
+        assert_eq!(units(1200, 0), "1200");
+        assert_eq!(grouped(Quantity::Units(100_000_000), 2), "1,000,000.00");
+        assert_eq!(group("-1234567"), "-1,234,567");
+    }
+
+    #[test]
+    fn exact_values_have_four_decimals_at_most() {
+        assert_eq!(exact(Decimal::from(20) / Decimal::from(12)), "1.6667");
+        assert_eq!(exact(Decimal::from(100)), "100.0");
+    }
+}

@@ -1,0 +1,123 @@
+//! `goals plan` for people: one block per target in priority order, periods down, the team's
+//! quota and each rep's across, totals at the bottom and a bar showing the year's shape.
+//! Reps that do not fit the terminal width continue in a further block.
+
+use std::io::{self, Write};
+
+use rust_decimal::prelude::ToPrimitive;
+
+use super::amount::grouped;
+use super::grid::{Grid, bar};
+use super::style::Paint;
+use crate::plan::report::{PlanReport, Quantity, TargetReport};
+
+/// Width of the shape bar.
+const BAR: usize = 10;
+
+/// Renders the plan as text tables no wider than `width` where possible.
+pub fn render(report: &PlanReport, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut head = vec![report.name.clone().unwrap_or_else(|| "Plan".into())];
+    head.push(format!("{} to {}", report.start, report.end));
+    head.push(format!("by {}", report.by));
+    if let Some(currency) = &report.currency {
+        head.push(currency.clone());
+    }
+    writeln!(out, "{}", paint.bold(&head.join(" · ")))?;
+    if report.targets.is_empty() {
+        writeln!(out, "\nno target matches the filters")?;
+    }
+    for target in &report.targets {
+        writeln!(out)?;
+        block(report, target, paint, width, out)?;
+    }
+    Ok(())
+}
+
+fn block(report: &PlanReport, t: &TargetReport, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let title = if t.title.is_empty() { String::new() } else { format!(": {}", t.title) };
+    writeln!(out, "{}", paint.bold(&format!("#{} {}{title}", t.priority, t.goal)))?;
+    let unit = match (t.kind, &report.currency, &t.unit) {
+        ("money", Some(currency), _) => currency.clone(),
+        ("rate", _, _) => "%".into(),
+        (_, _, Some(unit)) => unit.clone(),
+        _ => t.metric.clone(),
+    };
+    let better = if t.lower_is_better { ", lower is better" } else { "" };
+    writeln!(
+        out,
+        "{} · {} {unit}{better} · {} · importance {}, urgency {}",
+        t.metric,
+        if t.kind == "count" || t.kind == "money" { "total" } else { "final level" },
+        t.owner,
+        t.importance,
+        t.urgency
+    )?;
+    let reps: Vec<usize> = (0..t.reps.len()).collect();
+    let chunks = rep_chunks(t, &reps, width);
+    for (i, chunk) in chunks.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        grid(t, chunk, paint, i == 0).write("", &|s| paint.bold(s), out)?;
+    }
+    Ok(())
+}
+
+fn cell(q: Quantity, decimals: u32) -> String {
+    grouped(q, decimals)
+}
+
+/// Groups rep columns so that each grid fits `width`.
+fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>> {
+    let label = t.periods.iter().map(|p| p.label.len()).max().unwrap_or(6).max(6);
+    let quota = cell(t.total, t.decimals).len().max(5);
+    let fixed = label + 2 + quota + 2 + BAR;
+    let mut chunks: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = fixed;
+    for &i in reps {
+        let col = t.reps[i].rep.chars().count().max(cell(t.reps[i].quota, t.decimals).len()) + 2;
+        let current = chunks.last_mut().expect("invariant: chunks is never empty");
+        if !current.is_empty() && used + col > width {
+            chunks.push(vec![i]);
+            used = fixed + col;
+        } else {
+            current.push(i);
+            used += col;
+        }
+    }
+    chunks
+}
+
+fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid {
+    let mut header = vec!["period".to_string(), "quota".to_string()];
+    header.extend(reps.iter().map(|&i| t.reps[i].rep.clone()));
+    let max = t.periods.iter().map(|p| magnitude(p.quota)).fold(0.0, f64::max);
+    let mut rows: Vec<Vec<String>> = t
+        .periods
+        .iter()
+        .map(|p| {
+            let mut row = vec![p.label.clone(), cell(p.quota, t.decimals)];
+            row.extend(reps.iter().map(|&i| cell(p.reps[i].quota, t.decimals)));
+            if with_bar {
+                row.push(bar(magnitude(p.quota), max, BAR, paint.enabled));
+            }
+            row
+        })
+        .collect();
+    let additive = matches!(t.total, Quantity::Units(_));
+    let mut total = vec![if additive { "total" } else { "final" }.to_string(), cell(t.total, t.decimals)];
+    total.extend(reps.iter().map(|&i| cell(t.reps[i].quota, t.decimals)));
+    rows.push(total);
+    if with_bar {
+        header.push(String::new());
+    }
+    Grid { header, rows, rule_before_last: true }
+}
+
+/// A quota's size for the bar only (display, not arithmetic).
+fn magnitude(q: Quantity) -> f64 {
+    match q {
+        Quantity::Units(n) => n.to_f64().unwrap_or(0.0),
+        Quantity::Level(level) => level.to_f64().unwrap_or(0.0),
+    }
+}

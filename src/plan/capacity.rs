@@ -1,0 +1,71 @@
+//! A rep's capacity day by day: `fte × ramp factor` on days the rep is active, 0 before its
+//! start, after its end and during time off. Tenure month 1 is the month the rep starts.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::model::Rep;
+
+/// The rep's capacity on `day` (0 to 1).
+pub fn capacity_on(rep: &Rep, day: NaiveDate) -> Decimal {
+    if !is_active(rep, day) {
+        return Decimal::ZERO;
+    }
+    rep.fte * ramp_factor(rep, day)
+}
+
+/// Whether the rep works for the plan on `day`.
+pub fn is_active(rep: &Rep, day: NaiveDate) -> bool {
+    let started = rep.start.as_ref().is_none_or(|s| day >= s.value);
+    let not_left = rep.end.as_ref().is_none_or(|e| day <= e.value);
+    let away = rep.time_off.iter().any(|&(from, to)| (from..=to).contains(&day));
+    started && not_left && !away
+}
+
+/// The ramp factor of the rep's tenure month containing `day`; 1 after the ramp list.
+pub fn ramp_factor(rep: &Rep, day: NaiveDate) -> Decimal {
+    let Some(start) = &rep.start else { return Decimal::ONE };
+    let months = (day.year() - start.value.year()) * 12 + i32::try_from(day.month()).unwrap_or(0) - i32::try_from(start.value.month()).unwrap_or(0);
+    usize::try_from(months).ok().and_then(|m| rep.ramp.get(m)).copied().unwrap_or(Decimal::ONE)
+}
+
+/// Capacities of `reps` on each day from `start`, `days` long: `[rep][day]`.
+pub fn capacity_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
+    reps.iter()
+        .map(|rep| start.iter_days().take(days).map(|d| capacity_on(rep, d)).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Sp;
+
+    fn rep(start: Option<&str>, ramp: &[&str]) -> Rep {
+        let date = |s: &str| Sp::new(s.parse::<NaiveDate>().unwrap(), 0..0);
+        Rep {
+            id: Sp::new("r".into(), 0..0),
+            name: None,
+            aliases: vec![],
+            team: None,
+            fte: "0.5".parse().unwrap(),
+            start: start.map(date),
+            end: None,
+            ramp: ramp.iter().map(|r| r.parse().unwrap()).collect(),
+            hours_per_week: None,
+            selling_share: Decimal::ONE,
+            time_off: vec![("2027-08-09".parse().unwrap(), "2027-08-20".parse().unwrap())],
+        }
+    }
+
+    #[test]
+    fn ramp_follows_tenure_months() {
+        let r = rep(Some("2027-07-15"), &["0.25", "0.5"]);
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(capacity_on(&r, day("2027-07-14")), Decimal::ZERO);
+        assert_eq!(capacity_on(&r, day("2027-07-15")).to_string(), "0.125");
+        assert_eq!(capacity_on(&r, day("2027-08-02")).to_string(), "0.25");
+        assert_eq!(capacity_on(&r, day("2027-08-10")), Decimal::ZERO, "time off");
+        assert_eq!(capacity_on(&r, day("2027-09-01")).to_string(), "0.5");
+    }
+}

@@ -1,0 +1,187 @@
+//! Builds the plan report: every target of the checked file decomposed and summed into the
+//! periods of `--by`, filtered by goal, team and rep, in priority order.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::calendar::{Period, periods};
+use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
+use super::target::{self, Days, Resolved, granularity, level_at};
+use crate::model::{Level3, Per, Rep};
+use crate::smart::Checked;
+
+/// What to plan and show.
+#[derive(Clone, Debug)]
+pub struct PlanOptions {
+    pub by: Per,
+    /// Only these goals (all when empty).
+    pub goals: Vec<String>,
+    /// Only reps of these teams (all when empty).
+    pub teams: Vec<String>,
+    /// Only these reps (all when empty).
+    pub reps: Vec<String>,
+}
+
+impl PlanOptions {
+    fn keeps_rep(&self, rep: &Rep) -> bool {
+        let team_ok = self.teams.is_empty() || rep.team.as_ref().is_some_and(|t| self.teams.contains(&t.value));
+        let rep_ok = self.reps.is_empty() || self.reps.contains(&rep.id.value);
+        team_ok && rep_ok
+    }
+}
+
+/// Decomposes every target of a checked file.
+pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
+    let file = checked.file();
+    let rules = target::rules(file);
+    let mut targets = Vec::new();
+    for (order, goal) in file.goals.iter().enumerate() {
+        if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
+            continue;
+        }
+        for t in &goal.targets {
+            let resolved = target::resolve(checked, goal, t);
+            let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
+            if !shown.contains(&true) {
+                continue;
+            }
+            let periods = periods(&rules, granularity(options.by), resolved.start, resolved.end);
+            targets.push(target_report(checked, &resolved, &periods, &shown, order));
+        }
+    }
+    rank(&mut targets);
+    let plan = &file.plan;
+    PlanReport {
+        name: plan.name.as_ref().map(|n| n.value.clone()),
+        currency: plan.currency.as_ref().map(|c| c.value.code.clone()),
+        minor_units: plan.currency.as_ref().map_or(0, |c| c.value.minor_units),
+        start: plan.start.as_ref().expect("checked: the plan has a start").value,
+        end: plan.end.as_ref().expect("checked: the plan has an end").value,
+        by: by_name(options.by),
+        targets,
+    }
+}
+
+fn by_name(by: Per) -> &'static str {
+    match by {
+        Per::Day => "day",
+        Per::Week => "week",
+        Per::Month => "month",
+        Per::Quarter => "quarter",
+        Per::Year => "year",
+    }
+}
+
+fn level_name(level: Level3) -> &'static str {
+    match level {
+        Level3::Low => "low",
+        Level3::Medium => "medium",
+        Level3::High => "high",
+    }
+}
+
+/// Sorts by importance, then urgency (both high first), then file order; numbers the result.
+fn rank(targets: &mut [TargetReport]) {
+    let weight = |name: &str| match name {
+        "high" => 0,
+        "medium" => 1,
+        _ => 2,
+    };
+    targets.sort_by_key(|t| (weight(t.importance), weight(t.urgency), t.file_order));
+    for (i, t) in targets.iter_mut().enumerate() {
+        t.priority = i + 1;
+    }
+}
+
+fn target_report(checked: Checked<'_>, r: &Resolved<'_>, periods: &[Period], shown: &[bool], order: usize) -> TargetReport {
+    let (total, rows, reps) = if r.metric.kind.is_additive() {
+        let days = target::days(checked.file(), r);
+        additive_rows(r, &days, periods, shown)
+    } else {
+        level_rows(r, periods, shown)
+    };
+    TargetReport {
+        goal: r.goal.id.value.clone(),
+        title: r.goal.title.as_ref().map_or_else(String::new, |t| t.value.clone()),
+        metric: r.metric.id.value.clone(),
+        kind: r.metric.kind.name(),
+        unit: r.metric.unit.clone(),
+        owner: r.goal.owner.as_ref().map_or_else(String::new, |o| o.value.label()),
+        importance: level_name(r.goal.importance),
+        urgency: level_name(r.goal.urgency),
+        priority: 0,
+        file_order: order,
+        lower_is_better: r.metric.lower_is_better,
+        decimals: if r.metric.kind == crate::model::MetricKind::Money { minor_units(checked) } else { 0 },
+        total,
+        periods: rows,
+        reps,
+    }
+}
+
+fn minor_units(checked: Checked<'_>) -> u32 {
+    checked.file().plan.currency.as_ref().map_or(0, |c| c.value.minor_units)
+}
+
+fn index_range(r: &Resolved<'_>, period: &Period) -> Range<usize> {
+    let from = usize::try_from((period.start - r.start).num_days()).expect("invariant: periods lie inside the target");
+    let to = usize::try_from((period.end - r.start).num_days()).expect("invariant: periods lie inside the target");
+    from..to + 1
+}
+
+type Rows = (Quantity, Vec<PeriodRow>, Vec<RepCell>);
+
+fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[bool]) -> Rows {
+    let rows = periods
+        .iter()
+        .map(|p| {
+            let range = index_range(r, p);
+            let cells = rep_cells(r, days, shown, &range);
+            PeriodRow {
+                label: p.label.clone(),
+                start: p.start,
+                end: p.end,
+                quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
+                exact: days.team_exact[range].iter().sum::<Decimal>() / r.scale,
+                reps: cells,
+            }
+        })
+        .collect();
+    let total = Quantity::Units(days.team_quota.iter().sum());
+    let totals = rep_cells(r, days, shown, &(0..days.team_quota.len()));
+    (total, rows, totals)
+}
+
+fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
+    r.reps
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| shown[*i])
+        .map(|(i, rep)| RepCell {
+            rep: rep.id.value.clone(),
+            quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
+            exact: days.rep_exact[i][range.clone()].iter().sum::<Decimal>() / r.scale,
+        })
+        .collect()
+}
+
+fn level_rows(r: &Resolved<'_>, periods: &[Period], shown: &[bool]) -> Rows {
+    let cells = |level: Decimal| -> Vec<RepCell> {
+        r.reps
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|(rep, _)| RepCell { rep: rep.id.value.clone(), quota: Quantity::Level(level.round_dp(2)), exact: level })
+            .collect()
+    };
+    let rows = periods
+        .iter()
+        .map(|p| {
+            let level = level_at(r, p.end);
+            PeriodRow { label: p.label.clone(), start: p.start, end: p.end, quota: Quantity::Level(level.round_dp(2)), exact: level, reps: cells(level) }
+        })
+        .collect();
+    let last = level_at(r, r.end);
+    (Quantity::Level(last.round_dp(2)), rows, cells(last))
+}

@@ -1,0 +1,107 @@
+//! The Achievable checks that need the decomposition: amounts on days no rep can carry, and
+//! rep monthly quotas above the metric's capacity (scaled by fte and ramp).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::calendar::CalendarRules;
+use super::capacity::capacity_on;
+use super::target::{self, Days, Resolved};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::smart::Checked;
+
+/// Every plan-level finding of a checked file.
+pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
+    let file = checked.file();
+    let rules = target::rules(file);
+    let mut out = Vec::new();
+    for goal in &file.goals {
+        for t in &goal.targets {
+            let resolved = target::resolve(checked, goal, t);
+            if !resolved.metric.kind.is_additive() {
+                continue;
+            }
+            let days = target::days(file, &resolved);
+            if !days.uncovered.is_empty() {
+                out.push(uncovered(&resolved, &days));
+            }
+            out.extend(above_capacity(&rules, &resolved, &days));
+        }
+    }
+    out
+}
+
+fn label(d: Diagnostic, r: &Resolved<'_>) -> Diagnostic {
+    d.goal(Some(&r.goal.id.value)).metric(Some(&r.metric.id.value))
+}
+
+/// Consecutive day indices as date ranges: "2027-01-01 to 2027-02-28".
+fn date_ranges(start: NaiveDate, days: &[usize]) -> Vec<String> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &d in days {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == d => *end = d,
+            _ => ranges.push((d, d)),
+        }
+    }
+    let day = |i: usize| start + chrono::Days::new(i as u64);
+    ranges
+        .iter()
+        .map(|&(a, b)| if a == b { day(a).to_string() } else { format!("{} to {}", day(a), day(b)) })
+        .collect()
+}
+
+fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
+    let ranges = date_ranges(days.start, &days.uncovered);
+    let shown = if ranges.len() > 3 { format!("{} and {} more", ranges[..3].join(", "), ranges.len() - 3) } else { ranges.join(", ") };
+    let span = r.target.start.as_ref().map_or_else(|| r.target.span.clone(), |s| s.span.clone());
+    label(
+        Diagnostic::new(Code::NoRepActive, Some(span), format!("part of the target falls on days when none of its reps is active: {shown}")),
+        r,
+    )
+}
+
+/// Per rep and calendar month: (quota in units, capacity in units).
+type MonthLoad = BTreeMap<(i32, u32), (i64, Decimal)>;
+
+fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<Diagnostic> {
+    let Some(capacity) = &r.metric.capacity else { return Vec::new() };
+    let mut out = Vec::new();
+    for (i, rep) in r.reps.iter().enumerate() {
+        let mut load = MonthLoad::new();
+        for (d, day) in days.start.iter_days().take(days.team_quota.len()).enumerate() {
+            let entry = load.entry((day.year(), day.month())).or_default();
+            entry.0 += days.rep_quota[i][d];
+            if rules.is_workday(day) {
+                entry.1 += capacity_on(rep, day) / Decimal::from(workdays_in_month(rules, day));
+            }
+        }
+        let over: Vec<((i32, u32), i64, Decimal)> = load
+            .into_iter()
+            .map(|(month, (quota, share))| (month, quota, capacity.value * share * r.scale))
+            .filter(|(_, quota, cap)| Decimal::from(*quota) > *cap)
+            .collect();
+        if let Some(&((year, month), quota, cap)) = over.first() {
+            let more = if over.len() > 1 { format!(" (and {} more months)", over.len() - 1) } else { String::new() };
+            let fmt = |n: Decimal| (n / r.scale).round_dp(2).normalize();
+            let message = format!(
+                "rep `{}` must deliver {} {} in {year}-{month:02}, above a capacity of {}{more}",
+                rep.id.value,
+                fmt(Decimal::from(quota)),
+                r.metric.unit.as_deref().unwrap_or(&r.metric.id.value),
+                fmt(cap)
+            );
+            let span = r.target.target.as_ref().map_or_else(|| r.target.span.clone(), |t| t.span.clone());
+            out.push(label(Diagnostic::new(Code::QuotaAboveCapacity, Some(span), message), r));
+        }
+    }
+    out
+}
+
+fn workdays_in_month(rules: &CalendarRules, day: NaiveDate) -> u32 {
+    let first = day.with_day(1).expect("invariant: every month has a first day");
+    let n = first.iter_days().take_while(|d| d.month() == first.month()).filter(|d| rules.is_workday(*d)).count();
+    u32::try_from(n.max(1)).unwrap_or(1)
+}

@@ -1,0 +1,75 @@
+//! The plan as a report value: per target, the periods of `--by` with the team's quota and
+//! each rep's, plus totals. Amounts are exact integers of units (minor units for money) or
+//! levels; the renderers decide how to print them.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// The whole plan report.
+#[derive(Debug)]
+pub struct PlanReport {
+    pub name: Option<String>,
+    pub currency: Option<String>,
+    /// Minor-unit decimals of the currency (2 for EUR).
+    pub minor_units: u32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// `quarter`, `month`, `week` or `day`.
+    pub by: &'static str,
+    /// In priority order: importance, urgency, then file order.
+    pub targets: Vec<TargetReport>,
+}
+
+/// One target's decomposition.
+#[derive(Debug)]
+pub struct TargetReport {
+    pub goal: String,
+    pub title: String,
+    pub metric: String,
+    pub kind: &'static str,
+    pub unit: Option<String>,
+    pub owner: String,
+    pub importance: &'static str,
+    pub urgency: &'static str,
+    /// 1 for the most important target; file order breaks ties.
+    pub priority: usize,
+    /// Position of the goal in the file (JSON keeps file order).
+    pub file_order: usize,
+    pub lower_is_better: bool,
+    /// Decimals of a unit: the currency's minor units for money, 0 for counts and levels.
+    pub decimals: u32,
+    /// The target as a quota: units for additive targets, the final level otherwise.
+    pub total: Quantity,
+    pub periods: Vec<PeriodRow>,
+    /// Each rep's total over the target (additive) or final level.
+    pub reps: Vec<RepCell>,
+}
+
+/// One period of one target.
+#[derive(Debug)]
+pub struct PeriodRow {
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub quota: Quantity,
+    /// The unrounded amount (in the metric's unit; currency units for money).
+    pub exact: Decimal,
+    pub reps: Vec<RepCell>,
+}
+
+/// One rep's quota in a period or over the target.
+#[derive(Debug)]
+pub struct RepCell {
+    pub rep: String,
+    pub quota: Quantity,
+    pub exact: Decimal,
+}
+
+/// A quota: whole units of an additive metric, or a level to hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    /// Whole units: 1 for counts, the currency's minor unit for money.
+    Units(i64),
+    /// A level or rate (percent), rounded to two decimals.
+    Level(Decimal),
+}

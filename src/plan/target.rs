@@ -1,0 +1,153 @@
+//! Decomposes one target day by day: its exact daily amounts, the team's whole-unit quotas
+//! and each rep's share (additive targets), or the level to hold (rates and levels).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::apportion::{cumulative_quotas, exact_shares, per_rep_targets, share_among_reps};
+use super::calendar::{CalendarRules, Granularity};
+use super::capacity::capacity_table;
+use super::weights::{Split, daily_amounts};
+use crate::model::{GoalFile, Goal, Metric, Per, Rep, SplitName, Target, TargetValue};
+use crate::smart::Checked;
+
+/// One target resolved against the file: metric, reps, dates and amount.
+pub struct Resolved<'a> {
+    pub goal: &'a Goal,
+    pub target: &'a Target,
+    pub metric: &'a Metric,
+    pub reps: Vec<&'a Rep>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The target amount in the metric's own unit (currency units for money).
+    pub amount: Decimal,
+    /// 10^minor units for money, 1 otherwise: amount × scale is in whole units.
+    pub scale: Decimal,
+}
+
+/// The day-by-day decomposition of an additive target, in whole units (minor units for money).
+pub struct Days {
+    pub start: NaiveDate,
+    pub team_exact: Vec<Decimal>,
+    pub team_quota: Vec<i64>,
+    /// `[rep][day]`, in the order of `Resolved::reps`.
+    pub rep_exact: Vec<Vec<Decimal>>,
+    pub rep_quota: Vec<Vec<i64>>,
+    /// Day indices with a team amount and no rep capacity (a `no-rep-active` finding).
+    pub uncovered: Vec<usize>,
+}
+
+/// The calendar rules of the plan.
+pub fn rules(file: &GoalFile) -> CalendarRules {
+    CalendarRules {
+        fiscal_year_start: file.plan.fiscal_year_start,
+        week_start: file.plan.week_start,
+        workdays: file.plan.workdays,
+        holidays: file.plan.holidays.clone(),
+    }
+}
+
+/// The granularity of a `per` or `--by` period.
+pub fn granularity(per: Per) -> Granularity {
+    match per {
+        Per::Day => Granularity::Day,
+        Per::Week => Granularity::Week,
+        Per::Month => Granularity::Month,
+        Per::Quarter => Granularity::Quarter,
+        Per::Year => Granularity::Year,
+    }
+}
+
+/// Resolves a target of a checked file.
+///
+/// # Panics
+/// When the file broke an invariant that the SMART rules check (a dangling reference).
+pub fn resolve<'a>(checked: Checked<'a>, goal: &'a Goal, target: &'a Target) -> Resolved<'a> {
+    let file = checked.file();
+    let metric_id = &target.metric.as_ref().expect("checked: every target names a metric").value;
+    let metric = file.metric(metric_id).expect("checked: target metrics resolve");
+    let owner = &goal.owner.as_ref().expect("checked: every goal has an owner").value;
+    let value = target.target.as_ref().expect("checked: every target has a number").value;
+    let amount = match (value, &target.baseline) {
+        (TargetValue::Absolute(n), _) => n,
+        (TargetValue::Relative(pct), Some(base)) => base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED,
+        (TargetValue::Relative(_), None) => panic!("checked: relative targets have a baseline"),
+    };
+    let minor = file.plan.currency.as_ref().map_or(0, |c| c.value.minor_units);
+    let scale = if metric.kind == crate::model::MetricKind::Money { Decimal::from(10i64.pow(minor)) } else { Decimal::ONE };
+    Resolved {
+        goal,
+        target,
+        metric,
+        reps: file.reps_of(owner),
+        start: target.start.as_ref().or(file.plan.start.as_ref()).expect("checked: the plan has a start").value,
+        end: target.end.as_ref().or(file.plan.end.as_ref()).expect("checked: the plan has an end").value,
+        amount,
+        scale,
+    }
+}
+
+/// The split of a target as the arithmetic takes it.
+pub fn split(file: &GoalFile, name: &SplitName) -> Split {
+    match name {
+        SplitName::Even => Split::Even,
+        SplitName::Workdays => Split::Workdays,
+        SplitName::Calendar => Split::Calendar,
+        SplitName::Profile(id) => {
+            let profile = file.seasonality.iter().find(|p| p.name.value == *id).expect("checked: split profiles resolve");
+            Split::Profile(profile.weights.map(|w| w.expect("checked: profiles have twelve weights")))
+        }
+    }
+}
+
+/// Decomposes an additive target day by day.
+pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+    let rules = rules(file);
+    let split = split(file, &resolved.target.split.value);
+    let per = resolved.target.per.map(granularity);
+    let units = resolved.amount * resolved.scale;
+    let day_exact = daily_amounts(&rules, &split, per, units, resolved.start, resolved.end);
+    let capacity = capacity_table(&resolved.reps, resolved.start, day_exact.len());
+    if resolved.target.each_rep {
+        let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);
+        let team_quota = sum_days(&rep_quota, day_exact.len());
+        let team_exact = sum_exact(&rep_exact, day_exact.len());
+        return Days { start: resolved.start, team_exact, team_quota, rep_exact, rep_quota, uncovered: Vec::new() };
+    }
+    let team_quota = cumulative_quotas(&day_exact);
+    let rep_exact = exact_shares(&day_exact, &capacity);
+    let (rep_quota, uncovered) = match share_among_reps(&team_quota, &day_exact, &capacity) {
+        Ok(quotas) => (quotas, Vec::new()),
+        Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
+    };
+    Days { start: resolved.start, team_exact: day_exact, team_quota, rep_exact, rep_quota, uncovered }
+}
+
+fn sum_days(per_rep: &[Vec<i64>], len: usize) -> Vec<i64> {
+    let mut total = vec![0; len];
+    for rep in per_rep {
+        for (t, q) in total.iter_mut().zip(rep) {
+            *t += q;
+        }
+    }
+    total
+}
+
+fn sum_exact(per_rep: &[Vec<Decimal>], len: usize) -> Vec<Decimal> {
+    let mut total = vec![Decimal::ZERO; len];
+    for rep in per_rep {
+        for (t, q) in total.iter_mut().zip(rep) {
+            *t += q;
+        }
+    }
+    total
+}
+
+/// The level a rate or level target asks for at the end of `day`: a straight line from the
+/// baseline at the start to the target at the end, or the target throughout without one.
+pub fn level_at(resolved: &Resolved<'_>, day: NaiveDate) -> Decimal {
+    let Some(base) = &resolved.target.baseline else { return resolved.amount };
+    let total = (resolved.end - resolved.start).num_days() + 1;
+    let elapsed = ((day - resolved.start).num_days() + 1).clamp(0, total);
+    base.value + (resolved.amount - base.value) * Decimal::from(elapsed) / Decimal::from(total)
+}
