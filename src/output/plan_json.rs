@@ -55,11 +55,11 @@ struct Period<'a> {
     end: String,
     quota: Num,
     exact: Num,
-    reps: Vec<Rep<'a>>,
+    reps: Vec<RepQuota<'a>>,
 }
 
 #[derive(Serialize)]
-struct Rep<'a> {
+struct RepQuota<'a> {
     rep: &'a str,
     quota: Num,
     exact: Num,
@@ -101,7 +101,14 @@ fn target(t: &TargetReport) -> Target<'_> {
         priority: t.priority,
         total: q(t.total),
         periods: t.periods.iter().map(|p| period(p, &q)).collect(),
-        reps: t.reps.iter().map(|r| RepTotal { rep: &r.rep, quota: q(r.quota) }).collect(),
+        reps: t
+            .reps
+            .iter()
+            .map(|r| RepTotal {
+                rep: &r.rep,
+                quota: q(r.quota),
+            })
+            .collect(),
     }
 }
 
@@ -116,6 +123,10 @@ fn period<'a>(p: &'a PeriodRow, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
     }
 }
 
-fn rep<'a>(r: &'a RepCell, q: &dyn Fn(Quantity) -> Num) -> Rep<'a> {
-    Rep { rep: &r.rep, quota: q(r.quota), exact: Num(amount::exact(r.exact)) }
+fn rep<'a>(r: &'a RepCell, q: &dyn Fn(Quantity) -> Num) -> RepQuota<'a> {
+    RepQuota {
+        rep: &r.rep,
+        quota: q(r.quota),
+        exact: Num(amount::exact(r.exact)),
+    }
 }
