@@ -46,7 +46,10 @@ pub fn check_source(source: Source, as_of: NaiveDate) -> Loaded {
             .help("save the file as UTF-8"),
         );
     }
-    diagnostics.extend(smart::validate(&file, RuleOptions { as_of }));
+    // Rules on a file that did not parse would report the gaps the syntax errors left.
+    if !diagnostics.iter().any(|d| d.code == Code::TomlSyntax) {
+        diagnostics.extend(smart::validate(&file, RuleOptions { as_of }));
+    }
     if let Some(checked) = Checked::new(&file, &diagnostics) {
         diagnostics.extend(plan::findings(checked));
     }

@@ -5,7 +5,7 @@ mod check;
 mod completions;
 mod explain;
 mod init;
-mod load;
+pub mod load;
 mod plan;
 mod schema;
 

@@ -270,7 +270,10 @@ pub enum SplitName {
 #[derive(Clone, Debug)]
 pub struct Target {
     pub metric: Option<Sp<String>>,
+    /// `None` when absent or unreadable; see `target_written`.
     pub target: Option<Sp<TargetValue>>,
+    /// Whether the file has a `target` key (an unreadable one was already reported).
+    pub target_written: bool,
     pub per: Option<Per>,
     /// `true` for `each = "rep"`: every rep carries the target on its own.
     pub each_rep: bool,

@@ -66,19 +66,15 @@ fn block(
     } else {
         ""
     };
-    writeln!(
-        out,
-        "{} · {} {unit}{better} · {} · importance {}, urgency {}",
-        t.metric,
-        if t.kind == "count" || t.kind == "money" {
-            "total"
-        } else {
-            "final level"
-        },
-        t.owner,
-        t.importance,
-        t.urgency
-    )?;
+    let parts = [
+        format!("{} ({}, {unit}{better})", t.metric, t.kind),
+        t.owner.clone(),
+        format!("importance {}", t.importance),
+        format!("urgency {}", t.urgency),
+    ];
+    for line in wrap(&parts, width) {
+        writeln!(out, "{line}")?;
+    }
     let reps: Vec<usize> = (0..t.reps.len()).collect();
     let chunks = rep_chunks(t, &reps, width);
     for (i, chunk) in chunks.iter().enumerate() {
@@ -169,4 +165,21 @@ fn magnitude(q: Quantity) -> f64 {
         Quantity::Units(n) => n.to_f64().unwrap_or(0.0),
         Quantity::Level(level) => level.to_f64().unwrap_or(0.0),
     }
+}
+
+/// Joins `parts` with ` · `, starting a new line before a part that would pass `width`.
+fn wrap(parts: &[String], width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for part in parts {
+        let line = lines.last_mut().expect("invariant: lines is never empty");
+        if line.is_empty() {
+            line.push_str(part);
+        } else if line.chars().count() + 3 + part.chars().count() <= width {
+            line.push_str(" · ");
+            line.push_str(part);
+        } else {
+            lines.push(part.clone());
+        }
+    }
+    lines
 }

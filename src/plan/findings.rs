@@ -38,34 +38,18 @@ fn label(d: Diagnostic, r: &Resolved<'_>) -> Diagnostic {
         .metric(Some(&r.metric.id.value))
 }
 
-/// Consecutive day indices as date ranges: "2027-01-01 to 2027-02-28".
-fn date_ranges(start: NaiveDate, days: &[usize]) -> Vec<String> {
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for &d in days {
-        match ranges.last_mut() {
-            Some((_, end)) if *end + 1 == d => *end = d,
-            _ => ranges.push((d, d)),
-        }
-    }
-    let day = |i: usize| start + chrono::Days::new(i as u64);
-    ranges
-        .iter()
-        .map(|&(a, b)| {
-            if a == b {
-                day(a).to_string()
-            } else {
-                format!("{} to {}", day(a), day(b))
-            }
-        })
-        .collect()
-}
-
 fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
-    let ranges = date_ranges(days.start, &days.uncovered);
-    let shown = if ranges.len() > 3 {
-        format!("{} and {} more", ranges[..3].join(", "), ranges.len() - 3)
+    let day = |i: usize| days.start + chrono::Days::new(i as u64);
+    let (first, last) = (days.uncovered[0], days.uncovered[days.uncovered.len() - 1]);
+    let when = if first == last {
+        format!("on {}", day(first))
     } else {
-        ranges.join(", ")
+        format!(
+            "on {} days between {} and {}",
+            days.uncovered.len(),
+            day(first),
+            day(last)
+        )
     };
     let span = r
         .target
@@ -76,7 +60,7 @@ fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
         Diagnostic::new(
             Code::NoRepActive,
             Some(span),
-            format!("part of the target falls on days when none of its reps is active: {shown}"),
+            format!("part of the target falls on days when none of its reps is active: {when}"),
         ),
         r,
     )

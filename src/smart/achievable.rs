@@ -160,7 +160,7 @@ pub fn funnels(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
                             i + 1,
                             funnel.id.value
                         ),
-                    ))
+                    ));
                 }
                 _ => {}
             }

@@ -44,6 +44,9 @@ fn finding(
 fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Diagnostic>) {
     let metric = target.metric.as_ref().and_then(|m| file.metric(&m.value));
     let Some(value) = &target.target else {
+        if target.target_written {
+            return;
+        }
         out.push(finding(
             Code::TargetMissing,
             goal,

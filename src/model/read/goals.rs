@@ -98,6 +98,7 @@ fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
     Target {
         metric: t.str(ctx, "metric"),
         target: t.get("target").and_then(|v| target_value(ctx, v)),
+        target_written: t.get("target").is_some(),
         per: t
             .choice(ctx, "per", &["day", "week", "month", "quarter", "year"])
             .map(|c| PERS[c.value]),
@@ -167,7 +168,7 @@ pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> 
                 for (column, wanted) in map {
                     match wanted.get_ref() {
                         DeValue::String(s) => {
-                            filters.push((column.get_ref().to_string(), s.to_string()))
+                            filters.push((column.get_ref().to_string(), s.to_string()));
                         }
                         _ => ctx.wrong_type(
                             &format!("where.{}", column.get_ref()),
