@@ -56,21 +56,25 @@ pub fn overload(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     let (Some(plan_start), Some(plan_end)) = (&file.plan.start, &file.plan.end) else {
         return;
     };
+    // Each goal's dates, filed under every rep who carries it: one pass over goals and reps.
+    let mut carried: std::collections::HashMap<&str, Vec<(NaiveDate, NaiveDate)>> =
+        std::collections::HashMap::new();
+    for goal in &file.goals {
+        let Some(owner) = &goal.owner else { continue };
+        let dates = goal_dates(goal, plan_start.value, plan_end.value);
+        for rep in file.reps_of(&owner.value) {
+            carried
+                .entry(rep.id.value.as_str())
+                .or_default()
+                .push(dates);
+        }
+    }
+    let limit = file.plan.max_goals_per_rep as usize;
     for rep in &file.reps {
-        let intervals: Vec<(NaiveDate, NaiveDate)> = file
-            .goals
-            .iter()
-            .filter(|g| {
-                g.owner.as_ref().is_some_and(|o| {
-                    file.reps_of(&o.value)
-                        .iter()
-                        .any(|r| r.id.value == rep.id.value)
-                })
-            })
-            .map(|g| goal_dates(g, plan_start.value, plan_end.value))
-            .collect();
-        let (most, day) = max_overlap(&intervals);
-        let limit = file.plan.max_goals_per_rep as usize;
+        let Some(intervals) = carried.get(rep.id.value.as_str()) else {
+            continue;
+        };
+        let (most, day) = max_overlap(intervals);
         if most > limit {
             out.push(
                 Diagnostic::new(Code::RepOverloaded, Some(rep.id.span.clone()), format!("rep `{}` carries {most} goals at once on {day} (at most {limit})", rep.id.value))
