@@ -10,5 +10,4 @@ pub mod plan;
 pub mod smart;
 pub mod source;
 
-
 pub use cmd::{Io, Outcome, run};

@@ -12,11 +12,21 @@ use goals::{Io, Outcome, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (stdout, stderr) = (io::stdout(), io::stderr());
-    let paint = |terminal: bool| Paint { enabled: use_color(cli.color, terminal) };
+    let paint = |terminal: bool| Paint {
+        enabled: use_color(cli.color, terminal),
+    };
     let (paint_out, paint_err) = (paint(stdout.is_terminal()), paint(stderr.is_terminal()));
     let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
     let today = chrono::Local::now().date_naive();
-    let mut streams = Io { stdout: &mut out, stderr: &mut err, stdin: &mut io::stdin().lock(), paint_out, paint_err, today, width: terminal_width() };
+    let mut streams = Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        stdin: &mut io::stdin().lock(),
+        paint_out,
+        paint_err,
+        today,
+        width: terminal_width(),
+    };
     let result = run(cli, &mut streams).and_then(|outcome| Ok(out.flush().map(|()| outcome)?));
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -33,16 +43,28 @@ fn use_color(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+        ColorChoice::Auto => {
+            terminal
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     }
 }
 
 /// A closed stdout (`goals plan | head`) ends the run quietly.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Columns for tables: `COLUMNS` when set, else 80.
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(80)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(80)
 }

@@ -25,18 +25,26 @@ impl Source {
         let name = path.display().to_string();
         let mut bytes = Vec::new();
         if name == "-" {
-            stdin.take(MAX_GOAL_FILE + 1).read_to_end(&mut bytes).context("reading the goal file from standard input")?;
+            stdin
+                .take(MAX_GOAL_FILE + 1)
+                .read_to_end(&mut bytes)
+                .context("reading the goal file from standard input")?;
             return Source::from_bytes("<stdin>".into(), bytes);
         }
         let file = std::fs::File::open(path).map_err(|e| open_error(&name, &e))?;
-        file.take(MAX_GOAL_FILE + 1).read_to_end(&mut bytes).with_context(|| format!("reading {name}"))?;
+        file.take(MAX_GOAL_FILE + 1)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("reading {name}"))?;
         Source::from_bytes(name, bytes)
     }
 
     /// Wraps text that is already in memory.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
         if bytes.len() as u64 > MAX_GOAL_FILE {
-            bail!("{name} is larger than {} MiB, too large for a goal file; split it or check that it is the right file", MAX_GOAL_FILE >> 20);
+            bail!(
+                "{name} is larger than {} MiB, too large for a goal file; split it or check that it is the right file",
+                MAX_GOAL_FILE >> 20
+            );
         }
         let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
@@ -45,13 +53,19 @@ impl Source {
                 (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
             }
         };
-        Ok(Source { name, text, invalid_utf8_at })
+        Ok(Source {
+            name,
+            text,
+            invalid_utf8_at,
+        })
     }
 }
 
 fn open_error(name: &str, error: &std::io::Error) -> anyhow::Error {
     if error.kind() == std::io::ErrorKind::NotFound {
-        anyhow::anyhow!("{name}: no such file; run `goals init {name}` to write a starter goal file")
+        anyhow::anyhow!(
+            "{name}: no such file; run `goals init {name}` to write a starter goal file"
+        )
     } else {
         anyhow::anyhow!("cannot open {name}: {error}")
     }

@@ -22,5 +22,9 @@ pub fn run(args: &CheckArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     }
     let counts = Counts::of(&files);
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
-    Ok(if failed { Outcome::Findings } else { Outcome::Success })
+    Ok(if failed {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
 }

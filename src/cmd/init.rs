@@ -29,7 +29,11 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         }
         Err(e) => return Err(e).with_context(|| format!("cannot write {name}")),
     };
-    file.write_all(STARTER.as_bytes()).with_context(|| format!("writing {name}"))?;
-    writeln!(io.stderr, "wrote {name}; next: `goals check {name}`, then `goals plan {name}`")?;
+    file.write_all(STARTER.as_bytes())
+        .with_context(|| format!("writing {name}"))?;
+    writeln!(
+        io.stderr,
+        "wrote {name}; next: `goals check {name}`, then `goals plan {name}`"
+    )?;
     Ok(Outcome::Success)
 }

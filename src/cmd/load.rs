@@ -38,16 +38,25 @@ pub fn check_source(source: Source, as_of: NaiveDate) -> Loaded {
     let (file, mut diagnostics) = read::read(&source.text);
     if let Some(at) = source.invalid_utf8_at {
         diagnostics.push(
-            Diagnostic::new(Code::TomlSyntax, Some(at..at + 1), "the file is not valid UTF-8 here")
-                .help("save the file as UTF-8"),
+            Diagnostic::new(
+                Code::TomlSyntax,
+                Some(at..at + 1),
+                "the file is not valid UTF-8 here",
+            )
+            .help("save the file as UTF-8"),
         );
     }
-    diagnostics.extend(smart::validate(&file, &RuleOptions { as_of }));
+    diagnostics.extend(smart::validate(&file, RuleOptions { as_of }));
     if let Some(checked) = Checked::new(&file, &diagnostics) {
         diagnostics.extend(plan::findings(checked));
     }
     diagnostic::sort(&mut diagnostics);
     let goals = file.goals.iter().map(|g| g.id.value.clone()).collect();
-    let findings = FileFindings { name: source.name, text: source.text, diagnostics, goals };
+    let findings = FileFindings {
+        name: source.name,
+        text: source.text,
+        diagnostics,
+        goals,
+    };
     Loaded { file, findings }
 }

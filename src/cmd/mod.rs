@@ -59,7 +59,10 @@ fn warn(findings: &FileFindings, io: &mut Io<'_>) -> Result<()> {
     let counts = Counts::of(std::iter::once(findings));
     if counts.warnings > 0 {
         let s = if counts.warnings == 1 { "" } else { "s" };
-        let text = format!("{} has {} warning{s}; `goals check {}` shows them", findings.name, counts.warnings, findings.name);
+        let text = format!(
+            "{} has {} warning{s}; `goals check {}` shows them",
+            findings.name, counts.warnings, findings.name
+        );
         writeln!(io.stderr, "{}", io.paint_err.warning(&text))?;
     }
     Ok(())

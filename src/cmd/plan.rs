@@ -23,16 +23,52 @@ pub fn per(by: By) -> Per {
 pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::load(&args.file, as_of, io.stdin)?;
     let Some(checked) = loaded.checked() else {
-        check_human::render(std::slice::from_ref(&loaded.findings), io.paint_err, io.stderr)?;
-        writeln!(io.stderr, "goals: the plan was not made: fix the errors above first")?;
+        check_human::render(
+            std::slice::from_ref(&loaded.findings),
+            io.paint_err,
+            io.stderr,
+        )?;
+        writeln!(
+            io.stderr,
+            "goals: the plan was not made: fix the errors above first"
+        )?;
         return Ok(Outcome::Findings);
     };
     let file = checked.file();
-    super::require_known("goal", &args.goal, &file.goals.iter().map(|g| g.id.value.as_str()).collect::<Vec<_>>())?;
-    super::require_known("team", &args.team, &file.teams.iter().map(|t| t.id.value.as_str()).collect::<Vec<_>>())?;
-    super::require_known("rep", &args.rep, &file.reps.iter().map(|r| r.id.value.as_str()).collect::<Vec<_>>())?;
+    super::require_known(
+        "goal",
+        &args.goal,
+        &file
+            .goals
+            .iter()
+            .map(|g| g.id.value.as_str())
+            .collect::<Vec<_>>(),
+    )?;
+    super::require_known(
+        "team",
+        &args.team,
+        &file
+            .teams
+            .iter()
+            .map(|t| t.id.value.as_str())
+            .collect::<Vec<_>>(),
+    )?;
+    super::require_known(
+        "rep",
+        &args.rep,
+        &file
+            .reps
+            .iter()
+            .map(|r| r.id.value.as_str())
+            .collect::<Vec<_>>(),
+    )?;
     super::warn(&loaded.findings, io)?;
-    let options = PlanOptions { by: per(args.by), goals: args.goal.clone(), teams: args.team.clone(), reps: args.rep.clone() };
+    let options = PlanOptions {
+        by: per(args.by),
+        goals: args.goal.clone(),
+        teams: args.team.clone(),
+        reps: args.rep.clone(),
+    };
     let report = decompose(checked, &options);
     match args.format {
         ReportFormat::Table => plan_table::render(&report, io.paint_out, io.width, io.stdout)?,

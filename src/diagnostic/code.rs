@@ -357,7 +357,8 @@ mod tests {
         let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
         for name in &names {
             assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
                 "{name} is not kebab-case"
             );
         }

@@ -70,7 +70,10 @@ mod tests {
 
     #[test]
     fn decimals_are_exact() {
-        assert_eq!(parse_decimal("1200000.50").unwrap().to_string(), "1200000.50");
+        assert_eq!(
+            parse_decimal("1200000.50").unwrap().to_string(),
+            "1200000.50"
+        );
         assert_eq!(parse_decimal("0.1").unwrap().to_string(), "0.1");
         assert_eq!(parse_decimal("1_000").unwrap(), Decimal::from(1000));
         assert_eq!(parse_decimal("1.5e3").unwrap(), Decimal::from(1500));

@@ -58,7 +58,10 @@ impl TableDef {
     pub fn child(&self, key: &str) -> &'static TableDef {
         match self.keys.iter().find(|k| k.name == key).map(|k| &k.ty) {
             Some(Ty::Table(def) | Ty::Tables(def) | Ty::Named(def)) => def,
-            _ => panic!("invariant: the schema of [{}] declares `{key}` as a table", self.path),
+            _ => panic!(
+                "invariant: the schema of [{}] declares `{key}` as a table",
+                self.path
+            ),
         }
     }
 }
@@ -93,16 +96,52 @@ pub static ROOT: TableDef = TableDef {
     path: "",
     doc: "A goal file of the `goals` sales goal planner.",
     keys: &[
-        key("plan", Ty::Table(&PLAN), "The plan period, currency and calendar."),
-        key("objectives", Ty::Tables(&OBJECTIVE), "Company objectives that goals serve."),
+        key(
+            "plan",
+            Ty::Table(&PLAN),
+            "The plan period, currency and calendar.",
+        ),
+        key(
+            "objectives",
+            Ty::Tables(&OBJECTIVE),
+            "Company objectives that goals serve.",
+        ),
         key("teams", Ty::Tables(&TEAM), "Sales teams."),
-        key("reps", Ty::Tables(&REP), "Sales reps and what they can carry."),
-        key("metrics", Ty::Named(&METRIC), "Metrics, declared once by id."),
-        key("seasonality", Ty::Named(&PROFILE), "Named monthly weight profiles."),
-        key("funnels", Ty::Tables(&FUNNEL), "Sales funnels from activity to outcome."),
-        key("goals", Ty::Tables(&GOAL), "Goals, each made real by targets."),
-        key("feedback", Ty::Tables(&FEEDBACK), "The reps' view of each goal."),
-        key("actuals", Ty::Tables(&ACTUALS), "How to read CRM exports of actual results."),
+        key(
+            "reps",
+            Ty::Tables(&REP),
+            "Sales reps and what they can carry.",
+        ),
+        key(
+            "metrics",
+            Ty::Named(&METRIC),
+            "Metrics, declared once by id.",
+        ),
+        key(
+            "seasonality",
+            Ty::Named(&PROFILE),
+            "Named monthly weight profiles.",
+        ),
+        key(
+            "funnels",
+            Ty::Tables(&FUNNEL),
+            "Sales funnels from activity to outcome.",
+        ),
+        key(
+            "goals",
+            Ty::Tables(&GOAL),
+            "Goals, each made real by targets.",
+        ),
+        key(
+            "feedback",
+            Ty::Tables(&FEEDBACK),
+            "The reps' view of each goal.",
+        ),
+        key(
+            "actuals",
+            Ty::Tables(&ACTUALS),
+            "How to read CRM exports of actual results.",
+        ),
     ],
 };
 
@@ -112,13 +151,37 @@ static PLAN: TableDef = TableDef {
     keys: &[
         key("name", Ty::Str, "Name of the plan."),
         key("start", Ty::Date, "First day of the plan period."),
-        key("end", Ty::Date, "Last day of the plan period (default: one year after start, less a day)."),
-        key("currency", Ty::Str, "ISO 4217 currency code of money targets."),
-        key("fiscal_year_start", Ty::Int, "Month 1-12 that starts the fiscal year."),
-        key("week_start", Ty::Choice(&["monday", "sunday"]), "First day of the week."),
-        key("workdays", Ty::StrList, "Working weekdays: mon tue wed thu fri sat sun."),
+        key(
+            "end",
+            Ty::Date,
+            "Last day of the plan period (default: one year after start, less a day).",
+        ),
+        key(
+            "currency",
+            Ty::Str,
+            "ISO 4217 currency code of money targets.",
+        ),
+        key(
+            "fiscal_year_start",
+            Ty::Int,
+            "Month 1-12 that starts the fiscal year.",
+        ),
+        key(
+            "week_start",
+            Ty::Choice(&["monday", "sunday"]),
+            "First day of the week.",
+        ),
+        key(
+            "workdays",
+            Ty::StrList,
+            "Working weekdays: mon tue wed thu fri sat sun.",
+        ),
         key("holidays", Ty::DateList, "Days off for everyone."),
-        key("max_goals_per_rep", Ty::Int, "Most active goals one rep carries at once."),
+        key(
+            "max_goals_per_rep",
+            Ty::Int,
+            "Most active goals one rep carries at once.",
+        ),
     ],
 };
 
@@ -155,14 +218,30 @@ static REP: TableDef = TableDef {
     keys: &[
         required("id", Ty::Str, "Unique id."),
         key("name", Ty::Str, "Full name, also matched in actuals."),
-        key("aliases", Ty::StrList, "Other names the CRM uses for this rep."),
+        key(
+            "aliases",
+            Ty::StrList,
+            "Other names the CRM uses for this rep.",
+        ),
         key("team", Ty::Str, "Id of the rep's team."),
-        key("fte", Ty::Num, "Full-time equivalent, above 0 and at most 1."),
+        key(
+            "fte",
+            Ty::Num,
+            "Full-time equivalent, above 0 and at most 1.",
+        ),
         key("start", Ty::Date, "First day (joined mid-plan)."),
         key("end", Ty::Date, "Last day (leaves)."),
-        key("ramp", Ty::NumList, "Productivity in tenure months 1, 2, 3...; 1.0 after."),
+        key(
+            "ramp",
+            Ty::NumList,
+            "Productivity in tenure months 1, 2, 3...; 1.0 after.",
+        ),
         key("hours_per_week", Ty::Num, "Working hours per week."),
-        key("selling_share", Ty::Num, "Share of the hours available for selling, 0-1."),
+        key(
+            "selling_share",
+            Ty::Num,
+            "Share of the hours available for selling, 0-1.",
+        ),
         key("time_off", Ty::Tables(&TIME_OFF), "Periods away."),
     ],
 };
@@ -171,11 +250,23 @@ static METRIC: TableDef = TableDef {
     path: "metrics",
     doc: "A metric that targets refer to.",
     keys: &[
-        required("kind", Ty::Choice(&["count", "money", "rate", "level"]), "count, money, rate (a percentage) or level."),
+        required(
+            "kind",
+            Ty::Choice(&["count", "money", "rate", "level"]),
+            "count, money, rate (a percentage) or level.",
+        ),
         key("unit", Ty::Str, "Unit shown with amounts."),
         key("source", Ty::Str, "How the metric is measured."),
-        key("capacity", Ty::Num, "Most one full-time, fully ramped rep achieves per month."),
-        key("better", Ty::Choice(&["higher", "lower"]), "Whether higher or lower is better."),
+        key(
+            "capacity",
+            Ty::Num,
+            "Most one full-time, fully ramped rep achieves per month.",
+        ),
+        key(
+            "better",
+            Ty::Choice(&["higher", "lower"]),
+            "Whether higher or lower is better.",
+        ),
     ],
 };
 
@@ -203,7 +294,11 @@ static STAGE: TableDef = TableDef {
     doc: "A funnel stage; the last one is the outcome.",
     keys: &[
         required("activity", Ty::Str, "Name of the activity."),
-        key("rate", Ty::Fraction, "Share that reaches the next stage (0.10 or \"10%\")."),
+        key(
+            "rate",
+            Ty::Fraction,
+            "Share that reaches the next stage (0.10 or \"10%\").",
+        ),
         key("minutes", Ty::Num, "Minutes one activity takes."),
     ],
 };
@@ -213,8 +308,16 @@ static FUNNEL: TableDef = TableDef {
     doc: "A sales funnel.",
     keys: &[
         required("id", Ty::Str, "Unique id."),
-        required("stages", Ty::Tables(&STAGE), "Stages, top of the funnel first."),
-        key("cycle_days", Ty::Int, "Days from first activity to the outcome."),
+        required(
+            "stages",
+            Ty::Tables(&STAGE),
+            "Stages, top of the funnel first.",
+        ),
+        key(
+            "cycle_days",
+            Ty::Int,
+            "Days from first activity to the outcome.",
+        ),
     ],
 };
 
@@ -223,14 +326,38 @@ static TARGET: TableDef = TableDef {
     doc: "A number on one metric with dates.",
     keys: &[
         required("metric", Ty::Str, "Id of the metric."),
-        key("target", Ty::NumOrRelative, "The number, or \"+10%\" relative to baseline."),
-        key("per", Ty::Choice(&["day", "week", "month", "quarter", "year"]), "The target is per this period."),
-        key("each", Ty::Choice(&["team", "rep"]), "team: shared among the reps; rep: each rep's own."),
-        key("split", Ty::Str, "even, workdays, calendar or a seasonality profile."),
+        key(
+            "target",
+            Ty::NumOrRelative,
+            "The number, or \"+10%\" relative to baseline.",
+        ),
+        key(
+            "per",
+            Ty::Choice(&["day", "week", "month", "quarter", "year"]),
+            "The target is per this period.",
+        ),
+        key(
+            "each",
+            Ty::Choice(&["team", "rep"]),
+            "team: shared among the reps; rep: each rep's own.",
+        ),
+        key(
+            "split",
+            Ty::Str,
+            "even, workdays, calendar or a seasonality profile.",
+        ),
         key("start", Ty::Date, "First day (default: the plan's)."),
         key("end", Ty::Date, "Last day (default: the plan's)."),
-        key("baseline", Ty::Num, "The level before the plan, in the same `per`."),
-        key("funnel", Ty::Str, "Id of the funnel that derives the activity needed."),
+        key(
+            "baseline",
+            Ty::Num,
+            "The level before the plan, in the same `per`.",
+        ),
+        key(
+            "funnel",
+            Ty::Str,
+            "Id of the funnel that derives the activity needed.",
+        ),
     ],
 };
 
@@ -240,12 +367,28 @@ static GOAL: TableDef = TableDef {
     keys: &[
         required("id", Ty::Str, "Unique id."),
         key("title", Ty::Str, "What will be achieved."),
-        key("family", Ty::Choice(&["capacity", "product", "skills", "customers"]), "The family of the goal."),
+        key(
+            "family",
+            Ty::Choice(&["capacity", "product", "skills", "customers"]),
+            "The family of the goal.",
+        ),
         key("objective", Ty::Str, "Id of the objective it serves."),
         key("owner", Ty::Str, "\"team:ID\", \"rep:ID\" or \"company\"."),
-        key("urgency", Ty::Choice(&["low", "medium", "high"]), "How urgent."),
-        key("importance", Ty::Choice(&["low", "medium", "high"]), "How important."),
-        key("review", Ty::Choice(&["weekly", "monthly", "quarterly"]), "How often progress is reviewed."),
+        key(
+            "urgency",
+            Ty::Choice(&["low", "medium", "high"]),
+            "How urgent.",
+        ),
+        key(
+            "importance",
+            Ty::Choice(&["low", "medium", "high"]),
+            "How important.",
+        ),
+        key(
+            "review",
+            Ty::Choice(&["weekly", "monthly", "quarterly"]),
+            "How often progress is reviewed.",
+        ),
         key("why", Ty::Str, "Why the goal matters."),
         key("steps", Ty::StrList, "The concrete steps the team takes."),
         key("targets", Ty::Tables(&TARGET), "The goal's targets."),
@@ -260,7 +403,11 @@ static FEEDBACK: TableDef = TableDef {
         required("rep", Ty::Str, "Id of the rep."),
         key("confidence", Ty::Int, "1 (no way) to 5 (sure)."),
         key("capable", Ty::Bool, "Whether the team is capable."),
-        key("needs_training", Ty::Bool, "Whether the rep needs training."),
+        key(
+            "needs_training",
+            Ty::Bool,
+            "Whether the rep needs training.",
+        ),
         key("challenges", Ty::Str, "Challenges the rep foresees."),
     ],
 };
@@ -270,10 +417,22 @@ static ACTUALS: TableDef = TableDef {
     doc: "How to read a CRM export.",
     keys: &[
         key("path", Ty::Str, "The export, relative to the goal file."),
-        key("metric", Ty::Str, "Id of the metric every row counts towards."),
+        key(
+            "metric",
+            Ty::Str,
+            "Id of the metric every row counts towards.",
+        ),
         key("date", Ty::Str, "Column holding the date."),
         key("rep", Ty::Str, "Column holding the rep."),
-        key("value", Ty::Str, "Column holding the value; without it each row counts 1."),
-        key("where", Ty::StrMap, "Keep only rows whose column has this value."),
+        key(
+            "value",
+            Ty::Str,
+            "Column holding the value; without it each row counts 1.",
+        ),
+        key(
+            "where",
+            Ty::StrMap,
+            "Keep only rows whose column has this value.",
+        ),
     ],
 };

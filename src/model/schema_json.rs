@@ -20,7 +20,12 @@ fn table(def: &TableDef) -> Value {
         property["description"] = json!(key.doc);
         properties.insert(key.name.to_string(), property);
     }
-    let required: Vec<&str> = def.keys.iter().filter(|k| k.required).map(|k| k.name).collect();
+    let required: Vec<&str> = def
+        .keys
+        .iter()
+        .filter(|k| k.required)
+        .map(|k| k.name)
+        .collect();
     let mut schema = json!({
         "type": "object",
         "description": def.doc,
@@ -45,8 +50,12 @@ fn ty(ty: &Ty) -> Value {
         Ty::Str => json!({ "type": "string" }),
         Ty::Int => json!({ "type": "integer" }),
         Ty::Num => number(),
-        Ty::NumOrRelative => json!({ "anyOf": [number(), { "type": "string", "pattern": "^[+-][0-9]+(\\.[0-9]+)?%$" }] }),
-        Ty::Fraction => json!({ "anyOf": [{ "type": "number" }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$" }] }),
+        Ty::NumOrRelative => {
+            json!({ "anyOf": [number(), { "type": "string", "pattern": "^[+-][0-9]+(\\.[0-9]+)?%$" }] })
+        }
+        Ty::Fraction => {
+            json!({ "anyOf": [{ "type": "number" }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$" }] })
+        }
         Ty::Date => json!({ "type": "string", "format": "date" }),
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Choice(choices) => json!({ "type": "string", "enum": choices }),

@@ -26,13 +26,19 @@ pub fn grouped(q: Quantity, minor_units: u32) -> String {
 /// An exact value with at most four decimals and at least one: `1.6667`, `100.0`.
 pub fn exact(x: Decimal) -> String {
     let text = x.round_dp(4).normalize().to_string();
-    if text.contains('.') { text } else { format!("{text}.0") }
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
 }
 
 /// Inserts `,` between groups of three digits of the integer part.
 pub fn group(text: &str) -> String {
     let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::with_capacity(int.len() + int.len() / 3);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

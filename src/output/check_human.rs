@@ -28,7 +28,13 @@ fn label(severity: Severity, paint: Paint) -> String {
     }
 }
 
-fn snippet(d: &Diagnostic, name: &str, index: &LineIndex<'_>, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+fn snippet(
+    d: &Diagnostic,
+    name: &str,
+    index: &LineIndex<'_>,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let head = format!("{}[{}]", label(d.severity(), paint), d.code.name());
     writeln!(out, "{head}: {}", paint.bold(&d.message))?;
     let Some(span) = &d.span else {
@@ -38,24 +44,50 @@ fn snippet(d: &Diagnostic, name: &str, index: &LineIndex<'_>, paint: Paint, out:
     let loc = index.locate(span);
     let width = loc.line.to_string().len();
     let pad = " ".repeat(width);
-    writeln!(out, "{pad}{} {name}:{}:{}", paint.gutter("-->"), loc.line, loc.column)?;
+    writeln!(
+        out,
+        "{pad}{} {name}:{}:{}",
+        paint.gutter("-->"),
+        loc.line,
+        loc.column
+    )?;
     writeln!(out, "{pad} {}", paint.gutter("|"))?;
     let text = index.line_text(loc.line);
     let shown: String = text.chars().take(120).collect();
-    writeln!(out, "{} {} {shown}", paint.gutter(&loc.line.to_string()), paint.gutter("|"))?;
-    let end_col = if loc.end_line == loc.line { loc.end_column } else { text.chars().count() + 1 };
+    writeln!(
+        out,
+        "{} {} {shown}",
+        paint.gutter(&loc.line.to_string()),
+        paint.gutter("|")
+    )?;
+    let end_col = if loc.end_line == loc.line {
+        loc.end_column
+    } else {
+        text.chars().count() + 1
+    };
     let carets = "^".repeat(end_col.saturating_sub(loc.column).max(1));
     let marker = match d.severity() {
         Severity::Error => paint.error(&carets),
         Severity::Warning => paint.warning(&carets),
         Severity::Info => paint.note(&carets),
     };
-    writeln!(out, "{pad} {} {}{marker}", paint.gutter("|"), " ".repeat(loc.column - 1))?;
+    writeln!(
+        out,
+        "{pad} {} {}{marker}",
+        paint.gutter("|"),
+        " ".repeat(loc.column - 1)
+    )?;
     notes(d, &format!("{pad} "), paint, out)
 }
 
 fn notes(d: &Diagnostic, pad: &str, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{pad}{} {}: {}", paint.gutter("="), paint.note("help"), d.help)?;
+    writeln!(
+        out,
+        "{pad}{} {}: {}",
+        paint.gutter("="),
+        paint.note("help"),
+        d.help
+    )?;
     let mut about = vec![d.criterion().name().to_string()];
     if let Some(goal) = &d.goal {
         about.push(format!("goal {goal}"));
@@ -81,13 +113,31 @@ fn scorecard_table(file: &FileFindings, paint: Paint, out: &mut dyn Write) -> io
     if rows.is_empty() {
         return Ok(());
     }
-    let width = rows.iter().map(|r| r.goal.chars().count()).max().unwrap_or(4).clamp(4, 28);
-    writeln!(out, "{}", paint.bold(&format!("SMART scorecard: {}", file.name)))?;
-    let head = format!("{:<width$}  {:<12}{:<12}{:<12}{:<12}{}", "goal", "specific", "measurable", "achievable", "relevant", "time-bound");
+    let width = rows
+        .iter()
+        .map(|r| r.goal.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 28);
+    writeln!(
+        out,
+        "{}",
+        paint.bold(&format!("SMART scorecard: {}", file.name))
+    )?;
+    let head = format!(
+        "{:<width$}  {:<12}{:<12}{:<12}{:<12}{}",
+        "goal", "specific", "measurable", "achievable", "relevant", "time-bound"
+    );
     writeln!(out, "{}", paint.bold(head.trim_end()))?;
     for row in &rows {
         let goal: String = row.goal.chars().take(width).collect();
-        let cells = [row.specific, row.measurable, row.achievable, row.relevant, row.time_bound];
+        let cells = [
+            row.specific,
+            row.measurable,
+            row.achievable,
+            row.relevant,
+            row.time_bound,
+        ];
         let line: String = cells.iter().map(|g| cell(*g, paint)).collect();
         writeln!(out, "{goal:<width$}  {}", line.trim_end())?;
     }

@@ -16,10 +16,17 @@ pub fn render(files: &[FileFindings], out: &mut dyn Write) -> io::Result<()> {
             _ => "notice",
         };
         let mut props = vec![format!("file={}", property(f.file))];
-        if let (Some(line), Some(col), Some(end_line), Some(end_col)) = (f.line, f.column, f.end_line, f.end_column) {
-            props.push(format!("line={line},col={col},endLine={end_line},endColumn={end_col}"));
+        if let (Some(line), Some(col), Some(end_line), Some(end_col)) =
+            (f.line, f.column, f.end_line, f.end_column)
+        {
+            props.push(format!(
+                "line={line},col={col},endLine={end_line},endColumn={end_col}"
+            ));
         }
-        props.push(format!("title={}", property(&format!("{} ({})", f.code, f.criterion))));
+        props.push(format!(
+            "title={}",
+            property(&format!("{} ({})", f.code, f.criterion))
+        ));
         let message = format!("{}\nhelp: {}", f.message, f.help);
         writeln!(out, "::{command} {}::{}", props.join(","), data(&message))?;
     }
@@ -28,7 +35,9 @@ pub fn render(files: &[FileFindings], out: &mut dyn Write) -> io::Result<()> {
 
 /// Escapes a message: `%`, CR and LF.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: as a message, plus `:` and `,`.

@@ -33,7 +33,12 @@ impl Grid {
     }
 
     /// Writes the grid, each line prefixed by `indent`; `bold` styles the header.
-    pub fn write(&self, indent: &str, bold: &dyn Fn(&str) -> String, out: &mut dyn Write) -> io::Result<()> {
+    pub fn write(
+        &self,
+        indent: &str,
+        bold: &dyn Fn(&str) -> String,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let widths = self.widths();
         writeln!(out, "{indent}{}", bold(&line(&self.header, &widths)))?;
         let last = self.rows.len().saturating_sub(1);
@@ -70,7 +75,11 @@ pub fn bar(value: f64, max: f64, width: usize, fancy: bool) -> String {
         return String::new();
     }
     // Display only: the ratio picks a bar length, no amount is computed in floating point.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
     let filled = ((value / max) * width as f64).round().max(1.0) as usize;
     let c = if fancy { "█" } else { "#" };
     c.repeat(filled.min(width))
@@ -84,12 +93,18 @@ mod tests {
     fn numbers_align_right() {
         let grid = Grid {
             header: vec!["period".into(), "quota".into()],
-            rows: vec![vec!["2027-01".into(), "5".into()], vec!["total".into(), "1,200".into()]],
+            rows: vec![
+                vec!["2027-01".into(), "5".into()],
+                vec!["total".into(), "1,200".into()],
+            ],
             rule_before_last: true,
         };
         let mut out = Vec::new();
         grid.write("", &|s| s.to_string(), &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "period   quota\n2027-01      5\n--------------\ntotal    1,200\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "period   quota\n2027-01      5\n--------------\ntotal    1,200\n"
+        );
     }
 
     #[test]

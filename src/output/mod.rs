@@ -1,14 +1,14 @@
 //! Renderers: pure functions from a report value to bytes on a writer. The only place that
 //! knows about colours, tables and output formats.
 
+pub mod amount;
 pub mod check_human;
 pub mod check_json;
 pub mod github;
-pub mod sarif;
-pub mod style;
-pub mod amount;
 pub mod grid;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
 pub mod plan_table;
+pub mod sarif;
+pub mod style;

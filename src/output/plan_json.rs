@@ -59,6 +59,7 @@ struct Period<'a> {
 }
 
 #[derive(Serialize)]
+#[allow(clippy::struct_field_names)] // `rep` is the JSON contract's field name
 struct Rep<'a> {
     rep: &'a str,
     quota: Num,
@@ -101,7 +102,14 @@ fn target(t: &TargetReport) -> Target<'_> {
         priority: t.priority,
         total: q(t.total),
         periods: t.periods.iter().map(|p| period(p, &q)).collect(),
-        reps: t.reps.iter().map(|r| RepTotal { rep: &r.rep, quota: q(r.quota) }).collect(),
+        reps: t
+            .reps
+            .iter()
+            .map(|r| RepTotal {
+                rep: &r.rep,
+                quota: q(r.quota),
+            })
+            .collect(),
     }
 }
 
@@ -117,5 +125,9 @@ fn period<'a>(p: &'a PeriodRow, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
 }
 
 fn rep<'a>(r: &'a RepCell, q: &dyn Fn(Quantity) -> Num) -> Rep<'a> {
-    Rep { rep: &r.rep, quota: q(r.quota), exact: Num(amount::exact(r.exact)) }
+    Rep {
+        rep: &r.rep,
+        quota: q(r.quota),
+        exact: Num(amount::exact(r.exact)),
+    }
 }

@@ -9,19 +9,52 @@ use crate::plan::report::PlanReport;
 /// Renders the plan as Markdown, targets in priority order.
 pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
     let name = report.name.as_deref().unwrap_or("Plan");
-    writeln!(out, "# {name}\n\n{} to {}, by {}.", report.start, report.end, report.by)?;
+    writeln!(
+        out,
+        "# {name}\n\n{} to {}, by {}.",
+        report.start, report.end, report.by
+    )?;
     for t in &report.targets {
-        writeln!(out, "\n## {}. {} — {}\n", t.priority, t.goal, escape(&t.title))?;
-        writeln!(out, "Metric `{}` ({}), owner `{}`, importance {}, urgency {}.\n", t.metric, t.kind, t.owner, t.importance, t.urgency)?;
+        writeln!(
+            out,
+            "\n## {}. {} — {}\n",
+            t.priority,
+            t.goal,
+            escape(&t.title)
+        )?;
+        writeln!(
+            out,
+            "Metric `{}` ({}), owner `{}`, importance {}, urgency {}.\n",
+            t.metric, t.kind, t.owner, t.importance, t.urgency
+        )?;
         let reps: Vec<&str> = t.reps.iter().map(|r| r.rep.as_str()).collect();
         writeln!(out, "| period | quota | {} |", reps.join(" | "))?;
         writeln!(out, "|---|---:|{}", "---:|".repeat(reps.len()))?;
         for p in &t.periods {
-            let cells: Vec<String> = p.reps.iter().map(|r| grouped(r.quota, t.decimals)).collect();
-            writeln!(out, "| {} | {} | {} |", p.label, grouped(p.quota, t.decimals), cells.join(" | "))?;
+            let cells: Vec<String> = p
+                .reps
+                .iter()
+                .map(|r| grouped(r.quota, t.decimals))
+                .collect();
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                p.label,
+                grouped(p.quota, t.decimals),
+                cells.join(" | ")
+            )?;
         }
-        let totals: Vec<String> = t.reps.iter().map(|r| format!("**{}**", grouped(r.quota, t.decimals))).collect();
-        writeln!(out, "| **total** | **{}** | {} |", grouped(t.total, t.decimals), totals.join(" | "))?;
+        let totals: Vec<String> = t
+            .reps
+            .iter()
+            .map(|r| format!("**{}**", grouped(r.quota, t.decimals)))
+            .collect();
+        writeln!(
+            out,
+            "| **total** | **{}** | {} |",
+            grouped(t.total, t.decimals),
+            totals.join(" | ")
+        )?;
     }
     Ok(())
 }

@@ -15,7 +15,12 @@ use crate::plan::report::{PlanReport, Quantity, TargetReport};
 const BAR: usize = 10;
 
 /// Renders the plan as text tables no wider than `width` where possible.
-pub fn render(report: &PlanReport, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &PlanReport,
+    paint: Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut head = vec![report.name.clone().unwrap_or_else(|| "Plan".into())];
     head.push(format!("{} to {}", report.start, report.end));
     head.push(format!("by {}", report.by));
@@ -33,21 +38,43 @@ pub fn render(report: &PlanReport, paint: Paint, width: usize, out: &mut dyn Wri
     Ok(())
 }
 
-fn block(report: &PlanReport, t: &TargetReport, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
-    let title = if t.title.is_empty() { String::new() } else { format!(": {}", t.title) };
-    writeln!(out, "{}", paint.bold(&format!("#{} {}{title}", t.priority, t.goal)))?;
+fn block(
+    report: &PlanReport,
+    t: &TargetReport,
+    paint: Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let title = if t.title.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", t.title)
+    };
+    writeln!(
+        out,
+        "{}",
+        paint.bold(&format!("#{} {}{title}", t.priority, t.goal))
+    )?;
     let unit = match (t.kind, &report.currency, &t.unit) {
         ("money", Some(currency), _) => currency.clone(),
         ("rate", _, _) => "%".into(),
         (_, _, Some(unit)) => unit.clone(),
         _ => t.metric.clone(),
     };
-    let better = if t.lower_is_better { ", lower is better" } else { "" };
+    let better = if t.lower_is_better {
+        ", lower is better"
+    } else {
+        ""
+    };
     writeln!(
         out,
         "{} · {} {unit}{better} · {} · importance {}, urgency {}",
         t.metric,
-        if t.kind == "count" || t.kind == "money" { "total" } else { "final level" },
+        if t.kind == "count" || t.kind == "money" {
+            "total"
+        } else {
+            "final level"
+        },
         t.owner,
         t.importance,
         t.urgency
@@ -69,13 +96,24 @@ fn cell(q: Quantity, decimals: u32) -> String {
 
 /// Groups rep columns so that each grid fits `width`.
 fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>> {
-    let label = t.periods.iter().map(|p| p.label.len()).max().unwrap_or(6).max(6);
+    let label = t
+        .periods
+        .iter()
+        .map(|p| p.label.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     let quota = cell(t.total, t.decimals).len().max(5);
     let fixed = label + 2 + quota + 2 + BAR;
     let mut chunks: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = fixed;
     for &i in reps {
-        let col = t.reps[i].rep.chars().count().max(cell(t.reps[i].quota, t.decimals).len()) + 2;
+        let col = t.reps[i]
+            .rep
+            .chars()
+            .count()
+            .max(cell(t.reps[i].quota, t.decimals).len())
+            + 2;
         let current = chunks.last_mut().expect("invariant: chunks is never empty");
         if !current.is_empty() && used + col > width {
             chunks.push(vec![i]);
@@ -91,7 +129,11 @@ fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>>
 fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid {
     let mut header = vec!["period".to_string(), "quota".to_string()];
     header.extend(reps.iter().map(|&i| t.reps[i].rep.clone()));
-    let max = t.periods.iter().map(|p| magnitude(p.quota)).fold(0.0, f64::max);
+    let max = t
+        .periods
+        .iter()
+        .map(|p| magnitude(p.quota))
+        .fold(0.0, f64::max);
     let mut rows: Vec<Vec<String>> = t
         .periods
         .iter()
@@ -105,13 +147,20 @@ fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid 
         })
         .collect();
     let additive = matches!(t.total, Quantity::Units(_));
-    let mut total = vec![if additive { "total" } else { "final" }.to_string(), cell(t.total, t.decimals)];
+    let mut total = vec![
+        if additive { "total" } else { "final" }.to_string(),
+        cell(t.total, t.decimals),
+    ];
     total.extend(reps.iter().map(|&i| cell(t.reps[i].quota, t.decimals)));
     rows.push(total);
     if with_bar {
         header.push(String::new());
     }
-    Grid { header, rows, rule_before_last: true }
+    Grid {
+        header,
+        rows,
+        rule_before_last: true,
+    }
 }
 
 /// A quota's size for the bar only (display, not arithmetic).

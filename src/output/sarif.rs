@@ -38,7 +38,9 @@ fn rules() -> Vec<Value> {
 fn result(f: &Finding<'_>) -> Value {
     let severity = Code::from_name(f.code).map_or(Severity::Error, |c| c.info().severity);
     let mut location = json!({ "artifactLocation": { "uri": f.file } });
-    if let (Some(line), Some(col), Some(end_line), Some(end_col)) = (f.line, f.column, f.end_line, f.end_column) {
+    if let (Some(line), Some(col), Some(end_line), Some(end_col)) =
+        (f.line, f.column, f.end_line, f.end_column)
+    {
         location["region"] = json!({ "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col });
     }
     let rule_index = Code::ALL.iter().position(|c| c.name() == f.code);

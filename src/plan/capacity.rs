@@ -18,21 +18,37 @@ pub fn capacity_on(rep: &Rep, day: NaiveDate) -> Decimal {
 pub fn is_active(rep: &Rep, day: NaiveDate) -> bool {
     let started = rep.start.as_ref().is_none_or(|s| day >= s.value);
     let not_left = rep.end.as_ref().is_none_or(|e| day <= e.value);
-    let away = rep.time_off.iter().any(|&(from, to)| (from..=to).contains(&day));
+    let away = rep
+        .time_off
+        .iter()
+        .any(|&(from, to)| (from..=to).contains(&day));
     started && not_left && !away
 }
 
 /// The ramp factor of the rep's tenure month containing `day`; 1 after the ramp list.
 pub fn ramp_factor(rep: &Rep, day: NaiveDate) -> Decimal {
-    let Some(start) = &rep.start else { return Decimal::ONE };
-    let months = (day.year() - start.value.year()) * 12 + i32::try_from(day.month()).unwrap_or(0) - i32::try_from(start.value.month()).unwrap_or(0);
-    usize::try_from(months).ok().and_then(|m| rep.ramp.get(m)).copied().unwrap_or(Decimal::ONE)
+    let Some(start) = &rep.start else {
+        return Decimal::ONE;
+    };
+    let months = (day.year() - start.value.year()) * 12 + i32::try_from(day.month()).unwrap_or(0)
+        - i32::try_from(start.value.month()).unwrap_or(0);
+    usize::try_from(months)
+        .ok()
+        .and_then(|m| rep.ramp.get(m))
+        .copied()
+        .unwrap_or(Decimal::ONE)
 }
 
 /// Capacities of `reps` on each day from `start`, `days` long: `[rep][day]`.
 pub fn capacity_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
     reps.iter()
-        .map(|rep| start.iter_days().take(days).map(|d| capacity_on(rep, d)).collect())
+        .map(|rep| {
+            start
+                .iter_days()
+                .take(days)
+                .map(|d| capacity_on(rep, d))
+                .collect()
+        })
         .collect()
 }
 
@@ -65,7 +81,11 @@ mod tests {
         assert_eq!(capacity_on(&r, day("2027-07-14")), Decimal::ZERO);
         assert_eq!(capacity_on(&r, day("2027-07-15")).to_string(), "0.125");
         assert_eq!(capacity_on(&r, day("2027-08-02")).to_string(), "0.25");
-        assert_eq!(capacity_on(&r, day("2027-08-10")), Decimal::ZERO, "time off");
+        assert_eq!(
+            capacity_on(&r, day("2027-08-10")),
+            Decimal::ZERO,
+            "time off"
+        );
         assert_eq!(capacity_on(&r, day("2027-09-01")).to_string(), "0.5");
     }
 }

@@ -25,13 +25,20 @@ pub struct PlanOptions {
 
 impl PlanOptions {
     fn keeps_rep(&self, rep: &Rep) -> bool {
-        let team_ok = self.teams.is_empty() || rep.team.as_ref().is_some_and(|t| self.teams.contains(&t.value));
+        let team_ok = self.teams.is_empty()
+            || rep
+                .team
+                .as_ref()
+                .is_some_and(|t| self.teams.contains(&t.value));
         let rep_ok = self.reps.is_empty() || self.reps.contains(&rep.id.value);
         team_ok && rep_ok
     }
 }
 
 /// Decomposes every target of a checked file.
+///
+/// # Panics
+/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     let file = checked.file();
     let rules = target::rules(file);
@@ -46,7 +53,12 @@ pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
             if !shown.contains(&true) {
                 continue;
             }
-            let periods = periods(&rules, granularity(options.by), resolved.start, resolved.end);
+            let periods = periods(
+                &rules,
+                granularity(options.by),
+                resolved.start,
+                resolved.end,
+            );
             targets.push(target_report(checked, &resolved, &periods, &shown, order));
         }
     }
@@ -56,8 +68,16 @@ pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
         name: plan.name.as_ref().map(|n| n.value.clone()),
         currency: plan.currency.as_ref().map(|c| c.value.code.clone()),
         minor_units: plan.currency.as_ref().map_or(0, |c| c.value.minor_units),
-        start: plan.start.as_ref().expect("checked: the plan has a start").value,
-        end: plan.end.as_ref().expect("checked: the plan has an end").value,
+        start: plan
+            .start
+            .as_ref()
+            .expect("checked: the plan has a start")
+            .value,
+        end: plan
+            .end
+            .as_ref()
+            .expect("checked: the plan has an end")
+            .value,
         by: by_name(options.by),
         targets,
     }
@@ -94,7 +114,13 @@ fn rank(targets: &mut [TargetReport]) {
     }
 }
 
-fn target_report(checked: Checked<'_>, r: &Resolved<'_>, periods: &[Period], shown: &[bool], order: usize) -> TargetReport {
+fn target_report(
+    checked: Checked<'_>,
+    r: &Resolved<'_>,
+    periods: &[Period],
+    shown: &[bool],
+    order: usize,
+) -> TargetReport {
     let (total, rows, reps) = if r.metric.kind.is_additive() {
         let days = target::days(checked.file(), r);
         additive_rows(r, &days, periods, shown)
@@ -103,17 +129,29 @@ fn target_report(checked: Checked<'_>, r: &Resolved<'_>, periods: &[Period], sho
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
-        title: r.goal.title.as_ref().map_or_else(String::new, |t| t.value.clone()),
+        title: r
+            .goal
+            .title
+            .as_ref()
+            .map_or_else(String::new, |t| t.value.clone()),
         metric: r.metric.id.value.clone(),
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
-        owner: r.goal.owner.as_ref().map_or_else(String::new, |o| o.value.label()),
+        owner: r
+            .goal
+            .owner
+            .as_ref()
+            .map_or_else(String::new, |o| o.value.label()),
         importance: level_name(r.goal.importance),
         urgency: level_name(r.goal.urgency),
         priority: 0,
         file_order: order,
         lower_is_better: r.metric.lower_is_better,
-        decimals: if r.metric.kind == crate::model::MetricKind::Money { minor_units(checked) } else { 0 },
+        decimals: if r.metric.kind == crate::model::MetricKind::Money {
+            minor_units(checked)
+        } else {
+            0
+        },
         total,
         periods: rows,
         reps,
@@ -121,12 +159,19 @@ fn target_report(checked: Checked<'_>, r: &Resolved<'_>, periods: &[Period], sho
 }
 
 fn minor_units(checked: Checked<'_>) -> u32 {
-    checked.file().plan.currency.as_ref().map_or(0, |c| c.value.minor_units)
+    checked
+        .file()
+        .plan
+        .currency
+        .as_ref()
+        .map_or(0, |c| c.value.minor_units)
 }
 
 fn index_range(r: &Resolved<'_>, period: &Period) -> Range<usize> {
-    let from = usize::try_from((period.start - r.start).num_days()).expect("invariant: periods lie inside the target");
-    let to = usize::try_from((period.end - r.start).num_days()).expect("invariant: periods lie inside the target");
+    let from = usize::try_from((period.start - r.start).num_days())
+        .expect("invariant: periods lie inside the target");
+    let to = usize::try_from((period.end - r.start).num_days())
+        .expect("invariant: periods lie inside the target");
     from..to + 1
 }
 
@@ -172,14 +217,25 @@ fn level_rows(r: &Resolved<'_>, periods: &[Period], shown: &[bool]) -> Rows {
             .iter()
             .zip(shown)
             .filter(|(_, s)| **s)
-            .map(|(rep, _)| RepCell { rep: rep.id.value.clone(), quota: Quantity::Level(level.round_dp(2)), exact: level })
+            .map(|(rep, _)| RepCell {
+                rep: rep.id.value.clone(),
+                quota: Quantity::Level(level.round_dp(2)),
+                exact: level,
+            })
             .collect()
     };
     let rows = periods
         .iter()
         .map(|p| {
             let level = level_at(r, p.end);
-            PeriodRow { label: p.label.clone(), start: p.start, end: p.end, quota: Quantity::Level(level.round_dp(2)), exact: level, reps: cells(level) }
+            PeriodRow {
+                label: p.label.clone(),
+                start: p.start,
+                end: p.end,
+                quota: Quantity::Level(level.round_dp(2)),
+                exact: level,
+                reps: cells(level),
+            }
         })
         .collect();
     let last = level_at(r, r.end);

@@ -34,7 +34,8 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
 }
 
 fn label(d: Diagnostic, r: &Resolved<'_>) -> Diagnostic {
-    d.goal(Some(&r.goal.id.value)).metric(Some(&r.metric.id.value))
+    d.goal(Some(&r.goal.id.value))
+        .metric(Some(&r.metric.id.value))
 }
 
 /// Consecutive day indices as date ranges: "2027-01-01 to 2027-02-28".
@@ -49,16 +50,34 @@ fn date_ranges(start: NaiveDate, days: &[usize]) -> Vec<String> {
     let day = |i: usize| start + chrono::Days::new(i as u64);
     ranges
         .iter()
-        .map(|&(a, b)| if a == b { day(a).to_string() } else { format!("{} to {}", day(a), day(b)) })
+        .map(|&(a, b)| {
+            if a == b {
+                day(a).to_string()
+            } else {
+                format!("{} to {}", day(a), day(b))
+            }
+        })
         .collect()
 }
 
 fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
     let ranges = date_ranges(days.start, &days.uncovered);
-    let shown = if ranges.len() > 3 { format!("{} and {} more", ranges[..3].join(", "), ranges.len() - 3) } else { ranges.join(", ") };
-    let span = r.target.start.as_ref().map_or_else(|| r.target.span.clone(), |s| s.span.clone());
+    let shown = if ranges.len() > 3 {
+        format!("{} and {} more", ranges[..3].join(", "), ranges.len() - 3)
+    } else {
+        ranges.join(", ")
+    };
+    let span = r
+        .target
+        .start
+        .as_ref()
+        .map_or_else(|| r.target.span.clone(), |s| s.span.clone());
     label(
-        Diagnostic::new(Code::NoRepActive, Some(span), format!("part of the target falls on days when none of its reps is active: {shown}")),
+        Diagnostic::new(
+            Code::NoRepActive,
+            Some(span),
+            format!("part of the target falls on days when none of its reps is active: {shown}"),
+        ),
         r,
     )
 }
@@ -67,11 +86,18 @@ fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
 type MonthLoad = BTreeMap<(i32, u32), (i64, Decimal)>;
 
 fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<Diagnostic> {
-    let Some(capacity) = &r.metric.capacity else { return Vec::new() };
+    let Some(capacity) = &r.metric.capacity else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for (i, rep) in r.reps.iter().enumerate() {
         let mut load = MonthLoad::new();
-        for (d, day) in days.start.iter_days().take(days.team_quota.len()).enumerate() {
+        for (d, day) in days
+            .start
+            .iter_days()
+            .take(days.team_quota.len())
+            .enumerate()
+        {
             let entry = load.entry((day.year(), day.month())).or_default();
             entry.0 += days.rep_quota[i][d];
             if rules.is_workday(day) {
@@ -84,7 +110,11 @@ fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<D
             .filter(|(_, quota, cap)| Decimal::from(*quota) > *cap)
             .collect();
         if let Some(&((year, month), quota, cap)) = over.first() {
-            let more = if over.len() > 1 { format!(" (and {} more months)", over.len() - 1) } else { String::new() };
+            let more = if over.len() > 1 {
+                format!(" (and {} more months)", over.len() - 1)
+            } else {
+                String::new()
+            };
             let fmt = |n: Decimal| (n / r.scale).round_dp(2).normalize();
             let message = format!(
                 "rep `{}` must deliver {} {} in {year}-{month:02}, above a capacity of {}{more}",
@@ -93,15 +123,28 @@ fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<D
                 r.metric.unit.as_deref().unwrap_or(&r.metric.id.value),
                 fmt(cap)
             );
-            let span = r.target.target.as_ref().map_or_else(|| r.target.span.clone(), |t| t.span.clone());
-            out.push(label(Diagnostic::new(Code::QuotaAboveCapacity, Some(span), message), r));
+            let span = r
+                .target
+                .target
+                .as_ref()
+                .map_or_else(|| r.target.span.clone(), |t| t.span.clone());
+            out.push(label(
+                Diagnostic::new(Code::QuotaAboveCapacity, Some(span), message),
+                r,
+            ));
         }
     }
     out
 }
 
 fn workdays_in_month(rules: &CalendarRules, day: NaiveDate) -> u32 {
-    let first = day.with_day(1).expect("invariant: every month has a first day");
-    let n = first.iter_days().take_while(|d| d.month() == first.month()).filter(|d| rules.is_workday(*d)).count();
+    let first = day
+        .with_day(1)
+        .expect("invariant: every month has a first day");
+    let n = first
+        .iter_days()
+        .take_while(|d| d.month() == first.month())
+        .filter(|d| rules.is_workday(*d))
+        .count();
     u32::try_from(n.max(1)).unwrap_or(1)
 }

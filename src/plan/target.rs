@@ -8,7 +8,7 @@ use super::apportion::{cumulative_quotas, exact_shares, per_rep_targets, share_a
 use super::calendar::{CalendarRules, Granularity};
 use super::capacity::capacity_table;
 use super::weights::{Split, daily_amounts};
-use crate::model::{GoalFile, Goal, Metric, Per, Rep, SplitName, Target, TargetValue};
+use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
 use crate::smart::Checked;
 
 /// One target resolved against the file: metric, reps, dates and amount.
@@ -64,38 +64,83 @@ pub fn granularity(per: Per) -> Granularity {
 /// When the file broke an invariant that the SMART rules check (a dangling reference).
 pub fn resolve<'a>(checked: Checked<'a>, goal: &'a Goal, target: &'a Target) -> Resolved<'a> {
     let file = checked.file();
-    let metric_id = &target.metric.as_ref().expect("checked: every target names a metric").value;
-    let metric = file.metric(metric_id).expect("checked: target metrics resolve");
-    let owner = &goal.owner.as_ref().expect("checked: every goal has an owner").value;
-    let value = target.target.as_ref().expect("checked: every target has a number").value;
+    let metric_id = &target
+        .metric
+        .as_ref()
+        .expect("checked: every target names a metric")
+        .value;
+    let metric = file
+        .metric(metric_id)
+        .expect("checked: target metrics resolve");
+    let owner = &goal
+        .owner
+        .as_ref()
+        .expect("checked: every goal has an owner")
+        .value;
+    let value = target
+        .target
+        .as_ref()
+        .expect("checked: every target has a number")
+        .value;
     let amount = match (value, &target.baseline) {
         (TargetValue::Absolute(n), _) => n,
-        (TargetValue::Relative(pct), Some(base)) => base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED,
+        (TargetValue::Relative(pct), Some(base)) => {
+            base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED
+        }
         (TargetValue::Relative(_), None) => panic!("checked: relative targets have a baseline"),
     };
-    let minor = file.plan.currency.as_ref().map_or(0, |c| c.value.minor_units);
-    let scale = if metric.kind == crate::model::MetricKind::Money { Decimal::from(10i64.pow(minor)) } else { Decimal::ONE };
+    let minor = file
+        .plan
+        .currency
+        .as_ref()
+        .map_or(0, |c| c.value.minor_units);
+    let scale = if metric.kind == crate::model::MetricKind::Money {
+        Decimal::from(10i64.pow(minor))
+    } else {
+        Decimal::ONE
+    };
     Resolved {
         goal,
         target,
         metric,
         reps: file.reps_of(owner),
-        start: target.start.as_ref().or(file.plan.start.as_ref()).expect("checked: the plan has a start").value,
-        end: target.end.as_ref().or(file.plan.end.as_ref()).expect("checked: the plan has an end").value,
+        start: target
+            .start
+            .as_ref()
+            .or(file.plan.start.as_ref())
+            .expect("checked: the plan has a start")
+            .value,
+        end: target
+            .end
+            .as_ref()
+            .or(file.plan.end.as_ref())
+            .expect("checked: the plan has an end")
+            .value,
         amount,
         scale,
     }
 }
 
 /// The split of a target as the arithmetic takes it.
+///
+/// # Panics
+/// When the file broke an invariant that the SMART rules check (an unknown profile).
 pub fn split(file: &GoalFile, name: &SplitName) -> Split {
     match name {
         SplitName::Even => Split::Even,
         SplitName::Workdays => Split::Workdays,
         SplitName::Calendar => Split::Calendar,
         SplitName::Profile(id) => {
-            let profile = file.seasonality.iter().find(|p| p.name.value == *id).expect("checked: split profiles resolve");
-            Split::Profile(profile.weights.map(|w| w.expect("checked: profiles have twelve weights")))
+            let profile = file
+                .seasonality
+                .iter()
+                .find(|p| p.name.value == *id)
+                .expect("checked: split profiles resolve");
+            Split::Profile(
+                profile
+                    .weights
+                    .map(|w| w.expect("checked: profiles have twelve weights")),
+            )
         }
     }
 }
@@ -112,7 +157,14 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);
         let team_quota = sum_days(&rep_quota, day_exact.len());
         let team_exact = sum_exact(&rep_exact, day_exact.len());
-        return Days { start: resolved.start, team_exact, team_quota, rep_exact, rep_quota, uncovered: Vec::new() };
+        return Days {
+            start: resolved.start,
+            team_exact,
+            team_quota,
+            rep_exact,
+            rep_quota,
+            uncovered: Vec::new(),
+        };
     }
     let team_quota = cumulative_quotas(&day_exact);
     let rep_exact = exact_shares(&day_exact, &capacity);
@@ -120,7 +172,14 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         Ok(quotas) => (quotas, Vec::new()),
         Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
     };
-    Days { start: resolved.start, team_exact: day_exact, team_quota, rep_exact, rep_quota, uncovered }
+    Days {
+        start: resolved.start,
+        team_exact: day_exact,
+        team_quota,
+        rep_exact,
+        rep_quota,
+        uncovered,
+    }
 }
 
 fn sum_days(per_rep: &[Vec<i64>], len: usize) -> Vec<i64> {
@@ -146,7 +205,9 @@ fn sum_exact(per_rep: &[Vec<Decimal>], len: usize) -> Vec<Decimal> {
 /// The level a rate or level target asks for at the end of `day`: a straight line from the
 /// baseline at the start to the target at the end, or the target throughout without one.
 pub fn level_at(resolved: &Resolved<'_>, day: NaiveDate) -> Decimal {
-    let Some(base) = &resolved.target.baseline else { return resolved.amount };
+    let Some(base) = &resolved.target.baseline else {
+        return resolved.amount;
+    };
     let total = (resolved.end - resolved.start).num_days() + 1;
     let elapsed = ((day - resolved.start).num_days() + 1).clamp(0, total);
     base.value + (resolved.amount - base.value) * Decimal::from(elapsed) / Decimal::from(total)

@@ -15,25 +15,36 @@ use super::RuleOptions;
 const MAX_CHANGE: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// A target more than 50% away from its baseline.
-pub fn growth(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn growth(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     for goal in &file.goals {
         for target in &goal.targets {
-            let (Some(value), Some(base)) = (&target.target, &target.baseline) else { continue };
+            let (Some(value), Some(base)) = (&target.target, &target.baseline) else {
+                continue;
+            };
             if base.value <= Decimal::ZERO {
                 continue;
             }
             let goal_value = match value.value {
                 TargetValue::Absolute(n) => n,
-                TargetValue::Relative(pct) => base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED,
+                TargetValue::Relative(pct) => {
+                    base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED
+                }
             };
             let change = (goal_value - base.value) / base.value;
             if change.abs() > MAX_CHANGE {
                 let pct = (change * Decimal::ONE_HUNDRED).round_dp(1).normalize();
                 let metric = target.metric.as_ref().map(|m| m.value.as_str());
                 out.push(
-                    Diagnostic::new(Code::GrowthTooHigh, Some(value.span.clone()), format!("the target is {pct:+}% against its baseline of {}", base.value.normalize()))
-                        .goal(Some(&goal.id.value))
-                        .metric(metric),
+                    Diagnostic::new(
+                        Code::GrowthTooHigh,
+                        Some(value.span.clone()),
+                        format!(
+                            "the target is {pct:+}% against its baseline of {}",
+                            base.value.normalize()
+                        ),
+                    )
+                    .goal(Some(&goal.id.value))
+                    .metric(metric),
                 );
             }
         }
@@ -41,13 +52,21 @@ pub fn growth(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
 }
 
 /// A rep carrying more goals at once than `max_goals_per_rep`.
-pub fn overload(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
-    let (Some(plan_start), Some(plan_end)) = (&file.plan.start, &file.plan.end) else { return };
+pub fn overload(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
+    let (Some(plan_start), Some(plan_end)) = (&file.plan.start, &file.plan.end) else {
+        return;
+    };
     for rep in &file.reps {
         let intervals: Vec<(NaiveDate, NaiveDate)> = file
             .goals
             .iter()
-            .filter(|g| g.owner.as_ref().is_some_and(|o| file.reps_of(&o.value).iter().any(|r| r.id.value == rep.id.value)))
+            .filter(|g| {
+                g.owner.as_ref().is_some_and(|o| {
+                    file.reps_of(&o.value)
+                        .iter()
+                        .any(|r| r.id.value == rep.id.value)
+                })
+            })
             .map(|g| goal_dates(g, plan_start.value, plan_end.value))
             .collect();
         let (most, day) = max_overlap(&intervals);
@@ -62,9 +81,18 @@ pub fn overload(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
 }
 
 fn goal_dates(goal: &Goal, plan_start: NaiveDate, plan_end: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let starts = goal.targets.iter().map(|t| t.start.as_ref().map_or(plan_start, |s| s.value));
-    let ends = goal.targets.iter().map(|t| t.end.as_ref().map_or(plan_end, |e| e.value));
-    (starts.min().unwrap_or(plan_start), ends.max().unwrap_or(plan_end))
+    let starts = goal
+        .targets
+        .iter()
+        .map(|t| t.start.as_ref().map_or(plan_start, |s| s.value));
+    let ends = goal
+        .targets
+        .iter()
+        .map(|t| t.end.as_ref().map_or(plan_end, |e| e.value));
+    (
+        starts.min().unwrap_or(plan_start),
+        ends.max().unwrap_or(plan_end),
+    )
 }
 
 /// The most intervals that share a day, and the first such day.
@@ -87,23 +115,53 @@ fn max_overlap(intervals: &[(NaiveDate, NaiveDate)]) -> (usize, NaiveDate) {
 }
 
 /// Funnels have at least two named stages and rates in (0, 1].
-pub fn funnels(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn funnels(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     for funnel in &file.funnels {
         if funnel.stages.len() < 2 {
-            out.push(Diagnostic::new(Code::FunnelMissingActivity, Some(funnel.id.span.clone()), format!("funnel `{}` needs at least two stages: an activity and an outcome", funnel.id.value)));
+            out.push(Diagnostic::new(
+                Code::FunnelMissingActivity,
+                Some(funnel.id.span.clone()),
+                format!(
+                    "funnel `{}` needs at least two stages: an activity and an outcome",
+                    funnel.id.value
+                ),
+            ));
         }
         let last = funnel.stages.len().saturating_sub(1);
         for (i, stage) in funnel.stages.iter().enumerate() {
             if stage.activity.is_none() {
-                out.push(Diagnostic::new(Code::FunnelMissingActivity, Some(stage.span.clone()), format!("stage {} of funnel `{}` has no `activity`", i + 1, funnel.id.value)));
+                out.push(Diagnostic::new(
+                    Code::FunnelMissingActivity,
+                    Some(stage.span.clone()),
+                    format!(
+                        "stage {} of funnel `{}` has no `activity`",
+                        i + 1,
+                        funnel.id.value
+                    ),
+                ));
             }
             match &stage.rate {
-                None if i < last => out.push(Diagnostic::new(Code::FunnelRateOutOfRange, Some(stage.span.clone()), format!("stage {} of funnel `{}` has no `rate`", i + 1, funnel.id.value))),
-                Some(rate) if rate.value <= Decimal::ZERO || rate.value > Decimal::ONE => out.push(Diagnostic::new(
+                None if i < last => out.push(Diagnostic::new(
                     Code::FunnelRateOutOfRange,
-                    Some(rate.span.clone()),
-                    format!("the rate {} of stage {} of funnel `{}` is outside (0, 1]", rate.value.normalize(), i + 1, funnel.id.value),
+                    Some(stage.span.clone()),
+                    format!(
+                        "stage {} of funnel `{}` has no `rate`",
+                        i + 1,
+                        funnel.id.value
+                    ),
                 )),
+                Some(rate) if rate.value <= Decimal::ZERO || rate.value > Decimal::ONE => {
+                    out.push(Diagnostic::new(
+                        Code::FunnelRateOutOfRange,
+                        Some(rate.span.clone()),
+                        format!(
+                            "the rate {} of stage {} of funnel `{}` is outside (0, 1]",
+                            rate.value.normalize(),
+                            i + 1,
+                            funnel.id.value
+                        ),
+                    ));
+                }
                 _ => {}
             }
         }
@@ -111,23 +169,53 @@ pub fn funnels(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
 }
 
 /// The team's view: low mean confidence, and training asked for without a skills goal.
-pub fn feedback(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn feedback(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     let mut by_goal: BTreeMap<&str, Vec<&crate::model::Feedback>> = BTreeMap::new();
     for entry in &file.feedback {
-        by_goal.entry(entry.goal.value.as_str()).or_default().push(entry);
+        by_goal
+            .entry(entry.goal.value.as_str())
+            .or_default()
+            .push(entry);
     }
     for goal in &file.goals {
-        let Some(entries) = by_goal.get(goal.id.value.as_str()) else { continue };
-        let scores: Vec<u32> = entries.iter().filter_map(|e| e.confidence.as_ref()).map(|c| u32::from(c.value)).collect();
-        if scores.is_empty() || scores.iter().sum::<u32>() >= 3 * u32::try_from(scores.len()).unwrap_or(u32::MAX) {
+        let Some(entries) = by_goal.get(goal.id.value.as_str()) else {
+            continue;
+        };
+        let scores: Vec<u32> = entries
+            .iter()
+            .filter_map(|e| e.confidence.as_ref())
+            .map(|c| u32::from(c.value))
+            .collect();
+        if scores.is_empty()
+            || scores.iter().sum::<u32>() >= 3 * u32::try_from(scores.len()).unwrap_or(u32::MAX)
+        {
             continue;
         }
         let mean = Decimal::from(scores.iter().sum::<u32>()) / Decimal::from(scores.len());
-        let doubts: Vec<String> = entries.iter().filter_map(|e| e.challenges.as_ref().map(|c| format!("{}: {c}", e.rep.value))).collect();
-        let voiced = if doubts.is_empty() { String::new() } else { format!("; doubts voiced: {}", doubts.join("; ")) };
+        let doubts: Vec<String> = entries
+            .iter()
+            .filter_map(|e| {
+                e.challenges
+                    .as_ref()
+                    .map(|c| format!("{}: {c}", e.rep.value))
+            })
+            .collect();
+        let voiced = if doubts.is_empty() {
+            String::new()
+        } else {
+            format!("; doubts voiced: {}", doubts.join("; "))
+        };
         out.push(
-            Diagnostic::new(Code::LowTeamConfidence, Some(goal.span.clone()), format!("the team's mean confidence in goal `{}` is {} of 5{voiced}", goal.id.value, mean.round_dp(1).normalize()))
-                .goal(Some(&goal.id.value)),
+            Diagnostic::new(
+                Code::LowTeamConfidence,
+                Some(goal.span.clone()),
+                format!(
+                    "the team's mean confidence in goal `{}` is {} of 5{voiced}",
+                    goal.id.value,
+                    mean.round_dp(1).normalize()
+                ),
+            )
+            .goal(Some(&goal.id.value)),
         );
     }
     training(file, out);
@@ -135,13 +223,29 @@ pub fn feedback(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
 
 fn training(file: &GoalFile, out: &mut Vec<Diagnostic>) {
     for rep in &file.reps {
-        let asked = file.feedback.iter().any(|f| f.rep.value == rep.id.value && f.needs_training == Some(true));
+        let asked = file
+            .feedback
+            .iter()
+            .any(|f| f.rep.value == rep.id.value && f.needs_training == Some(true));
         let covered = file.goals.iter().any(|g| {
             g.family == Some(Family::Skills)
-                && g.owner.as_ref().is_some_and(|o| matches!(o.value, Owner::Company) || file.reps_of(&o.value).iter().any(|r| r.id.value == rep.id.value))
+                && g.owner.as_ref().is_some_and(|o| {
+                    matches!(o.value, Owner::Company)
+                        || file
+                            .reps_of(&o.value)
+                            .iter()
+                            .any(|r| r.id.value == rep.id.value)
+                })
         });
         if asked && !covered {
-            out.push(Diagnostic::new(Code::TrainingWithoutSkillsGoal, Some(rep.id.span.clone()), format!("rep `{}` needs training but no skills goal covers them", rep.id.value)));
+            out.push(Diagnostic::new(
+                Code::TrainingWithoutSkillsGoal,
+                Some(rep.id.span.clone()),
+                format!(
+                    "rep `{}` needs training but no skills goal covers them",
+                    rep.id.value
+                ),
+            ));
         }
     }
 }

@@ -4,9 +4,9 @@
 mod achievable;
 mod measurable;
 mod references;
+pub mod report;
 mod specific;
 mod time_bound;
-pub mod report;
 
 #[cfg(test)]
 mod tests;
@@ -24,7 +24,7 @@ pub struct RuleOptions {
 }
 
 /// One rule: reads the file, pushes findings.
-type Rule = fn(&GoalFile, &RuleOptions, &mut Vec<Diagnostic>);
+type Rule = fn(&GoalFile, RuleOptions, &mut Vec<Diagnostic>);
 
 /// Every file-level rule, in the order of the SMART criteria.
 const RULES: &[Rule] = &[
@@ -46,7 +46,7 @@ const RULES: &[Rule] = &[
 ];
 
 /// Runs every file-level rule.
-pub fn validate(file: &GoalFile, options: &RuleOptions) -> Vec<Diagnostic> {
+pub fn validate(file: &GoalFile, options: RuleOptions) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
         rule(file, options, &mut out);
@@ -71,21 +71,37 @@ impl<'a> Checked<'a> {
 }
 
 /// Relevant: a goal serves an objective (when objectives exist) and names its family.
-fn relevant(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+fn relevant(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     use crate::diagnostic::Code;
     for goal in &file.goals {
         let id = Some(goal.id.value.as_str());
         if goal.objective.is_none() && !file.objectives.is_empty() {
-            let ids: Vec<&str> = file.objectives.iter().map(|o| o.id.value.as_str()).collect();
+            let ids: Vec<&str> = file
+                .objectives
+                .iter()
+                .map(|o| o.id.value.as_str())
+                .collect();
             out.push(
-                Diagnostic::new(Code::GoalWithoutObjective, Some(goal.span.clone()), format!("goal `{}` serves no objective", goal.id.value))
-                    .help(format!("add `objective = \"…\"`, one of: {}", ids.join(", ")))
-                    .goal(id),
+                Diagnostic::new(
+                    Code::GoalWithoutObjective,
+                    Some(goal.span.clone()),
+                    format!("goal `{}` serves no objective", goal.id.value),
+                )
+                .help(format!(
+                    "add `objective = \"…\"`, one of: {}",
+                    ids.join(", ")
+                ))
+                .goal(id),
             );
         }
         if goal.family.is_none() {
             out.push(
-                Diagnostic::new(Code::GoalWithoutFamily, Some(goal.span.clone()), format!("goal `{}` has no family", goal.id.value)).goal(id),
+                Diagnostic::new(
+                    Code::GoalWithoutFamily,
+                    Some(goal.span.clone()),
+                    format!("goal `{}` has no family", goal.id.value),
+                )
+                .goal(id),
             );
         }
     }

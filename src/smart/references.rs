@@ -9,7 +9,7 @@ use crate::model::{GoalFile, Owner, Sp, SplitName};
 use super::RuleOptions;
 
 /// Two entries of one kind with the same id.
-pub fn duplicate_ids(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn duplicate_ids(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     duplicates("objective", file.objectives.iter().map(|o| &o.id), out);
     duplicates("team", file.teams.iter().map(|t| &t.id), out);
     duplicates("rep", file.reps.iter().map(|r| &r.id), out);
@@ -17,13 +17,24 @@ pub fn duplicate_ids(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>
     duplicates("goal", file.goals.iter().map(|g| &g.id), out);
 }
 
-fn duplicates<'a>(kind: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mut Vec<Diagnostic>) {
+fn duplicates<'a>(
+    kind: &str,
+    ids: impl Iterator<Item = &'a Sp<String>>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut first: HashMap<&str, &Sp<String>> = HashMap::new();
     for id in ids {
         if let Some(earlier) = first.get(id.value.as_str()) {
             out.push(
-                Diagnostic::new(Code::DuplicateId, Some(id.span.clone()), format!("{kind} id `{}` is used twice", id.value))
-                    .help(format!("the first {kind} with this id starts at byte {}; give each {kind} its own id", earlier.span.start)),
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    Some(id.span.clone()),
+                    format!("{kind} id `{}` is used twice", id.value),
+                )
+                .help(format!(
+                    "the first {kind} with this id starts at byte {}; give each {kind} its own id",
+                    earlier.span.start
+                )),
             );
         } else {
             first.insert(&id.value, id);
@@ -32,10 +43,14 @@ fn duplicates<'a>(kind: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &m
 }
 
 /// References to teams, reps, objectives, metrics, funnels, profiles and goals resolve.
-pub fn unknown_references(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn unknown_references(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     let teams: Vec<&str> = file.teams.iter().map(|t| t.id.value.as_str()).collect();
     let reps: Vec<&str> = file.reps.iter().map(|r| r.id.value.as_str()).collect();
-    let objectives: Vec<&str> = file.objectives.iter().map(|o| o.id.value.as_str()).collect();
+    let objectives: Vec<&str> = file
+        .objectives
+        .iter()
+        .map(|o| o.id.value.as_str())
+        .collect();
     let metrics: Vec<&str> = file.metrics.iter().map(|m| m.id.value.as_str()).collect();
     let funnels: Vec<&str> = file.funnels.iter().map(|f| f.id.value.as_str()).collect();
     let goals: Vec<&str> = file.goals.iter().map(|g| g.id.value.as_str()).collect();
@@ -53,13 +68,25 @@ pub fn unknown_references(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagno
                 Owner::Rep(id) => ("rep", id, &reps),
                 Owner::Company => continue,
             };
-            resolve(kind, Some(&Sp::new(id.clone(), owner.span.clone())), known, g, out);
+            resolve(
+                kind,
+                Some(&Sp::new(id.clone(), owner.span.clone())),
+                known,
+                g,
+                out,
+            );
         }
         for target in &goal.targets {
             resolve("metric", target.metric.as_ref(), &metrics, g, out);
             resolve("funnel", target.funnel.as_ref(), &funnels, g, out);
             if let SplitName::Profile(name) = &target.split.value {
-                resolve("seasonality profile", Some(&Sp::new(name.clone(), target.split.span.clone())), &profiles, g, out);
+                resolve(
+                    "seasonality profile",
+                    Some(&Sp::new(name.clone(), target.split.span.clone())),
+                    &profiles,
+                    g,
+                    out,
+                );
             }
         }
     }
@@ -72,7 +99,13 @@ pub fn unknown_references(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagno
     }
 }
 
-fn resolve(kind: &str, reference: Option<&Sp<String>>, known: &[&str], goal: Option<&str>, out: &mut Vec<Diagnostic>) {
+fn resolve(
+    kind: &str,
+    reference: Option<&Sp<String>>,
+    known: &[&str],
+    goal: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(reference) = reference else { return };
     if known.contains(&reference.value.as_str()) {
         return;
@@ -83,8 +116,12 @@ fn resolve(kind: &str, reference: Option<&Sp<String>>, known: &[&str], goal: Opt
         None => format!("declared: {}", known.join(", ")),
     };
     out.push(
-        Diagnostic::new(Code::UnknownReference, Some(reference.span.clone()), format!("unknown {kind} `{}`", reference.value))
-            .help(help)
-            .goal(goal),
+        Diagnostic::new(
+            Code::UnknownReference,
+            Some(reference.span.clone()),
+            format!("unknown {kind} `{}`", reference.value),
+        )
+        .help(help)
+        .goal(goal),
     );
 }

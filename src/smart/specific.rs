@@ -8,30 +8,80 @@ use super::RuleOptions;
 
 /// Words that say nothing specific on their own: a title made only of them is vague.
 const VAGUE_WORDS: &[&str] = &[
-    "a", "all", "be", "better", "boost", "do", "get", "grow", "growth", "improve", "increase", "make", "more",
-    "most", "much", "our", "performance", "results", "revenue", "sales", "sell", "selling", "the", "things",
-    "up", "we", "win", "work",
+    "a",
+    "all",
+    "be",
+    "better",
+    "boost",
+    "do",
+    "get",
+    "grow",
+    "growth",
+    "improve",
+    "increase",
+    "make",
+    "more",
+    "most",
+    "much",
+    "our",
+    "performance",
+    "results",
+    "revenue",
+    "sales",
+    "sell",
+    "selling",
+    "the",
+    "things",
+    "up",
+    "we",
+    "win",
+    "work",
 ];
 
 /// Title and owner are present; the owner has reps; the title is not vague.
-pub fn titles_and_owners(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn titles_and_owners(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     for goal in &file.goals {
         let id = Some(goal.id.value.as_str());
         match &goal.title {
-            None => out.push(Diagnostic::new(Code::GoalMissingTitle, Some(goal.span.clone()), format!("goal `{}` has no title", goal.id.value)).goal(id)),
+            None => out.push(
+                Diagnostic::new(
+                    Code::GoalMissingTitle,
+                    Some(goal.span.clone()),
+                    format!("goal `{}` has no title", goal.id.value),
+                )
+                .goal(id),
+            ),
             Some(title) if is_vague(&title.value) => out.push(
-                Diagnostic::new(Code::TitleTooVague, Some(title.span.clone()), format!("the title \"{}\" is too vague", title.value)).goal(id),
+                Diagnostic::new(
+                    Code::TitleTooVague,
+                    Some(title.span.clone()),
+                    format!("the title \"{}\" is too vague", title.value),
+                )
+                .goal(id),
             ),
             Some(_) => {}
         }
         match &goal.owner {
-            None => out.push(Diagnostic::new(Code::GoalMissingOwner, Some(goal.span.clone()), format!("goal `{}` has no owner", goal.id.value)).goal(id)),
+            None => out.push(
+                Diagnostic::new(
+                    Code::GoalMissingOwner,
+                    Some(goal.span.clone()),
+                    format!("goal `{}` has no owner", goal.id.value),
+                )
+                .goal(id),
+            ),
             Some(owner) => owner_has_reps(file, goal, &owner.value, owner.span.clone(), out),
         }
     }
 }
 
-fn owner_has_reps(file: &GoalFile, goal: &Goal, owner: &Owner, span: std::ops::Range<usize>, out: &mut Vec<Diagnostic>) {
+fn owner_has_reps(
+    file: &GoalFile,
+    goal: &Goal,
+    owner: &Owner,
+    span: std::ops::Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
     let team_exists = match owner {
         Owner::Team(id) => file.teams.iter().any(|t| t.id.value == *id),
         Owner::Company => true,
@@ -39,8 +89,16 @@ fn owner_has_reps(file: &GoalFile, goal: &Goal, owner: &Owner, span: std::ops::R
     };
     if team_exists && file.reps_of(owner).is_empty() {
         out.push(
-            Diagnostic::new(Code::OwnerTeamWithoutReps, Some(span), format!("`{}` has no reps to carry goal `{}`", owner.label(), goal.id.value))
-                .goal(Some(&goal.id.value)),
+            Diagnostic::new(
+                Code::OwnerTeamWithoutReps,
+                Some(span),
+                format!(
+                    "`{}` has no reps to carry goal `{}`",
+                    owner.label(),
+                    goal.id.value
+                ),
+            )
+            .goal(Some(&goal.id.value)),
         );
     }
 }
@@ -58,11 +116,18 @@ pub fn is_vague(title: &str) -> bool {
 }
 
 /// Every goal lists the steps that will reach it.
-pub fn steps(file: &GoalFile, _: &RuleOptions, out: &mut Vec<Diagnostic>) {
+pub fn steps(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     for goal in file.goals.iter().filter(|g| g.steps.is_empty()) {
         out.push(
-            Diagnostic::new(Code::GoalMissingSteps, Some(goal.span.clone()), format!("goal `{}` does not say how it will be reached", goal.id.value))
-                .goal(Some(&goal.id.value)),
+            Diagnostic::new(
+                Code::GoalMissingSteps,
+                Some(goal.span.clone()),
+                format!(
+                    "goal `{}` does not say how it will be reached",
+                    goal.id.value
+                ),
+            )
+            .goal(Some(&goal.id.value)),
         );
     }
 }

@@ -8,10 +8,16 @@ use toml::de::DeValue;
 use super::value::{Ctx, Table, Value, describe, number};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::file::{
-    ActualsMapping, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName, Target, TargetValue,
+    ActualsMapping, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName, Target,
+    TargetValue,
 };
 
-const FAMILIES: [Family; 4] = [Family::Capacity, Family::Product, Family::Skills, Family::Customers];
+const FAMILIES: [Family; 4] = [
+    Family::Capacity,
+    Family::Product,
+    Family::Skills,
+    Family::Customers,
+];
 const LEVELS: [Level3; 3] = [Level3::Low, Level3::Medium, Level3::High];
 const REVIEWS: [Review; 3] = [Review::Weekly, Review::Monthly, Review::Quarterly];
 const PERS: [Per; 5] = [Per::Day, Per::Week, Per::Month, Per::Quarter, Per::Year];
@@ -20,7 +26,10 @@ const PERS: [Per; 5] = [Per::Day, Per::Week, Per::Month, Per::Quarter, Per::Year
 pub fn read_goal(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Goal> {
     let id = t.str(ctx, "id")?;
     ctx.goal = Some(id.value.clone());
-    let level = |ctx: &mut Ctx, key| t.choice(ctx, key, &["low", "medium", "high"]).map_or(Level3::Medium, |c| LEVELS[c.value]);
+    let level = |ctx: &mut Ctx, key| {
+        t.choice(ctx, key, &["low", "medium", "high"])
+            .map_or(Level3::Medium, |c| LEVELS[c.value])
+    };
     let target_def = t.def.child("targets");
     let targets = t
         .tables(ctx, "targets")
@@ -32,14 +41,26 @@ pub fn read_goal(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Goal> {
         .collect();
     Some(Goal {
         title: t.str(ctx, "title"),
-        family: t.choice(ctx, "family", &["capacity", "product", "skills", "customers"]).map(|c| FAMILIES[c.value]),
+        family: t
+            .choice(
+                ctx,
+                "family",
+                &["capacity", "product", "skills", "customers"],
+            )
+            .map(|c| FAMILIES[c.value]),
         objective: t.str(ctx, "objective"),
         owner: read_owner(ctx, t),
         urgency: level(ctx, "urgency"),
         importance: level(ctx, "importance"),
-        review: t.choice(ctx, "review", &["weekly", "monthly", "quarterly"]).map(|c| REVIEWS[c.value]),
+        review: t
+            .choice(ctx, "review", &["weekly", "monthly", "quarterly"])
+            .map(|c| REVIEWS[c.value]),
         why: t.str(ctx, "why").map(|s| s.value),
-        steps: t.str_list(ctx, "steps").into_iter().map(|s| s.value).collect(),
+        steps: t
+            .str_list(ctx, "steps")
+            .into_iter()
+            .map(|s| s.value)
+            .collect(),
         span: id.span.clone(),
         id,
         targets,
@@ -65,7 +86,9 @@ fn read_owner(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<Owner>> {
 }
 
 fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
-    let split = t.str(ctx, "split").unwrap_or_else(|| Sp::new("even".into(), t.span.clone()));
+    let split = t
+        .str(ctx, "split")
+        .unwrap_or_else(|| Sp::new("even".into(), t.span.clone()));
     let split_name = match split.value.as_str() {
         "even" => SplitName::Even,
         "workdays" => SplitName::Workdays,
@@ -75,8 +98,12 @@ fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
     Target {
         metric: t.str(ctx, "metric"),
         target: t.get("target").and_then(|v| target_value(ctx, v)),
-        per: t.choice(ctx, "per", &["day", "week", "month", "quarter", "year"]).map(|c| PERS[c.value]),
-        each_rep: t.choice(ctx, "each", &["team", "rep"]).is_some_and(|c| c.value == 1),
+        per: t
+            .choice(ctx, "per", &["day", "week", "month", "quarter", "year"])
+            .map(|c| PERS[c.value]),
+        each_rep: t
+            .choice(ctx, "each", &["team", "rep"])
+            .is_some_and(|c| c.value == 1),
         split: Sp::new(split_name, split.span),
         start: t.date(ctx, "start"),
         end: t.date(ctx, "end"),
@@ -94,8 +121,15 @@ fn target_value(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<TargetValue>> {
             let relative = Decimal::from_str(pct.trim().trim_start_matches('+')).ok();
             if relative.is_none() || !text.starts_with(['+', '-']) {
                 ctx.push(
-                    Diagnostic::new(Code::WrongType, Some(value.span()), format!("`target` is not a relative target: {}", describe(value.get_ref())))
-                        .help("write a relative target as \"+10%\" or \"-20%\", or a plain number"),
+                    Diagnostic::new(
+                        Code::WrongType,
+                        Some(value.span()),
+                        format!(
+                            "`target` is not a relative target: {}",
+                            describe(value.get_ref())
+                        ),
+                    )
+                    .help("write a relative target as \"+10%\" or \"-20%\", or a plain number"),
                 );
                 return None;
             }
@@ -107,7 +141,12 @@ fn target_value(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<TargetValue>> {
 
 /// Reads one feedback entry.
 pub fn read_feedback(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Feedback> {
-    let confidence = t.int(ctx, "confidence", 1, 5).map(|c| Sp::new(u8::try_from(c.value).expect("invariant: 1..=5 fits u8"), c.span));
+    let confidence = t.int(ctx, "confidence", 1, 5).map(|c| {
+        Sp::new(
+            u8::try_from(c.value).expect("invariant: 1..=5 fits u8"),
+            c.span,
+        )
+    });
     Some(Feedback {
         goal: t.str(ctx, "goal")?,
         rep: t.str(ctx, "rep")?,
@@ -119,6 +158,7 @@ pub fn read_feedback(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Feedback> {
 }
 
 /// Reads one CRM export mapping; the default columns fill what it leaves out.
+#[allow(clippy::unnecessary_wraps)] // the reader signature `tables::each` takes
 pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> {
     let mut filters = Vec::new();
     if let Some(value) = t.get("where") {
@@ -126,8 +166,14 @@ pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> 
             DeValue::Table(map) => {
                 for (column, wanted) in map {
                     match wanted.get_ref() {
-                        DeValue::String(s) => filters.push((column.get_ref().to_string(), s.to_string())),
-                        _ => ctx.wrong_type(&format!("where.{}", column.get_ref()), "a string", wanted),
+                        DeValue::String(s) => {
+                            filters.push((column.get_ref().to_string(), s.to_string()));
+                        }
+                        _ => ctx.wrong_type(
+                            &format!("where.{}", column.get_ref()),
+                            "a string",
+                            wanted,
+                        ),
                     }
                 }
             }
@@ -137,7 +183,9 @@ pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> 
     Some(ActualsMapping {
         path: t.str(ctx, "path"),
         metric: t.str(ctx, "metric"),
-        date: t.str(ctx, "date").map_or_else(|| "date".into(), |s| s.value),
+        date: t
+            .str(ctx, "date")
+            .map_or_else(|| "date".into(), |s| s.value),
         rep: t.str(ctx, "rep").map_or_else(|| "rep".into(), |s| s.value),
         value: t.str(ctx, "value").map(|s| s.value),
         filters,

@@ -11,7 +11,12 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::file::{Funnel, Metric, MetricKind, Profile, Sp, Stage};
 use crate::model::schema::MONTH_NAMES;
 
-const KINDS: [MetricKind; 4] = [MetricKind::Count, MetricKind::Money, MetricKind::Rate, MetricKind::Level];
+const KINDS: [MetricKind; 4] = [
+    MetricKind::Count,
+    MetricKind::Money,
+    MetricKind::Rate,
+    MetricKind::Level,
+];
 
 /// Reads one metric.
 pub fn read_metric(ctx: &mut Ctx, id: Sp<String>, t: &Table<'_, '_>) -> Option<Metric> {
@@ -21,7 +26,11 @@ pub fn read_metric(ctx: &mut Ctx, id: Sp<String>, t: &Table<'_, '_>) -> Option<M
     if let Some(cap) = &capacity
         && cap.value <= Decimal::ZERO
     {
-        ctx.invalid(cap.span.clone(), "`capacity` must be above zero".into(), "give the most one full-time rep achieves in a month".into());
+        ctx.invalid(
+            cap.span.clone(),
+            "`capacity` must be above zero".into(),
+            "give the most one full-time rep achieves in a month".into(),
+        );
     }
     Some(Metric {
         kind: KINDS[kind?.value],
@@ -34,6 +43,7 @@ pub fn read_metric(ctx: &mut Ctx, id: Sp<String>, t: &Table<'_, '_>) -> Option<M
 }
 
 /// Reads one seasonality profile; missing and non-positive months are SMART findings.
+#[allow(clippy::unnecessary_wraps)] // the reader signature the caller takes
 pub fn read_profile(ctx: &mut Ctx, name: Sp<String>, t: &Table<'_, '_>) -> Option<Profile> {
     let mut weights = [None; 12];
     for (i, month) in MONTH_NAMES.iter().enumerate() {
@@ -45,7 +55,9 @@ pub fn read_profile(ctx: &mut Ctx, name: Sp<String>, t: &Table<'_, '_>) -> Optio
 /// Reads one funnel and its stages.
 pub fn read_funnel(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Funnel> {
     let id = t.str(ctx, "id")?;
-    let cycle_days = t.int(ctx, "cycle_days", 0, 3650).map_or(0, |d| u32::try_from(d.value).unwrap_or(0));
+    let cycle_days = t
+        .int(ctx, "cycle_days", 0, 3650)
+        .map_or(0, |d| u32::try_from(d.value).unwrap_or(0));
     let def = t.def.child("stages");
     let stages = t
         .tables(ctx, "stages")
@@ -55,7 +67,11 @@ pub fn read_funnel(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Funnel> {
             read_stage(ctx, &entry)
         })
         .collect();
-    Some(Funnel { id, stages, cycle_days })
+    Some(Funnel {
+        id,
+        stages,
+        cycle_days,
+    })
 }
 
 fn read_stage(ctx: &mut Ctx, t: &Table<'_, '_>) -> Stage {
@@ -75,12 +91,17 @@ fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
         if let Ok(p) = Decimal::from_str(pct.trim()) {
             return Some(Sp::new(p / Decimal::ONE_HUNDRED, value.span()));
         }
-        ctx.push(Diagnostic::new(
-            Code::WrongType,
-            Some(value.span()),
-            format!("`rate` must be a fraction or a percentage, found {}", describe(value.get_ref())),
-        )
-        .help("write 0.10 or \"10%\""));
+        ctx.push(
+            Diagnostic::new(
+                Code::WrongType,
+                Some(value.span()),
+                format!(
+                    "`rate` must be a fraction or a percentage, found {}",
+                    describe(value.get_ref())
+                ),
+            )
+            .help("write 0.10 or \"10%\""),
+        );
         return None;
     }
     number(ctx, "rate", value)

@@ -36,7 +36,11 @@ fn syntax_finding(error: &toml::de::Error, len: usize) -> Diagnostic {
     let span: Range<usize> = error.span().unwrap_or(0..0);
     let span = span.start.min(len)..span.end.min(len);
     let message = error.message().trim().replace('\n', " ");
-    Diagnostic::new(Code::TomlSyntax, Some(span), format!("TOML syntax: {message}"))
+    Diagnostic::new(
+        Code::TomlSyntax,
+        Some(span),
+        format!("TOML syntax: {message}"),
+    )
 }
 
 fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
@@ -58,7 +62,11 @@ fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
 }
 
 /// A key holding one table, with a finding when it holds something else.
-fn sub_table<'a, 'i>(ctx: &mut Ctx, parent: &Table<'a, 'i>, key: &str) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+fn sub_table<'a, 'i>(
+    ctx: &mut Ctx,
+    parent: &Table<'a, 'i>,
+    key: &str,
+) -> Option<(&'a DeTable<'i>, Range<usize>)> {
     let value = parent.get(key)?;
     if let DeValue::Table(t) = value.get_ref() {
         Some((t, value.span()))

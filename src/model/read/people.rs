@@ -8,24 +8,35 @@ use crate::model::file::{Objective, Rep, Team};
 
 /// Reads one objective.
 pub fn read_objective(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Objective> {
-    Some(Objective { id: t.str(ctx, "id")?, title: t.str(ctx, "title") })
+    Some(Objective {
+        id: t.str(ctx, "id")?,
+        title: t.str(ctx, "title"),
+    })
 }
 
 /// Reads one team.
 pub fn read_team(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Team> {
-    Some(Team { id: t.str(ctx, "id")?, name: t.str(ctx, "name") })
+    Some(Team {
+        id: t.str(ctx, "id")?,
+        name: t.str(ctx, "name"),
+    })
 }
 
 /// Reads one rep.
 pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
     let id = t.str(ctx, "id")?;
     let fte = bounded(ctx, t, "fte", false, Decimal::ONE).unwrap_or(Decimal::ONE);
-    let selling_share = bounded(ctx, t, "selling_share", true, Decimal::ONE).unwrap_or(Decimal::ONE);
+    let selling_share =
+        bounded(ctx, t, "selling_share", true, Decimal::ONE).unwrap_or(Decimal::ONE);
     let hours_per_week = bounded(ctx, t, "hours_per_week", false, Decimal::from(168));
     let ramp = read_ramp(ctx, t);
     let time_off = read_time_off(ctx, t);
     Some(Rep {
-        aliases: t.str_list(ctx, "aliases").into_iter().map(|a| a.value).collect(),
+        aliases: t
+            .str_list(ctx, "aliases")
+            .into_iter()
+            .map(|a| a.value)
+            .collect(),
         name: t.str(ctx, "name"),
         team: t.str(ctx, "team"),
         start: t.date(ctx, "start"),
@@ -40,26 +51,51 @@ pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
 }
 
 /// A number in (0, max], or [0, max] when `zero_ok`; out of range is an `invalid-value`.
-fn bounded(ctx: &mut Ctx, t: &Table<'_, '_>, key: &str, zero_ok: bool, max: Decimal) -> Option<Decimal> {
+fn bounded(
+    ctx: &mut Ctx,
+    t: &Table<'_, '_>,
+    key: &str,
+    zero_ok: bool,
+    max: Decimal,
+) -> Option<Decimal> {
     let n = t.num(ctx, key)?;
-    let low_ok = if zero_ok { n.value >= Decimal::ZERO } else { n.value > Decimal::ZERO };
+    let low_ok = if zero_ok {
+        n.value >= Decimal::ZERO
+    } else {
+        n.value > Decimal::ZERO
+    };
     if low_ok && n.value <= max {
         return Some(n.value);
     }
     let low = if zero_ok { "from 0" } else { "above 0" };
-    ctx.invalid(n.span, format!("`{key}` is {}, it must be {low} and at most {max}", n.value), format!("write `{key}` {low} up to {max}"));
+    ctx.invalid(
+        n.span,
+        format!("`{key}` is {}, it must be {low} and at most {max}", n.value),
+        format!("write `{key}` {low} up to {max}"),
+    );
     None
 }
 
 fn read_ramp(ctx: &mut Ctx, t: &Table<'_, '_>) -> Vec<Decimal> {
-    let items = t.array(ctx, "ramp", "an array of numbers").unwrap_or_default();
+    let items = t
+        .array(ctx, "ramp", "an array of numbers")
+        .unwrap_or_default();
     let mut ramp = Vec::with_capacity(items.len());
     for item in items {
-        let Some(n) = super::value::number(ctx, "ramp", item) else { continue };
+        let Some(n) = super::value::number(ctx, "ramp", item) else {
+            continue;
+        };
         if n.value > Decimal::ZERO && n.value <= Decimal::ONE {
             ramp.push(n.value);
         } else {
-            ctx.invalid(n.span, format!("a `ramp` factor is {}, it must be above 0 and at most 1", n.value), "write the productivity of each tenure month, such as [0.25, 0.5, 0.75]".into());
+            ctx.invalid(
+                n.span,
+                format!(
+                    "a `ramp` factor is {}, it must be above 0 and at most 1",
+                    n.value
+                ),
+                "write the productivity of each tenure month, such as [0.25, 0.5, 0.75]".into(),
+            );
         }
     }
     ramp
@@ -70,9 +106,18 @@ fn read_time_off(ctx: &mut Ctx, t: &Table<'_, '_>) -> Vec<(chrono::NaiveDate, ch
     let mut periods = Vec::new();
     for (table, span) in t.tables(ctx, "time_off") {
         let entry = Table::open(ctx, table, span.clone(), def);
-        let (Some(from), Some(to)) = (entry.date(ctx, "from"), entry.date(ctx, "to")) else { continue };
+        let (Some(from), Some(to)) = (entry.date(ctx, "from"), entry.date(ctx, "to")) else {
+            continue;
+        };
         if to.value < from.value {
-            ctx.invalid(span, format!("time off ends ({}) before it starts ({})", to.value, from.value), "swap `from` and `to`".into());
+            ctx.invalid(
+                span,
+                format!(
+                    "time off ends ({}) before it starts ({})",
+                    to.value, from.value
+                ),
+                "swap `from` and `to`".into(),
+            );
         } else {
             periods.push((from.value, to.value));
         }

@@ -30,21 +30,32 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
     if plan.end.is_none()
         && let Some(start) = &plan.start
     {
-        let end = start.value.checked_add_months(Months::new(12)).and_then(|d| d.checked_sub_days(Days::new(1)));
+        let end = start
+            .value
+            .checked_add_months(Months::new(12))
+            .and_then(|d| d.checked_sub_days(Days::new(1)));
         plan.end = end.map(|e| Sp::new(e, start.span.clone()));
     }
     if let Some(month) = t.int(ctx, "fiscal_year_start", 1, 12) {
         plan.fiscal_year_start = u32::try_from(month.value).expect("invariant: 1..=12 fits u32");
     }
     if let Some(choice) = t.choice(ctx, "week_start", &["monday", "sunday"]) {
-        plan.week_start = if choice.value == 0 { Weekday::Mon } else { Weekday::Sun };
+        plan.week_start = if choice.value == 0 {
+            Weekday::Mon
+        } else {
+            Weekday::Sun
+        };
     }
     if let Some(max) = t.int(ctx, "max_goals_per_rep", 1, 1000) {
         plan.max_goals_per_rep = u32::try_from(max.value).expect("invariant: 1..=1000 fits u32");
     }
     read_workdays(ctx, t, &mut plan);
     if let Some(items) = t.array(ctx, "holidays", "an array of dates") {
-        plan.holidays = items.iter().filter_map(|item| date(ctx, "holidays", item)).map(|d| d.value).collect();
+        plan.holidays = items
+            .iter()
+            .filter_map(|item| date(ctx, "holidays", item))
+            .map(|d| d.value)
+            .collect();
     }
     plan
 }
@@ -53,11 +64,20 @@ fn read_currency(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<Currency>> {
     let code = t.str(ctx, "currency")?;
     if code.value.len() == 3 && code.value.chars().all(|c| c.is_ascii_uppercase()) {
         let minor = minor_units(&code.value);
-        return Some(Sp::new(Currency { code: code.value, minor_units: minor }, code.span));
+        return Some(Sp::new(
+            Currency {
+                code: code.value,
+                minor_units: minor,
+            },
+            code.span,
+        ));
     }
     ctx.invalid(
         code.span,
-        format!("`currency` must be an ISO 4217 code such as \"EUR\", found \"{}\"", code.value),
+        format!(
+            "`currency` must be an ISO 4217 code such as \"EUR\", found \"{}\"",
+            code.value
+        ),
         "write three capital letters: EUR, USD, GBP, JPY…".to_string(),
     );
     None
@@ -69,7 +89,10 @@ fn read_workdays(ctx: &mut Ctx, t: &Table<'_, '_>, plan: &mut PlanSettings) {
     }
     let mut days = [false; 7];
     for name in t.str_list(ctx, "workdays") {
-        match DAY_NAMES.iter().position(|d| name.value.eq_ignore_ascii_case(d)) {
+        match DAY_NAMES
+            .iter()
+            .position(|d| name.value.eq_ignore_ascii_case(d))
+        {
             Some(i) => days[WEEKDAYS[i].num_days_from_monday() as usize] = true,
             None => ctx.invalid(
                 name.span,

@@ -29,7 +29,10 @@ fn unknown_keys_suggest_the_closest() {
 #[test]
 fn every_syntax_error_is_reported() {
     let text = "[plan\nname = \"x\"\n[teams]]\nid = 1 2\n";
-    let syntax = codes_at(text).into_iter().filter(|(c, _, _)| *c == Code::TomlSyntax).count();
+    let syntax = codes_at(text)
+        .into_iter()
+        .filter(|(c, _, _)| *c == Code::TomlSyntax)
+        .count();
     assert!(syntax >= 2, "expected several syntax errors, got {syntax}");
 }
 
@@ -48,12 +51,16 @@ fn defaults_are_applied() {
     assert!(diagnostics.is_empty());
     assert_eq!(file.plan.end.unwrap().value.to_string(), "2027-12-31");
     assert_eq!(file.plan.fiscal_year_start, 1);
-    assert_eq!(file.plan.workdays, [true, true, true, true, true, false, false]);
+    assert_eq!(
+        file.plan.workdays,
+        [true, true, true, true, true, false, false]
+    );
 }
 
 #[test]
 fn money_is_read_exactly() {
-    let text = "[[goals]]\nid = \"g\"\n[[goals.targets]]\nmetric = \"revenue\"\ntarget = \"1200000.50\"\n";
+    let text =
+        "[[goals]]\nid = \"g\"\n[[goals.targets]]\nmetric = \"revenue\"\ntarget = \"1200000.50\"\n";
     let (file, _) = read(text);
     let target = file.goals[0].targets[0].target.as_ref().unwrap();
     assert_eq!(format!("{:?}", target.value), "Absolute(1200000.50)");
@@ -61,9 +68,23 @@ fn money_is_read_exactly() {
 
 #[test]
 fn relative_targets_and_percent_rates() {
-    let text = "[[goals]]\nid = \"g\"\n[[goals.targets]]\ntarget = \"+10%\"\n\n[[funnels]]\nid = \"f\"\nstages = [{ activity = \"calls\", rate = \"10%\" }, { activity = \"deals\" }]\n";
+    let text = "[[goals]]\nid = \"g\"\n[[goals.targets]]\nmetric = \"m\"\ntarget = \"+10%\"\n\n[[funnels]]\nid = \"f\"\nstages = [{ activity = \"calls\", rate = \"10%\" }, { activity = \"deals\" }]\n";
     let (file, diagnostics) = read(text);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    assert_eq!(format!("{:?}", file.goals[0].targets[0].target.as_ref().unwrap().value), "Relative(10)");
-    assert_eq!(file.funnels[0].stages[0].rate.as_ref().unwrap().value.to_string(), "0.10");
+    assert_eq!(
+        format!(
+            "{:?}",
+            file.goals[0].targets[0].target.as_ref().unwrap().value
+        ),
+        "Relative(10)"
+    );
+    assert_eq!(
+        file.funnels[0].stages[0]
+            .rate
+            .as_ref()
+            .unwrap()
+            .value
+            .to_string(),
+        "0.10"
+    );
 }

@@ -42,7 +42,10 @@ impl Ctx {
             Diagnostic::new(
                 Code::WrongType,
                 Some(value.span()),
-                format!("`{key}` must be {expected}, found {}", describe(value.get_ref())),
+                format!(
+                    "`{key}` must be {expected}, found {}",
+                    describe(value.get_ref())
+                ),
             )
             .help(format!("write `{key}` as {expected}")),
         );
@@ -84,7 +87,12 @@ pub struct Table<'a, 'i> {
 
 impl<'a, 'i> Table<'a, 'i> {
     /// Wraps a table and reports its unknown keys and missing required keys.
-    pub fn open(ctx: &mut Ctx, table: &'a DeTable<'i>, span: Range<usize>, def: &'static TableDef) -> Self {
+    pub fn open(
+        ctx: &mut Ctx,
+        table: &'a DeTable<'i>,
+        span: Range<usize>,
+        def: &'static TableDef,
+    ) -> Self {
         let this = Table { table, span, def };
         this.report_unknown_keys(ctx);
         this.report_missing_keys(ctx);
@@ -97,14 +105,25 @@ impl<'a, 'i> Table<'a, 'i> {
             if self.def.names().any(|k| k == name) {
                 continue;
             }
-            let place = if self.def.path.is_empty() { "the top level".to_string() } else { format!("[{}]", self.def.path) };
+            let place = if self.def.path.is_empty() {
+                "the top level".to_string()
+            } else {
+                format!("[{}]", self.def.path)
+            };
             let help = match closest(name, self.def.names()) {
                 Some(best) => format!("did you mean `{best}`?"),
-                None => format!("the keys of {place} are: {}", self.def.names().collect::<Vec<_>>().join(", ")),
+                None => format!(
+                    "the keys of {place} are: {}",
+                    self.def.names().collect::<Vec<_>>().join(", ")
+                ),
             };
             ctx.push(
-                Diagnostic::new(Code::UnknownKey, Some(key.span()), format!("unknown key `{name}` in {place}"))
-                    .help(help),
+                Diagnostic::new(
+                    Code::UnknownKey,
+                    Some(key.span()),
+                    format!("unknown key `{name}` in {place}"),
+                )
+                .help(help),
             );
         }
     }
@@ -118,7 +137,11 @@ impl<'a, 'i> Table<'a, 'i> {
                         Some(self.span.clone()),
                         format!("[{}] needs `{}`", self.def.path, key.name),
                     )
-                    .help(format!("add `{} = …`: {}", key.name, key.doc.to_lowercase())),
+                    .help(format!(
+                        "add `{} = …`: {}",
+                        key.name,
+                        key.doc.to_lowercase()
+                    )),
                 );
             }
         }
@@ -131,18 +154,18 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// The span of a key's value, or of the table when the key is absent.
     pub fn span_of(&self, key: &str) -> Range<usize> {
-        self.get(key).map_or_else(|| self.span.clone(), Spanned::span)
+        self.get(key)
+            .map_or_else(|| self.span.clone(), Spanned::span)
     }
 
     /// A string value.
     pub fn str(&self, ctx: &mut Ctx, key: &str) -> Option<Sp<String>> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(s.to_string(), value.span())),
-            _ => {
-                ctx.wrong_type(key, "a string", value);
-                None
-            }
+        if let DeValue::String(s) = value.get_ref() {
+            Some(Sp::new(s.to_string(), value.span()))
+        } else {
+            ctx.wrong_type(key, "a string", value);
+            None
         }
     }
 
@@ -193,7 +216,11 @@ impl<'a, 'i> Table<'a, 'i> {
             Some(best) => format!("did you mean \"{best}\"? allowed: {}", choices.join(", ")),
             None => format!("allowed: {}", choices.join(", ")),
         };
-        ctx.invalid(text.span, format!("`{key}` cannot be \"{}\"", text.value), help);
+        ctx.invalid(
+            text.span,
+            format!("`{key}` cannot be \"{}\"", text.value),
+            help,
+        );
         None
     }
 
@@ -216,12 +243,15 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// A list of strings; items of another type are reported and skipped.
     pub fn str_list(&self, ctx: &mut Ctx, key: &str) -> Vec<Sp<String>> {
-        let items = self.array(ctx, key, "an array of strings").unwrap_or_default();
+        let items = self
+            .array(ctx, key, "an array of strings")
+            .unwrap_or_default();
         items
             .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::String(s) => Some(Sp::new(s.to_string(), item.span())),
-                _ => {
+            .filter_map(|item| {
+                if let DeValue::String(s) = item.get_ref() {
+                    Some(Sp::new(s.to_string(), item.span()))
+                } else {
                     ctx.wrong_type(key, "an array of strings", item);
                     None
                 }
@@ -231,12 +261,15 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// The sub-tables of an array of tables, each with its span.
     pub fn tables(&self, ctx: &mut Ctx, key: &str) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
-        let items = self.array(ctx, key, "an array of tables").unwrap_or_default();
+        let items = self
+            .array(ctx, key, "an array of tables")
+            .unwrap_or_default();
         items
             .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::Table(t) => Some((t, item.span())),
-                _ => {
+            .filter_map(|item| {
+                if let DeValue::Table(t) = item.get_ref() {
+                    Some((t, item.span()))
+                } else {
                     ctx.wrong_type(key, "a table", item);
                     None
                 }
@@ -249,7 +282,9 @@ impl<'a, 'i> Table<'a, 'i> {
 pub fn number(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>> {
     let parsed = match value.get_ref() {
         DeValue::Integer(i) if i.radix() == 10 => parse_decimal(i.as_str()),
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(Decimal::from),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(Decimal::from),
         DeValue::Float(f) => parse_decimal(f.as_str()),
         DeValue::String(s) => parse_decimal(s),
         _ => {
@@ -258,10 +293,21 @@ pub fn number(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>
         }
     };
     if parsed.is_none() {
-        let code = if matches!(value.get_ref(), DeValue::String(_)) { Code::WrongType } else { Code::TargetNotFinite };
+        let code = if matches!(value.get_ref(), DeValue::String(_)) {
+            Code::WrongType
+        } else {
+            Code::TargetNotFinite
+        };
         ctx.push(
-            Diagnostic::new(code, Some(value.span()), format!("`{key}` is not a finite number: {}", describe(value.get_ref())))
-                .help("write a finite number such as 1200000 or \"1200000.50\" (at most 28 digits)"),
+            Diagnostic::new(
+                code,
+                Some(value.span()),
+                format!(
+                    "`{key}` is not a finite number: {}",
+                    describe(value.get_ref())
+                ),
+            )
+            .help("write a finite number such as 1200000 or \"1200000.50\" (at most 28 digits)"),
         );
     }
     parsed.map(|n| Sp::new(n, value.span()))
@@ -270,9 +316,11 @@ pub fn number(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>
 /// A date from a TOML local date or a string holding one.
 pub fn date(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<NaiveDate>> {
     let parsed = match value.get_ref() {
-        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
-            .date
-            .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))),
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            dt.date.and_then(|d| {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            })
+        }
         DeValue::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
         _ => {
             ctx.wrong_type(key, "a date such as 2027-01-01", value);
