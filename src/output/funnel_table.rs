@@ -48,7 +48,7 @@ pub fn render(
     if report.targets.is_empty() {
         writeln!(
             out,
-            "\nno target has a funnel: add `funnel = \"ID\"` to a count target"
+            "\nno target shown has a funnel: add `funnel = \"ID\"` to a count target"
         )?;
         return Ok(());
     }
