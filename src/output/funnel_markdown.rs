@@ -30,7 +30,11 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
                 (
                     dec(b.baseline, 2),
                     dec(b.required, 2),
-                    dec(b.required - b.baseline, 2),
+                    format!(
+                        "{}{}",
+                        if b.required >= b.baseline { "+" } else { "" },
+                        dec(b.required - b.baseline, 2)
+                    ),
                 )
             });
             writeln!(
