@@ -37,6 +37,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Split each target into period and per-rep quotas.
     Plan(PlanArgs),
+    /// Work each funnel target back to the activity and hours it needs.
+    Funnel(FunnelArgs),
+    /// Write a CSV form asking each rep's view of each goal they carry.
+    Survey(SurveyArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -68,6 +72,9 @@ pub struct CheckArgs {
     /// Exit with 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// A filled `goals survey` form to merge with the file's feedback (repeatable).
+    #[arg(long, value_name = "CSV")]
+    pub feedback: Vec<PathBuf>,
 }
 
 /// Output formats of `goals check`.
@@ -104,6 +111,31 @@ pub struct PlanArgs {
     /// Only this rep (repeatable).
     #[arg(long, value_name = "ID")]
     pub rep: Vec<String>,
+}
+
+/// `goals funnel`.
+#[derive(Debug, Args)]
+pub struct FunnelArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Only this goal (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub goal: Vec<String>,
+    /// Period of the activity.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// `goals survey`.
+#[derive(Debug, Args)]
+pub struct SurveyArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
 }
 
 /// Period granularity for `--by`.

@@ -4,10 +4,12 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod funnel;
 pub mod model;
 pub mod output;
 pub mod plan;
 pub mod smart;
 pub mod source;
+pub mod survey;
 
 pub use cmd::{Io, Outcome, run};

@@ -13,7 +13,11 @@ const EXAMPLE: &str = include_str!("../goals.example.toml");
 fn run(bytes: Vec<u8>) {
     let source =
         Source::from_bytes("mutated.toml".into(), bytes).expect("small inputs are accepted");
-    let loaded = check_source(source, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    let loaded = check_source(
+        source,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        &mut |_| Vec::new(),
+    );
     if let Some(checked) = loaded.checked() {
         let options = PlanOptions {
             by: Per::Week,

@@ -11,8 +11,32 @@ use crate::smart::report::Counts;
 /// Runs `goals check`.
 pub fn run(args: &CheckArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let mut files = Vec::with_capacity(args.files.len());
-    for path in &args.files {
-        files.push(load::load(path, as_of, io.stdin)?.findings);
+    if args.feedback.is_empty() {
+        for path in &args.files {
+            files.push(load::load(path, as_of, io.stdin)?.findings);
+        }
+    } else {
+        let [path] = args.files.as_slice() else {
+            anyhow::bail!(
+                "--feedback needs exactly one goal file, the one the survey was written from"
+            );
+        };
+        let (loaded, surveys) = load::load_with_surveys(path, &args.feedback, as_of, io.stdin)?;
+        files.push(loaded.findings);
+        for survey in surveys {
+            let skipped = if survey.empty > 0 {
+                format!(", {} not filled in (skipped)", survey.empty)
+            } else {
+                String::new()
+            };
+            writeln!(
+                io.stderr,
+                "{}: {} answers read{skipped}",
+                survey.findings.name,
+                survey.rows - survey.empty
+            )?;
+            files.push(survey.findings);
+        }
     }
     match args.format {
         CheckFormat::Human => check_human::render(&files, io.paint_err, io.stderr)?,

@@ -2,17 +2,18 @@
 //! file has no errors) the checks that need the plan. Shared by every command.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::diagnostic::{self, Code, Diagnostic};
-use crate::model::{GoalFile, read};
-use crate::plan;
+use crate::model::{Feedback, GoalFile, read};
 use crate::smart::report::FileFindings;
 use crate::smart::{self, Checked, RuleOptions};
 use crate::source::Source;
+use crate::survey::{self, SurveyRead};
+use crate::{funnel, plan};
 
 /// A goal file read and checked.
 pub struct Loaded {
@@ -30,12 +31,46 @@ impl Loaded {
 /// Reads and checks the goal file at `path` (`-` for standard input).
 pub fn load(path: &Path, as_of: NaiveDate, stdin: &mut dyn Read) -> Result<Loaded> {
     let source = Source::read(path, stdin)?;
-    Ok(check_source(source, as_of))
+    Ok(check_source(source, as_of, &mut |_| Vec::new()))
 }
 
-/// Checks text already read.
-pub fn check_source(source: Source, as_of: NaiveDate) -> Loaded {
-    let (file, mut diagnostics) = read::read(&source.text);
+/// Reads and checks the goal file at `path` with the filled survey forms `surveys` merged
+/// into its feedback before the rules run; returns each form as read (with its findings).
+pub fn load_with_surveys(
+    path: &Path,
+    surveys: &[PathBuf],
+    as_of: NaiveDate,
+    stdin: &mut dyn Read,
+) -> Result<(Loaded, Vec<SurveyRead>)> {
+    let source = Source::read(path, stdin)?;
+    let mut forms = Vec::with_capacity(surveys.len());
+    for survey in surveys {
+        let name = survey.display().to_string();
+        let bytes =
+            std::fs::read(survey).with_context(|| format!("cannot read the survey {name}"))?;
+        forms.push((name, String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    let mut read = Vec::new();
+    let loaded = check_source(source, as_of, &mut |file| {
+        for (name, text) in forms.drain(..) {
+            read.push(survey::read(name, text, file));
+        }
+        read.iter()
+            .flat_map(|r| r.feedback.iter().cloned())
+            .collect()
+    });
+    Ok((loaded, read))
+}
+
+/// Checks text already read; `feedback` gives extra entries merged before the rules run.
+pub fn check_source(
+    source: Source,
+    as_of: NaiveDate,
+    feedback: &mut dyn FnMut(&GoalFile) -> Vec<Feedback>,
+) -> Loaded {
+    let (mut file, mut diagnostics) = read::read(&source.text);
+    let extra = feedback(&file);
+    file.feedback.extend(extra);
     if let Some(at) = source.invalid_utf8_at {
         diagnostics.push(
             Diagnostic::new(
@@ -52,6 +87,7 @@ pub fn check_source(source: Source, as_of: NaiveDate) -> Loaded {
     }
     if let Some(checked) = Checked::new(&file, &diagnostics) {
         diagnostics.extend(plan::findings(checked));
+        diagnostics.extend(funnel::findings(checked));
     }
     diagnostic::sort(&mut diagnostics);
     let goals = file.goals.iter().map(|g| g.id.value.clone()).collect();

@@ -4,10 +4,12 @@
 mod check;
 mod completions;
 mod explain;
+mod funnel;
 mod init;
 pub mod load;
 mod plan;
 mod schema;
+mod survey;
 
 use std::io::{Read, Write};
 
@@ -48,6 +50,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Init(args) => init::run(&args, io),
         Command::Check(args) => check::run(&args, as_of, io),
         Command::Plan(args) => plan::run(&args, as_of, io),
+        Command::Funnel(args) => funnel::run(&args, as_of, io),
+        Command::Survey(args) => survey::run(&args, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

@@ -4,6 +4,10 @@
 pub mod amount;
 pub mod check_human;
 pub mod check_json;
+pub mod funnel_csv;
+pub mod funnel_json;
+pub mod funnel_markdown;
+pub mod funnel_table;
 pub mod github;
 pub mod grid;
 pub mod plan_csv;

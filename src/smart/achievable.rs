@@ -133,6 +133,17 @@ pub fn funnels(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
         }
         let last = funnel.stages.len().saturating_sub(1);
         for (i, stage) in funnel.stages.iter().enumerate() {
+            if stage.minutes.is_some_and(|m| m < Decimal::ZERO) {
+                let msg = format!(
+                    "stage {} of funnel `{}` has negative `minutes`",
+                    i + 1,
+                    funnel.id.value
+                );
+                out.push(
+                    Diagnostic::new(Code::InvalidValue, Some(stage.span.clone()), msg)
+                        .help("write the minutes one unit of the activity takes, 0 or more"),
+                );
+            }
             if stage.activity.is_none() {
                 out.push(Diagnostic::new(
                     Code::FunnelMissingActivity,

@@ -161,12 +161,11 @@ impl<'a, 'i> Table<'a, 'i> {
     /// A string value.
     pub fn str(&self, ctx: &mut Ctx, key: &str) -> Option<Sp<String>> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(s.to_string(), value.span())),
-            _ => {
-                ctx.wrong_type(key, "a string", value);
-                None
-            }
+        if let DeValue::String(s) = value.get_ref() {
+            Some(Sp::new(s.to_string(), value.span()))
+        } else {
+            ctx.wrong_type(key, "a string", value);
+            None
         }
     }
 
@@ -249,9 +248,10 @@ impl<'a, 'i> Table<'a, 'i> {
             .unwrap_or_default();
         items
             .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::String(s) => Some(Sp::new(s.to_string(), item.span())),
-                _ => {
+            .filter_map(|item| {
+                if let DeValue::String(s) = item.get_ref() {
+                    Some(Sp::new(s.to_string(), item.span()))
+                } else {
                     ctx.wrong_type(key, "an array of strings", item);
                     None
                 }
@@ -266,9 +266,10 @@ impl<'a, 'i> Table<'a, 'i> {
             .unwrap_or_default();
         items
             .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::Table(t) => Some((t, item.span())),
-                _ => {
+            .filter_map(|item| {
+                if let DeValue::Table(t) = item.get_ref() {
+                    Some((t, item.span()))
+                } else {
                     ctx.wrong_type(key, "a table", item);
                     None
                 }

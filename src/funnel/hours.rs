@@ -1,0 +1,217 @@
+//! Hours: what a target's activity costs (units × minutes / 60, exact) and what a rep has for
+//! selling (`hours_per_week × selling_share`, spread over the rep's workdays), and the
+//! `funnel-hours-exceed-capacity` check by rep and calendar month.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::activity::{Activity, activity};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{GoalFile, Rep};
+use crate::plan::calendar::CalendarRules;
+use crate::plan::capacity::is_active;
+use crate::plan::target;
+use crate::smart::Checked;
+
+/// Hours `units` of an activity take at `minutes` each.
+pub fn hours(units: i64, minutes: Decimal) -> Decimal {
+    Decimal::from(units) * minutes / Decimal::from(60)
+}
+
+/// The rep's selling hours on `day`: `hours_per_week × selling_share` shared evenly among the
+/// week's workdays; 0 on holidays, days off and days the rep is not active. `None` when the
+/// rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own week.
+pub fn available_on(rules: &CalendarRules, rep: &Rep, day: NaiveDate) -> Option<Decimal> {
+    let week = rep.hours_per_week? * rep.selling_share;
+    let workdays = rules.workdays.iter().filter(|w| **w).count();
+    if workdays == 0 || !rules.is_workday(day) || !is_active(rep, day) {
+        return Some(Decimal::ZERO);
+    }
+    Some(week / Decimal::from(workdays))
+}
+
+/// The rep's selling hours from `from` to `to`, inclusive.
+pub fn available(
+    rules: &CalendarRules,
+    rep: &Rep,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<Decimal> {
+    rep.hours_per_week?;
+    Some(
+        from.iter_days()
+            .take_while(|d| *d <= to)
+            .filter_map(|d| available_on(rules, rep, d))
+            .sum(),
+    )
+}
+
+/// Hours the activity of rep `r` takes from `from` to `to`, inclusive, over every stage.
+pub fn needed(a: &Activity<'_>, r: usize, from: NaiveDate, to: NaiveDate) -> Decimal {
+    a.stages
+        .iter()
+        .map(|s| hours(units_between(a, &s.rep_quota[r], from, to), s.minutes))
+        .sum()
+}
+
+/// Sum of a day series of the axis from `from` to `to`, inclusive (clipped to the axis).
+pub fn units_between(a: &Activity<'_>, series: &[i64], from: NaiveDate, to: NaiveDate) -> i64 {
+    let index = |d: NaiveDate| (d - a.axis_start).num_days();
+    let lo = usize::try_from(index(from).max(0)).unwrap_or(0);
+    let hi = usize::try_from(index(to) + 1)
+        .unwrap_or(0)
+        .min(series.len());
+    series.get(lo..hi).map_or(0, |s| s.iter().sum())
+}
+
+/// Every funnel target of a checked file, worked back to its activity.
+pub fn activities(checked: Checked<'_>) -> Vec<Activity<'_>> {
+    let file = checked.file();
+    file.goals
+        .iter()
+        .flat_map(|g| {
+            g.targets
+                .iter()
+                .filter_map(move |t| activity(checked, g, t))
+        })
+        .collect()
+}
+
+/// Per rep and calendar month: hours needed, and each target's part (by activity index).
+type Loads = BTreeMap<(String, (i32, u32)), (Decimal, Vec<(usize, Decimal)>)>;
+
+/// `funnel-hours-exceed-capacity`: one warning per rep, at its first month over, naming the
+/// hours needed by all its funnel activity and the hours it has.
+pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
+    let file = checked.file();
+    let rules = target::rules(file);
+    let all = activities(checked);
+    let Some(first) = all.iter().map(|a| a.axis_start).min() else {
+        return Vec::new();
+    };
+    let loads = loads(&all);
+    let mut out = Vec::new();
+    for rep in &file.reps {
+        let over: Vec<_> = loads
+            .iter()
+            .filter(|((id, _), _)| *id == rep.id.value)
+            .filter_map(|((_, month), (need, parts))| {
+                let (from, to) = month_days(*month, first, plan_end(file));
+                let have = available(&rules, rep, from, to)?;
+                (*need > have).then_some((*month, *need, have, parts))
+            })
+            .collect();
+        if let Some(&(month, need, have, parts)) = over.first() {
+            out.push(diagnostic(
+                &all,
+                rep,
+                month,
+                need,
+                have,
+                parts,
+                over.len() - 1,
+            ));
+        }
+    }
+    out
+}
+
+fn plan_end(file: &GoalFile) -> NaiveDate {
+    file.plan.end.as_ref().map_or(NaiveDate::MAX, |e| e.value)
+}
+
+fn loads(all: &[Activity<'_>]) -> Loads {
+    let mut loads = Loads::new();
+    for (ai, a) in all.iter().enumerate() {
+        for (r, rep) in a.resolved.reps.iter().enumerate() {
+            let mut month = (0, 0);
+            for k in 0..a.len() {
+                let day = a.day(k);
+                if (day.year(), day.month()) == month {
+                    continue;
+                }
+                month = (day.year(), day.month());
+                let end = day
+                    .with_day(1)
+                    .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|n| n.pred_opt())
+                    .unwrap_or(day);
+                let h = needed(a, r, day, end);
+                let entry = loads.entry((rep.id.value.clone(), month)).or_default();
+                entry.0 += h;
+                entry.1.push((ai, h));
+            }
+        }
+    }
+    loads
+}
+
+/// The days of a calendar month inside [`first`, `last`].
+fn month_days(
+    (year, month): (i32, u32),
+    first: NaiveDate,
+    last: NaiveDate,
+) -> (NaiveDate, NaiveDate) {
+    let start = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(first);
+    let end = start
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|n| n.pred_opt())
+        .unwrap_or(start);
+    (start.max(first), end.min(last))
+}
+
+fn diagnostic(
+    all: &[Activity<'_>],
+    rep: &Rep,
+    (year, month): (i32, u32),
+    need: Decimal,
+    have: Decimal,
+    parts: &[(usize, Decimal)],
+    more: usize,
+) -> Diagnostic {
+    let main = parts.iter().max_by_key(|(_, h)| *h).map_or(0, |(i, _)| *i);
+    let a = &all[main];
+    let goals: Vec<String> = parts
+        .iter()
+        .filter(|(_, h)| !h.is_zero())
+        .map(|(i, _)| format!("`{}`", all[*i].resolved.goal.id.value))
+        .collect();
+    let more = if more > 0 {
+        format!(
+            " (and {more} more month{})",
+            if more == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let message = format!(
+        "rep `{}` needs {} hours of funnel activity in {year}-{month:02} (goal {}) but has {} selling hours{more}",
+        rep.id.value,
+        need.round_dp(1).normalize(),
+        goals.join(", "),
+        have.round_dp(1).normalize(),
+    );
+    let span = a
+        .resolved
+        .target
+        .funnel
+        .as_ref()
+        .map_or_else(|| a.resolved.target.span.clone(), |f| f.span.clone());
+    Diagnostic::new(Code::FunnelHoursExceedCapacity, Some(span), message)
+        .goal(Some(&a.resolved.goal.id.value))
+        .metric(Some(&a.resolved.metric.id.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_exact() {
+        assert_eq!(hours(220, Decimal::from(6)), Decimal::from(22));
+        assert_eq!(hours(3, Decimal::from(10)).normalize().to_string(), "0.5");
+        assert_eq!(hours(7, Decimal::ZERO), Decimal::ZERO);
+    }
+}

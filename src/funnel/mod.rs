@@ -1,0 +1,11 @@
+//! Working back through the funnel: from an outcome target to the activity it needs, in whole
+//! units per period and per rep, the hours that activity costs, and the reps' selling hours.
+//! Runs only on a checked file; it reports, it never fails.
+
+pub mod activity;
+mod build;
+pub mod hours;
+pub mod report;
+
+pub use build::{FunnelOptions, build};
+pub use hours::findings;

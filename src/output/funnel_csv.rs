@@ -1,0 +1,87 @@
+//! `goals funnel --format csv`: one row per target × stage × period × rep (rep `*` is the
+//! team), then one row per rep × period of selling hours (goal and activity `*`).
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use crate::funnel::report::FunnelReport;
+
+fn dec(x: Decimal) -> String {
+    x.round_dp(4).normalize().to_string()
+}
+
+/// Renders the funnel report as CSV.
+pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record([
+        "goal",
+        "funnel",
+        "activity",
+        "period",
+        "start",
+        "end",
+        "before_start",
+        "rep",
+        "quota",
+        "exact",
+        "hours",
+        "available",
+    ])?;
+    for t in &report.targets {
+        for s in &t.stages {
+            for p in &s.periods {
+                let head = [
+                    t.goal.as_str(),
+                    &t.funnel,
+                    &s.activity,
+                    &p.label,
+                    &p.start.to_string(),
+                    &p.end.to_string(),
+                    if p.before_start { "true" } else { "false" },
+                ]
+                .map(str::to_string);
+                let team = std::iter::once(("*", p.quota, p.exact, p.hours));
+                for (rep, quota, exact, hours) in team.chain(
+                    p.reps
+                        .iter()
+                        .map(|r| (r.rep.as_str(), r.quota, r.exact, r.hours)),
+                ) {
+                    let mut row = head.to_vec();
+                    row.extend([
+                        rep.to_string(),
+                        quota.to_string(),
+                        dec(exact),
+                        dec(hours),
+                        String::new(),
+                    ]);
+                    csv.write_record(&row)?;
+                }
+            }
+        }
+    }
+    for c in &report.capacity {
+        for p in &c.periods {
+            let available = p.available.map(dec).unwrap_or_default();
+            csv.write_record([
+                "*",
+                "*",
+                "*",
+                &p.label,
+                &p.start.to_string(),
+                &p.end.to_string(),
+                if p.end < report.start {
+                    "true"
+                } else {
+                    "false"
+                },
+                &c.rep,
+                "",
+                "",
+                &dec(p.needed),
+                &available,
+            ])?;
+        }
+    }
+    csv.flush()
+}

@@ -1,0 +1,210 @@
+//! `goals funnel --format json`: the funnel document (version 1). Activity counts are JSON
+//! integers; rates, exact values and hours are exact decimal numbers (at most four decimals).
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::plan_json::Num;
+use crate::funnel::report::{
+    CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
+};
+
+fn num(x: Decimal) -> Num {
+    Num(x.round_dp(4).normalize().to_string())
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    plan: Plan<'a>,
+    targets: Vec<Target<'a>>,
+    capacity: Vec<Capacity<'a>>,
+}
+
+#[derive(Serialize)]
+struct Plan<'a> {
+    name: Option<&'a str>,
+    start: String,
+    end: String,
+    by: &'a str,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    goal: &'a str,
+    metric: &'a str,
+    funnel: &'a str,
+    owner: &'a str,
+    each: &'a str,
+    cycle_days: u32,
+    start: String,
+    end: String,
+    stages: Vec<Stage<'a>>,
+}
+
+#[derive(Serialize)]
+struct Stage<'a> {
+    activity: &'a str,
+    rate: Option<Num>,
+    minutes: Num,
+    per_outcome: Num,
+    outcome: bool,
+    total: i64,
+    exact: Num,
+    hours: Num,
+    baseline: Option<Baseline<'a>>,
+    periods: Vec<Period<'a>>,
+    reps: Vec<Rep<'a>>,
+}
+
+#[derive(Serialize)]
+#[allow(clippy::struct_field_names)] // `baseline` is the JSON contract's field name
+struct Baseline<'a> {
+    per: &'a str,
+    baseline: Num,
+    required: Num,
+    change: Num,
+}
+
+#[derive(Serialize)]
+struct Period<'a> {
+    label: &'a str,
+    start: String,
+    end: String,
+    before_start: bool,
+    quota: i64,
+    exact: Num,
+    hours: Num,
+    reps: Vec<Rep<'a>>,
+}
+
+#[derive(Serialize)]
+#[allow(clippy::struct_field_names)] // `rep` is the JSON contract's field name
+struct Rep<'a> {
+    rep: &'a str,
+    quota: i64,
+    exact: Num,
+    hours: Num,
+}
+
+#[derive(Serialize)]
+struct Capacity<'a> {
+    rep: &'a str,
+    name: Option<&'a str>,
+    hours_per_week: Option<Num>,
+    selling_share: Num,
+    needed: Num,
+    available: Option<Num>,
+    fits: bool,
+    periods: Vec<CapacityRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct CapacityRow<'a> {
+    label: &'a str,
+    start: String,
+    end: String,
+    needed: Num,
+    available: Option<Num>,
+    fits: bool,
+}
+
+/// Renders the funnel document.
+pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    let document = Document {
+        version: 1,
+        plan: Plan {
+            name: report.name.as_deref(),
+            start: report.start.to_string(),
+            end: report.end.to_string(),
+            by: report.by,
+        },
+        targets: report.targets.iter().map(target).collect(),
+        capacity: report.capacity.iter().map(capacity).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+fn target(t: &FunnelTarget) -> Target<'_> {
+    Target {
+        goal: &t.goal,
+        metric: &t.metric,
+        funnel: &t.funnel,
+        owner: &t.owner,
+        each: t.each,
+        cycle_days: t.cycle_days,
+        start: t.start.to_string(),
+        end: t.end.to_string(),
+        stages: t.stages.iter().map(stage).collect(),
+    }
+}
+
+fn stage(s: &StageReport) -> Stage<'_> {
+    Stage {
+        activity: &s.activity,
+        rate: s.rate.map(num),
+        minutes: num(s.minutes),
+        per_outcome: num(s.per_outcome),
+        outcome: s.outcome,
+        total: s.total,
+        exact: num(s.exact),
+        hours: num(s.hours),
+        baseline: s.baseline.as_ref().map(|b| Baseline {
+            per: b.per,
+            baseline: num(b.baseline),
+            required: num(b.required),
+            change: num(b.required - b.baseline),
+        }),
+        periods: s.periods.iter().map(period).collect(),
+        reps: s.reps.iter().map(rep).collect(),
+    }
+}
+
+fn period(p: &StagePeriod) -> Period<'_> {
+    Period {
+        label: &p.label,
+        start: p.start.to_string(),
+        end: p.end.to_string(),
+        before_start: p.before_start,
+        quota: p.quota,
+        exact: num(p.exact),
+        hours: num(p.hours),
+        reps: p.reps.iter().map(rep).collect(),
+    }
+}
+
+fn rep(r: &RepStage) -> Rep<'_> {
+    Rep {
+        rep: &r.rep,
+        quota: r.quota,
+        exact: num(r.exact),
+        hours: num(r.hours),
+    }
+}
+
+fn capacity(c: &RepCapacity) -> Capacity<'_> {
+    Capacity {
+        rep: &c.rep,
+        name: c.name.as_deref(),
+        hours_per_week: c.hours_per_week.map(num),
+        selling_share: num(c.selling_share),
+        needed: num(c.needed),
+        available: c.available.map(num),
+        fits: c.fits(),
+        periods: c.periods.iter().map(capacity_row).collect(),
+    }
+}
+
+fn capacity_row(p: &CapacityPeriod) -> CapacityRow<'_> {
+    CapacityRow {
+        label: &p.label,
+        start: p.start.to_string(),
+        end: p.end.to_string(),
+        needed: num(p.needed),
+        available: p.available.map(num),
+        fits: p.fits(),
+    }
+}

@@ -1,0 +1,266 @@
+//! `goals funnel` for people: per target, its stages with baseline against required
+//! activity, each activity stage by period and rep, then every rep's selling hours needed
+//! against available, with the periods that do not fit marked `!`.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use super::amount::group;
+use super::grid::Grid;
+use super::style::Paint;
+use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
+
+/// A decimal for people, with `dp` decimals at most and thousands grouped.
+pub fn dec(x: Decimal, dp: u32) -> String {
+    group(&x.round_dp(dp).normalize().to_string())
+}
+
+/// Hours for people: always one decimal, thousands grouped (`1,056.0`).
+pub fn hours(x: Decimal) -> String {
+    group(&format!("{:.1}", x.round_dp(1)))
+}
+
+/// A rate as a percentage: `10%`.
+pub fn percent(rate: Option<Decimal>) -> String {
+    rate.map_or_else(
+        || "—".into(),
+        |r| format!("{}%", (r * Decimal::ONE_HUNDRED).normalize()),
+    )
+}
+
+/// Renders the funnel report as text tables.
+pub fn render(
+    report: &FunnelReport,
+    paint: Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let name = report.name.clone().unwrap_or_else(|| "Plan".into());
+    writeln!(
+        out,
+        "{}",
+        paint.bold(&format!(
+            "{name} · funnel · {} to {} · by {}",
+            report.start, report.end, report.by
+        ))
+    )?;
+    if report.targets.is_empty() {
+        writeln!(
+            out,
+            "\nno target shown has a funnel: add `funnel = \"ID\"` to a count target"
+        )?;
+        return Ok(());
+    }
+    for t in &report.targets {
+        writeln!(out)?;
+        target(t, paint, width, out)?;
+    }
+    writeln!(out)?;
+    capacity(report, paint, width, out)
+}
+
+fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let title = if t.title.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", t.title)
+    };
+    writeln!(out, "{}", paint.bold(&format!("{}{title}", t.goal)))?;
+    writeln!(
+        out,
+        "{} · funnel {} · each {} · cycle {} days · {} to {}",
+        t.metric, t.funnel, t.each, t.cycle_days, t.start, t.end
+    )?;
+    summary(t).write("", &|s| paint.bold(s), out)?;
+    if let Some(b) = t.stages.iter().find_map(|s| s.baseline.as_ref()) {
+        writeln!(
+            out,
+            "baseline and required are per {}, for {}",
+            b.per,
+            if t.each == "rep" {
+                "each rep"
+            } else {
+                "the team"
+            }
+        )?;
+    }
+    for s in t.stages.iter().filter(|s| !s.outcome) {
+        writeln!(
+            out,
+            "\n{}",
+            paint.bold(&format!("{} · {} min each", s.activity, dec(s.minutes, 2)))
+        )?;
+        let grid = periods(s, true);
+        let grid = if grid.total_width() > width {
+            periods(s, false)
+        } else {
+            grid
+        };
+        grid.write("", &|x| paint.bold(x), out)?;
+    }
+    if t.stages
+        .iter()
+        .any(|s| s.periods.iter().any(|p| p.before_start && p.quota > 0))
+    {
+        writeln!(
+            out,
+            "* before the target starts: activity for its first outcomes ({} days earlier)",
+            t.cycle_days
+        )?;
+    }
+    Ok(())
+}
+
+fn summary(t: &FunnelTarget) -> Grid {
+    let mut header: Vec<String> = ["stage", "rate", "per outcome", "total", "hours"]
+        .map(String::from)
+        .to_vec();
+    let with_base = t.stages.iter().any(|s| s.baseline.is_some());
+    if with_base {
+        header.extend(["baseline", "required", "change"].map(String::from));
+    }
+    let rows = t
+        .stages
+        .iter()
+        .map(|s| {
+            let mut row = vec![
+                s.activity.clone(),
+                percent(s.rate),
+                dec(s.per_outcome, 2),
+                group(&s.total.to_string()),
+                hours(s.hours),
+            ];
+            if let Some(b) = &s.baseline {
+                let change = b.required - b.baseline;
+                let sign = if change >= Decimal::ZERO { "+" } else { "" };
+                row.extend([
+                    dec(b.baseline, 2),
+                    dec(b.required, 2),
+                    format!("{sign}{}", dec(change, 2)),
+                ]);
+            }
+            row
+        })
+        .collect();
+    Grid {
+        header,
+        rows,
+        rule_before_last: false,
+    }
+}
+
+fn periods(s: &StageReport, with_reps: bool) -> Grid {
+    let mut header: Vec<String> = ["period", "total", "hours"].map(String::from).to_vec();
+    if with_reps {
+        header.extend(s.reps.iter().map(|r| r.rep.clone()));
+    }
+    let mut rows: Vec<Vec<String>> = s
+        .periods
+        .iter()
+        .map(|p| {
+            let label = if p.before_start {
+                format!("{}*", p.label)
+            } else {
+                p.label.clone()
+            };
+            let mut row = vec![label, group(&p.quota.to_string()), hours(p.hours)];
+            if with_reps {
+                row.extend(p.reps.iter().map(|r| group(&r.quota.to_string())));
+            }
+            row
+        })
+        .collect();
+    let mut total = vec![
+        "total".to_string(),
+        group(&s.total.to_string()),
+        hours(s.hours),
+    ];
+    if with_reps {
+        total.extend(s.reps.iter().map(|r| group(&r.quota.to_string())));
+    }
+    rows.push(total);
+    Grid {
+        header,
+        rows,
+        rule_before_last: true,
+    }
+}
+
+fn capacity(
+    report: &FunnelReport,
+    paint: Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        paint.bold(
+            "Selling hours: needed by funnel activity / available (hours_per_week × selling_share)"
+        )
+    )?;
+    let per_block = (width.saturating_sub(10) / 16).max(1);
+    for (i, reps) in report.capacity.chunks(per_block).enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        hours_grid(reps, paint).write("", &|x| paint.bold(x), out)?;
+    }
+    if report.capacity.iter().any(|c| !c.fits()) {
+        writeln!(
+            out,
+            "{}",
+            paint.warning("! the activity needs more hours than the rep has for selling")
+        )?;
+    }
+    if report.capacity.iter().any(|c| c.hours_per_week.is_none()) {
+        writeln!(
+            out,
+            "? the rep has no `hours_per_week`: its hours are not checked"
+        )?;
+    }
+    Ok(())
+}
+
+fn hours_grid(reps: &[RepCapacity], paint: Paint) -> Grid {
+    let mut header = vec!["period".to_string()];
+    header.extend(reps.iter().map(|c| c.rep.clone()));
+    let count = reps.first().map_or(0, |c| c.periods.len());
+    let mut rows: Vec<Vec<String>> = (0..count)
+        .map(|p| {
+            let mut row = vec![reps[0].periods[p].label.clone()];
+            row.extend(reps.iter().map(|c| {
+                let cell = &c.periods[p];
+                hours_cell(cell.needed, cell.available, cell.fits(), paint)
+            }));
+            row
+        })
+        .collect();
+    let mut total = vec!["total".to_string()];
+    total.extend(reps.iter().map(|c| {
+        hours_cell(
+            c.needed,
+            c.available,
+            c.needed <= c.available.unwrap_or(c.needed),
+            paint,
+        )
+    }));
+    rows.push(total);
+    Grid {
+        header,
+        rows,
+        rule_before_last: true,
+    }
+}
+
+/// `22/100.8`, `451.3/100.8 !` when over, `22/?` when the hours are unknown.
+fn hours_cell(needed: Decimal, available: Option<Decimal>, fits: bool, paint: Paint) -> String {
+    let have = available.map_or_else(|| "?".into(), hours);
+    let text = format!("{}/{have}", hours(needed));
+    if fits {
+        text
+    } else {
+        paint.warning(&format!("{text} !"))
+    }
+}
