@@ -9,6 +9,7 @@ pub mod output;
 pub mod plan;
 pub mod smart;
 pub mod source;
+pub mod track;
 
 
 pub use cmd::{Io, Outcome, run};
