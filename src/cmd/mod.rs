@@ -1,13 +1,16 @@
 //! One file per subcommand: glue that turns clap arguments into options, calls the modules
 //! that do the work, and hands the report to a renderer. `run` dispatches.
 
+mod actuals;
 mod check;
 mod completions;
 mod explain;
 mod init;
 mod load;
 mod plan;
+mod replan;
 mod schema;
+mod track;
 
 use std::io::{Read, Write};
 
@@ -48,6 +51,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Init(args) => init::run(&args, io),
         Command::Check(args) => check::run(&args, as_of, io),
         Command::Plan(args) => plan::run(&args, as_of, io),
+        Command::Track(args) => track::run(&args, as_of, io),
+        Command::Replan(args) => replan::run(&args, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

@@ -12,3 +12,7 @@ pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
 pub mod plan_table;
+pub mod track_csv;
+pub mod track_json;
+pub mod track_markdown;
+pub mod track_table;

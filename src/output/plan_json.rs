@@ -10,7 +10,7 @@ use super::amount;
 use crate::plan::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 
 /// A number written exactly as its decimal text.
-struct Num(String);
+pub(super) struct Num(pub(super) String);
 
 impl Serialize for Num {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
