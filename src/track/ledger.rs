@@ -32,11 +32,12 @@ struct Book {
 /// Actuals accumulated from every export, addressed by metric id, rep index (file order) and day.
 #[derive(Debug)]
 pub struct Ledger {
-    metrics: HashMap<String, Book>,
-    /// Lower-cased id, name and aliases of every rep → its index in the file.
+    /// One book per metric, in file order.
+    books: Vec<Book>,
+    /// Id, name and aliases of every rep, as written and lower-cased → its index in the file.
     rep_names: HashMap<String, usize>,
-    /// Lower-cased metric id → metric id.
-    metric_names: HashMap<String, String>,
+    /// Metric ids as written and lower-cased → index in `books`.
+    metric_names: HashMap<String, usize>,
     /// Rows of a known rep and metric dated outside the plan's dates (read, not counted).
     pub outside: u64,
 }
@@ -44,39 +45,34 @@ pub struct Ledger {
 impl Ledger {
     /// An empty ledger over the dates of the plan and of every target of each metric.
     pub fn new(file: &GoalFile, plan_start: NaiveDate, plan_end: NaiveDate) -> Self {
-        let mut metrics = HashMap::new();
-        for metric in &file.metrics {
+        let mut books = Vec::new();
+        let mut metric_names = HashMap::new();
+        for (i, metric) in file.metrics.iter().enumerate() {
             let (start, end) = metric_dates(file, &metric.id.value, plan_start, plan_end);
             let days = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
             let cells = vec![Cell::default(); days * file.reps.len()];
-            metrics.insert(
-                metric.id.value.clone(),
-                Book {
-                    start,
-                    days,
-                    cells,
-                    rows: 0,
-                },
-            );
+            books.push(Book {
+                start,
+                days,
+                cells,
+                rows: 0,
+            });
+            add_name(&mut metric_names, &metric.id.value, i);
         }
         let mut rep_names = HashMap::new();
         for (i, rep) in file.reps.iter().enumerate() {
+            add_name(&mut rep_names, &rep.id.value, i);
             let names = rep
                 .name
                 .iter()
                 .map(|n| n.value.as_str())
                 .chain(rep.aliases.iter().map(String::as_str));
-            for name in names.chain(std::iter::once(rep.id.value.as_str())) {
-                rep_names.entry(name.trim().to_lowercase()).or_insert(i);
+            for name in names {
+                add_name(&mut rep_names, name, i);
             }
         }
-        let metric_names = file
-            .metrics
-            .iter()
-            .map(|m| (m.id.value.to_lowercase(), m.id.value.clone()))
-            .collect();
         Ledger {
-            metrics,
+            books,
             rep_names,
             metric_names,
             outside: 0,
@@ -84,22 +80,16 @@ impl Ledger {
     }
 
     /// Adds one row, or rejects it when its rep or metric is unknown.
-    ///
-    /// # Panics
-    /// Never: every metric of the file has a book (an invariant of `new`).
     pub fn add(&mut self, row: &ActualRow<'_>) -> Result<(), RowRejection> {
         let rep = self.rep_index(row.rep).ok_or_else(|| {
-            let detail = format!("`{}` is not the id, name or alias of a rep in the goal file; add it to the rep's `aliases`", row.rep);
+            let detail = format!("`{}` is not the id, name or alias of a rep in the goal file; add it to that rep's `aliases` in the goal file", row.rep);
             reject(Field::Rep, "unknown rep", detail)
         })?;
-        let metric = self.metric_names.get(&row.metric.trim().to_lowercase()).ok_or_else(|| {
+        let metric = lookup(&self.metric_names, row.metric).ok_or_else(|| {
             let detail = format!("`{}` is not a metric of the goal file; declare it under [metrics] or fix the export", row.metric);
             reject(Field::Metric, "unknown metric", detail)
         })?;
-        let book = self
-            .metrics
-            .get_mut(metric)
-            .expect("invariant: every metric has a book");
+        let book = &mut self.books[metric];
         let day = (row.date - book.start).num_days();
         match usize::try_from(day).ok().filter(|&d| d < book.days) {
             Some(d) => {
@@ -113,14 +103,18 @@ impl Ledger {
         Ok(())
     }
 
+    fn book(&self, metric: &str) -> Option<&Book> {
+        self.metric_names.get(metric).map(|&i| &self.books[i])
+    }
+
     /// Whether any row of `metric` was added within the plan's dates.
     pub fn has_rows(&self, metric: &str) -> bool {
-        self.metrics.get(metric).is_some_and(|b| b.rows > 0)
+        self.book(metric).is_some_and(|b| b.rows > 0)
     }
 
     /// The index of the rep with this id, name or alias (any case).
     pub fn rep_index(&self, text: &str) -> Option<usize> {
-        self.rep_names.get(&text.trim().to_lowercase()).copied()
+        lookup(&self.rep_names, text)
     }
 
     /// The rep's cells of `metric` for each day of [`from`, `to`] (empty cells outside the ledger).
@@ -131,7 +125,7 @@ impl Ledger {
         from: NaiveDate,
         to: NaiveDate,
     ) -> impl Iterator<Item = Cell> + '_ {
-        let book = self.metrics.get(metric);
+        let book = self.book(metric);
         from.iter_days()
             .take_while(move |d| *d <= to)
             .map(move |d| {
@@ -168,6 +162,22 @@ impl Ledger {
         }
         last
     }
+}
+
+/// Records `name` as written (trimmed) and lower-cased; the first rep or metric to claim a
+/// name keeps it.
+fn add_name(names: &mut HashMap<String, usize>, name: &str, index: usize) {
+    names.entry(name.trim().to_owned()).or_insert(index);
+    names.entry(name.trim().to_lowercase()).or_insert(index);
+}
+
+/// The index of `text` as written, else lower-cased (the allocation only for the rare miss).
+fn lookup(names: &HashMap<String, usize>, text: &str) -> Option<usize> {
+    let text = text.trim();
+    names
+        .get(text)
+        .or_else(|| names.get(&text.to_lowercase()))
+        .copied()
 }
 
 fn reject(field: Field, reason: &str, detail: String) -> RowRejection {
