@@ -45,10 +45,10 @@ pub fn outcome(bad: u64, allowed: bool, io: &mut Io<'_>) -> Outcome {
     if bad == 0 || allowed {
         return Outcome::Success;
     }
-    let s = if bad == 1 { "" } else { "s" };
+    let (s, them) = if bad == 1 { ("", "it") } else { ("s", "them") };
     let _ = writeln!(
         io.stderr,
-        "goals: {bad} row{s} skipped; fix them, or pass --allow-bad-rows to accept the report without them"
+        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the report without {them}"
     );
     Outcome::Findings
 }
