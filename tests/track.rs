@@ -473,3 +473,64 @@ fn replan_formats_match_plan() {
         run("replan", &["--format", format]).success();
     }
 }
+
+#[test]
+fn replan_totals_equal_the_plan_totals_for_every_additive_target() {
+    let replan = json("replan", &[]);
+    let out = goals()
+        .args(["plan", "goals.example.toml", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let plan: Value = serde_json::from_slice(&out).unwrap();
+    for t in replan["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "count" || t["kind"] == "money")
+    {
+        let sum: f64 = t["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| num(&p["quota"]))
+            .sum();
+        let planned = target(&plan, t["metric"].as_str().unwrap());
+        assert!(
+            (sum - num(&planned["total"])).abs() < 0.001,
+            "{}: {sum} vs {}",
+            t["metric"],
+            planned["total"]
+        );
+    }
+}
+
+#[test]
+fn reps_match_by_name_and_alias_in_any_case() {
+    let csv = "date,rep,metric,value\n2027-01-10,GIULIA ROSSI,upsells,1\n2027-01-10,a.romano@acme.it,upsells,2\n2027-01-11,Alessandro Romano,UPSELLS,3\n";
+    let path = temp_csv("names.csv", csv);
+    let out = goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--actuals",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    // giulia is not in the field team: her upsell is read but belongs to no upsells target.
+    assert_eq!(
+        rep(target(&doc, "upsells"), "alessandro")["actual_to_date"],
+        5
+    );
+}
