@@ -41,6 +41,10 @@ pub enum Command {
     Funnel(FunnelArgs),
     /// Write a CSV form asking each rep's view of each goal they carry.
     Survey(SurveyArgs),
+    /// Compare CRM actuals with the plan: attainment, forecast, catch-up and review.
+    Track(TrackArgs),
+    /// Replan from actuals: past periods as they happened, the rest spread over what is left.
+    Replan(TrackArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -111,6 +115,28 @@ pub struct PlanArgs {
     /// Only this rep (repeatable).
     #[arg(long, value_name = "ID")]
     pub rep: Vec<String>,
+}
+
+/// `goals track` and `goals replan`.
+#[derive(Debug, Args)]
+pub struct TrackArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// A CSV of actuals (repeatable), read with the `[[actuals]]` mapping whose columns its
+    /// header has, else with the columns `date,rep,metric,value`. Sources with a `path` in the
+    /// goal file are always read.
+    #[arg(long, value_name = "CSV")]
+    pub actuals: Vec<PathBuf>,
+    /// Period of the catch-up quota (track) or of the plan (replan).
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
 }
 
 /// `goals funnel`.

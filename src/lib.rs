@@ -11,5 +11,6 @@ pub mod plan;
 pub mod smart;
 pub mod source;
 pub mod survey;
+pub mod track;
 
 pub use cmd::{Io, Outcome, run};

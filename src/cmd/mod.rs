@@ -1,6 +1,7 @@
 //! One file per subcommand: glue that turns clap arguments into options, calls the modules
 //! that do the work, and hands the report to a renderer. `run` dispatches.
 
+mod actuals;
 mod check;
 mod completions;
 mod explain;
@@ -8,8 +9,10 @@ mod funnel;
 mod init;
 pub mod load;
 mod plan;
+mod replan;
 mod schema;
 mod survey;
+mod track;
 
 use std::io::{Read, Write};
 
@@ -52,6 +55,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Plan(args) => plan::run(&args, as_of, io),
         Command::Funnel(args) => funnel::run(&args, as_of, io),
         Command::Survey(args) => survey::run(&args, as_of, io),
+        Command::Track(args) => track::run(&args, as_of, io),
+        Command::Replan(args) => replan::run(&args, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

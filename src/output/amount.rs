@@ -33,6 +33,16 @@ pub fn exact(x: Decimal) -> String {
     }
 }
 
+/// A decimal rounded (halves away from zero) to exactly `decimals` places: `0.9512`, `1250.00`.
+pub fn fixed(x: Decimal, decimals: u32) -> String {
+    let mut x = x.round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
+    x.rescale(decimals);
+    x.to_string()
+}
+
 /// Inserts `,` between groups of three digits of the integer part.
 pub fn group(text: &str) -> String {
     let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
@@ -69,5 +79,12 @@ mod tests {
     fn exact_values_have_four_decimals_at_most() {
         assert_eq!(exact(Decimal::from(20) / Decimal::from(12)), "1.6667");
         assert_eq!(exact(Decimal::from(100)), "100.0");
+    }
+
+    #[test]
+    fn fixed_decimals_round_half_away_from_zero() {
+        assert_eq!(fixed(Decimal::new(12345, 5), 4), "0.1235");
+        assert_eq!(fixed(Decimal::from(1250), 2), "1250.00");
+        assert_eq!(fixed(Decimal::new(-25, 1), 0), "-3");
     }
 }

@@ -16,3 +16,7 @@ pub mod plan_markdown;
 pub mod plan_table;
 pub mod sarif;
 pub mod style;
+pub mod track_csv;
+pub mod track_json;
+pub mod track_markdown;
+pub mod track_table;

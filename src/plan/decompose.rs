@@ -3,12 +3,13 @@
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::calendar::{Period, periods};
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 use super::target::{self, Days, Resolved, granularity, level_at};
-use crate::model::{Level3, Per, Rep};
+use crate::model::{GoalFile, Level3, Per, Rep};
 use crate::smart::Checked;
 
 /// What to plan and show.
@@ -35,11 +36,44 @@ impl PlanOptions {
     }
 }
 
+/// Where a target's amounts come from: the plan itself, or a replan from actuals.
+pub trait DaySource {
+    /// The day-by-day decomposition of an additive target.
+    fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days;
+    /// The level a rate or level target shows at the end of `day`.
+    fn level(&self, r: &Resolved<'_>, day: NaiveDate) -> Decimal;
+}
+
+/// The plan as the goal file asks for it.
+pub struct Planned;
+
+impl DaySource for Planned {
+    fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days {
+        target::days(file, r)
+    }
+
+    fn level(&self, r: &Resolved<'_>, day: NaiveDate) -> Decimal {
+        level_at(r, day)
+    }
+}
+
 /// Decomposes every target of a checked file.
 ///
 /// # Panics
 /// Only if the SMART rules let through a file without plan dates (a bug).
 pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
+    decompose_with(checked, options, &Planned)
+}
+
+/// Decomposes every target of a checked file with the amounts of `source`.
+///
+/// # Panics
+/// When the checked file has no plan dates (the SMART rules make sure it has).
+pub fn decompose_with(
+    checked: Checked<'_>,
+    options: &PlanOptions,
+    source: &dyn DaySource,
+) -> PlanReport {
     let file = checked.file();
     let rules = target::rules(file);
     let mut targets = Vec::new();
@@ -59,7 +93,9 @@ pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
                 resolved.start,
                 resolved.end,
             );
-            targets.push(target_report(checked, &resolved, &periods, &shown, order));
+            targets.push(target_report(
+                checked, source, &resolved, &periods, &shown, order,
+            ));
         }
     }
     rank(&mut targets);
@@ -116,16 +152,17 @@ fn rank(targets: &mut [TargetReport]) {
 
 fn target_report(
     checked: Checked<'_>,
+    source: &dyn DaySource,
     r: &Resolved<'_>,
     periods: &[Period],
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
     let (total, rows, reps) = if r.metric.kind.is_additive() {
-        let days = target::days(checked.file(), r);
+        let days = source.days(checked.file(), r);
         additive_rows(r, &days, periods, shown)
     } else {
-        level_rows(r, periods, shown)
+        level_rows(source, r, periods, shown)
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
@@ -211,7 +248,12 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .collect()
 }
 
-fn level_rows(r: &Resolved<'_>, periods: &[Period], shown: &[bool]) -> Rows {
+fn level_rows(
+    source: &dyn DaySource,
+    r: &Resolved<'_>,
+    periods: &[Period],
+    shown: &[bool],
+) -> Rows {
     let cells = |level: Decimal| -> Vec<RepCell> {
         r.reps
             .iter()
@@ -227,7 +269,7 @@ fn level_rows(r: &Resolved<'_>, periods: &[Period], shown: &[bool]) -> Rows {
     let rows = periods
         .iter()
         .map(|p| {
-            let level = level_at(r, p.end);
+            let level = source.level(r, p.end);
             PeriodRow {
                 label: p.label.clone(),
                 start: p.start,
@@ -238,6 +280,6 @@ fn level_rows(r: &Resolved<'_>, periods: &[Period], shown: &[bool]) -> Rows {
             }
         })
         .collect();
-    let last = level_at(r, r.end);
+    let last = source.level(r, r.end);
     (Quantity::Level(last.round_dp(2)), rows, cells(last))
 }

@@ -10,7 +10,7 @@ pub mod report;
 pub mod target;
 pub mod weights;
 
-pub use decompose::{PlanOptions, decompose};
+pub use decompose::{DaySource, PlanOptions, Planned, decompose, decompose_with};
 pub use findings::findings;
 
 #[cfg(test)]

@@ -1,0 +1,54 @@
+//! `goals track`: check the goal file, read the actuals, compare them with the plan and render
+//! the tracking report. Skipped rows make the exit code 1 unless `--allow-bad-rows`.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::{Io, Outcome, actuals, load};
+use crate::cli::{ReportFormat, TrackArgs};
+use crate::output::{check_human, track_csv, track_json, track_markdown, track_table};
+use crate::track::{TrackOptions, build};
+
+/// Runs `goals track`.
+pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
+    let loaded = load::load(&args.file, as_of, io.stdin)?;
+    let Some(checked) = loaded.checked() else {
+        check_human::render(
+            std::slice::from_ref(&loaded.findings),
+            io.paint_err,
+            io.stderr,
+        )?;
+        writeln!(
+            io.stderr,
+            "goals: nothing was tracked: fix the errors above first"
+        )?;
+        return Ok(Outcome::Findings);
+    };
+    super::warn(&loaded.findings, io)?;
+    let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
+    let options = TrackOptions {
+        as_of,
+        by: super::plan::per(args.by),
+    };
+    let report = build(checked, &read.ledger, read.sources, options);
+    match args.format {
+        ReportFormat::Table => track_table::render(&report, io.paint_out, io.width, io.stdout)?,
+        ReportFormat::Json => track_json::render(&report, io.stdout)?,
+        ReportFormat::Csv => track_csv::render(&report, io.stdout)?,
+        ReportFormat::Markdown => track_markdown::render(&report, io.stdout)?,
+    }
+    Ok(outcome(read.bad, args.allow_bad_rows, io))
+}
+
+/// Exit 1 when rows were skipped, unless they are allowed.
+pub fn outcome(bad: u64, allowed: bool, io: &mut Io<'_>) -> Outcome {
+    if bad == 0 || allowed {
+        return Outcome::Success;
+    }
+    let (s, them) = if bad == 1 { ("", "it") } else { ("s", "them") };
+    let _ = writeln!(
+        io.stderr,
+        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the report without {them}"
+    );
+    Outcome::Findings
+}

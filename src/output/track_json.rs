@@ -1,0 +1,236 @@
+//! `goals track --format json`: the tracking document of the JSON contract (version 1). Money
+//! is written as exact decimal numbers with the currency's minor units, ratios with four
+//! decimals, never through floating point. The shape is documented in docs/track.md.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::amount::fixed;
+use super::plan_json::Num;
+use crate::track::report::{
+    Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack, TrackReport,
+};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    track: Head<'a>,
+    sources: Vec<Source<'a>>,
+    targets: Vec<Target<'a>>,
+    leaderboard: Vec<LeaderRow<'a>>,
+    review: Vec<Review<'a>>,
+}
+
+#[derive(Serialize)]
+struct Head<'a> {
+    name: Option<&'a str>,
+    currency: Option<&'a str>,
+    as_of: String,
+    by: &'a str,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    file: &'a str,
+    rows: u64,
+    kept: u64,
+    filtered_out: u64,
+    skipped: u64,
+    outside_plan: u64,
+    skipped_by_reason: Vec<ByReason<'a>>,
+}
+
+#[derive(Serialize)]
+struct ByReason<'a> {
+    column: &'a str,
+    reason: &'a str,
+    count: u64,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    goal: &'a str,
+    metric: &'a str,
+    kind: &'a str,
+    unit: Option<&'a str>,
+    owner: &'a str,
+    lower_is_better: bool,
+    start: String,
+    end: String,
+    remaining_periods: usize,
+    #[serde(flatten)]
+    figures: Figures,
+    reps: Vec<Rep<'a>>,
+}
+
+#[derive(Serialize)]
+struct Rep<'a> {
+    rep: &'a str,
+    #[serde(flatten)]
+    figures: Figures,
+}
+
+/// Progress figures as decimal text; serialized as exact JSON numbers.
+#[derive(Serialize)]
+struct Figures {
+    plan_to_date: Num,
+    actual_to_date: Option<Num>,
+    attainment: Option<Num>,
+    total: Num,
+    forecast: Option<Num>,
+    status: &'static str,
+    gap: Option<Num>,
+    catch_up: Option<Num>,
+}
+
+#[derive(Serialize)]
+struct LeaderRow<'a> {
+    rank: usize,
+    rep: &'a str,
+    name: Option<&'a str>,
+    attainment: Num,
+    targets: usize,
+    targets_hit: usize,
+    hit: bool,
+}
+
+#[derive(Serialize)]
+struct Review<'a> {
+    goal: &'a str,
+    title: &'a str,
+    metric: &'a str,
+    status: &'static str,
+    attainment: Option<Num>,
+    gap: Option<Num>,
+    catch_up: Option<Num>,
+    remaining_periods: usize,
+    reps_behind: Vec<RepBehind<'a>>,
+    questions: [&'static str; 3],
+}
+
+#[derive(Serialize)]
+struct RepBehind<'a> {
+    rep: &'a str,
+    attainment: Num,
+}
+
+/// Renders the tracking document.
+pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
+    let document = Document {
+        version: 1,
+        track: Head {
+            name: report.name.as_deref(),
+            currency: report.currency.as_deref(),
+            as_of: report.as_of.to_string(),
+            by: report.by,
+        },
+        sources: report.sources.iter().map(source).collect(),
+        targets: report.targets.iter().map(target).collect(),
+        leaderboard: report.leaderboard.iter().map(leader).collect(),
+        review: report.review.iter().map(review).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+fn num(x: Decimal, decimals: u32) -> Num {
+    Num(fixed(x, decimals))
+}
+
+fn ratio(x: Decimal) -> Num {
+    num(x, 4)
+}
+
+fn source(s: &SourceSummary) -> Source<'_> {
+    Source {
+        file: &s.file,
+        rows: s.rows,
+        kept: s.kept,
+        filtered_out: s.filtered_out,
+        skipped: s.bad,
+        outside_plan: s.outside,
+        skipped_by_reason: s
+            .skipped
+            .iter()
+            .map(|r| ByReason {
+                column: &r.column,
+                reason: &r.reason,
+                count: r.count,
+            })
+            .collect(),
+    }
+}
+
+fn figures(p: &Progress, decimals: u32) -> Figures {
+    let n = |x: Decimal| num(x, decimals);
+    Figures {
+        plan_to_date: n(p.plan_to_date),
+        actual_to_date: p.actual_to_date.map(n),
+        attainment: p.attainment.map(ratio),
+        total: n(p.total),
+        forecast: p.forecast.map(n),
+        status: p.status.name(),
+        gap: p.gap.map(n),
+        catch_up: p.catch_up.map(n),
+    }
+}
+
+fn target(t: &TargetTrack) -> Target<'_> {
+    Target {
+        goal: &t.goal,
+        metric: &t.metric,
+        kind: t.kind,
+        unit: t.unit.as_deref(),
+        owner: &t.owner,
+        lower_is_better: t.lower_is_better,
+        start: t.start.to_string(),
+        end: t.end.to_string(),
+        remaining_periods: t.remaining_periods,
+        figures: figures(&t.team, t.decimals),
+        reps: t
+            .reps
+            .iter()
+            .map(|r| Rep {
+                rep: &r.rep,
+                figures: figures(&r.progress, t.decimals),
+            })
+            .collect(),
+    }
+}
+
+fn leader(l: &Leader) -> LeaderRow<'_> {
+    LeaderRow {
+        rank: l.rank,
+        rep: &l.rep,
+        name: l.name.as_deref(),
+        attainment: ratio(l.attainment),
+        targets: l.targets,
+        targets_hit: l.targets_hit,
+        hit: l.hit,
+    }
+}
+
+fn review(r: &ReviewItem) -> Review<'_> {
+    let n = |x: Decimal| num(x, r.decimals);
+    Review {
+        goal: &r.goal,
+        title: &r.title,
+        metric: &r.metric,
+        status: r.status.name(),
+        attainment: r.attainment.map(ratio),
+        gap: r.gap.map(n),
+        catch_up: r.catch_up.map(n),
+        remaining_periods: r.remaining_periods,
+        reps_behind: r
+            .reps_behind
+            .iter()
+            .map(|(rep, a)| RepBehind {
+                rep,
+                attainment: ratio(*a),
+            })
+            .collect(),
+        questions: REVIEW_QUESTIONS,
+    }
+}

@@ -1,0 +1,168 @@
+//! `goals track --format markdown`: a review agenda a manager can paste into a meeting
+//! document: where each goal stands, the goals behind plan with the guide's questions, the reps
+//! to recognise, and what data the figures rest on.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use super::amount::{fixed, group};
+use crate::track::report::{REVIEW_QUESTIONS, ReviewItem, TargetTrack, TrackReport};
+
+/// Renders the review agenda.
+pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
+    let name = report.name.as_deref().unwrap_or("Sales goals");
+    writeln!(out, "# Goal review: {name}, as of {}\n", report.as_of)?;
+    standing(report, out)?;
+    review(report, out)?;
+    leaders(report, out)?;
+    writeln!(out, "## Data\n")?;
+    for s in &report.sources {
+        writeln!(
+            out,
+            "- `{}`: {} rows, {} counted, {} filtered out, {} skipped",
+            s.file, s.rows, s.kept, s.filtered_out, s.bad
+        )?;
+        for r in &s.skipped {
+            writeln!(out, "  - {} × {} in `{}`", r.count, r.reason, r.column)?;
+        }
+    }
+    if report.sources.is_empty() {
+        writeln!(out, "- No actuals were read.")?;
+    }
+    Ok(())
+}
+
+fn amount(x: Decimal, decimals: u32) -> String {
+    group(&fixed(x, decimals))
+}
+
+fn percent(ratio: Option<Decimal>) -> String {
+    ratio.map_or_else(
+        || "–".into(),
+        |r| format!("{}%", fixed(r * Decimal::ONE_HUNDRED, 1)),
+    )
+}
+
+/// Pipes and line breaks would break a table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn standing(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Where we stand\n")?;
+    writeln!(
+        out,
+        "| Goal | Metric | Plan to date | Actual | Attainment | Status | Forecast | Total |"
+    )?;
+    writeln!(
+        out,
+        "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |"
+    )?;
+    for t in &report.targets {
+        writeln!(out, "{}", standing_row(t))?;
+    }
+    writeln!(out)
+}
+
+fn standing_row(t: &TargetTrack) -> String {
+    let d = t.decimals;
+    let p = &t.team;
+    let opt = |x: Option<Decimal>| x.map_or_else(|| "–".into(), |x| amount(x, d));
+    format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} |",
+        cell(&t.goal),
+        cell(&t.metric),
+        amount(p.plan_to_date, d),
+        opt(p.actual_to_date),
+        percent(p.attainment),
+        p.status.name().replace('_', " "),
+        opt(p.forecast),
+        amount(p.total, d)
+    )
+}
+
+fn review(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Goals behind plan\n")?;
+    if report.review.is_empty() {
+        return writeln!(out, "Every goal with data is on track or ahead.\n");
+    }
+    for (i, item) in report.review.iter().enumerate() {
+        review_item(report, i + 1, item, out)?;
+    }
+    Ok(())
+}
+
+fn review_item(
+    report: &TrackReport,
+    n: usize,
+    item: &ReviewItem,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let title = if item.title.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", cell(&item.title))
+    };
+    writeln!(out, "### {n}. {}{title}\n", cell(&item.goal))?;
+    let status = item.status.name().replace('_', " ");
+    writeln!(
+        out,
+        "- Status: **{status}**, {} of plan to date",
+        percent(item.attainment)
+    )?;
+    if let Some(gap) = item.gap {
+        writeln!(
+            out,
+            "- Gap: {} {} short of plan",
+            amount(gap, item.decimals),
+            item.unit.as_deref().unwrap_or(&item.metric)
+        )?;
+    }
+    if let Some(c) = item.catch_up {
+        writeln!(
+            out,
+            "- Catch-up: {} a {} for the {} {}s left",
+            amount(c, item.decimals),
+            report.by,
+            item.remaining_periods,
+            report.by
+        )?;
+    }
+    if !item.reps_behind.is_empty() {
+        let reps: Vec<String> = item
+            .reps_behind
+            .iter()
+            .map(|(r, a)| format!("{r} ({})", percent(Some(*a))))
+            .collect();
+        writeln!(out, "- Reps behind: {}", reps.join(", "))?;
+    }
+    writeln!(out, "- Questions:")?;
+    for q in REVIEW_QUESTIONS {
+        writeln!(out, "  - [ ] {q}")?;
+    }
+    writeln!(out, "- Decisions and owners:\n")
+}
+
+fn leaders(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Reps to recognise\n")?;
+    let hits: Vec<_> = report.leaderboard.iter().filter(|l| l.hit).collect();
+    if hits.is_empty() {
+        writeln!(out, "No rep is at 100% of plan yet.\n")?;
+    }
+    for l in hits {
+        let name = l
+            .name
+            .as_deref()
+            .map_or_else(String::new, |n| format!(" ({})", cell(n)));
+        writeln!(
+            out,
+            "- {}{name}: {} mean attainment, {} of {} targets hit",
+            l.rep,
+            percent(Some(l.attainment)),
+            l.targets_hit,
+            l.targets
+        )?;
+    }
+    writeln!(out)
+}

@@ -1,0 +1,146 @@
+//! Builds the tracking report from a checked goal file and a filled ledger: every target
+//! tracked in file order, then the leaderboard of reps and the review list of goals behind
+//! plan. It reads no file and renders nothing.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::ledger::Ledger;
+use super::progress::{self, Context};
+use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
+use crate::model::{MetricKind, Per};
+use crate::plan::target;
+use crate::smart::Checked;
+
+/// What to track.
+#[derive(Clone, Copy, Debug)]
+pub struct TrackOptions {
+    pub as_of: NaiveDate,
+    /// The period of the catch-up quota.
+    pub by: Per,
+}
+
+/// Tracks every target of a checked file against the ledger.
+pub fn build(
+    checked: Checked<'_>,
+    ledger: &Ledger,
+    sources: Vec<SourceSummary>,
+    options: TrackOptions,
+) -> TrackReport {
+    let file = checked.file();
+    let minor = file
+        .plan
+        .currency
+        .as_ref()
+        .map_or(0, |c| c.value.minor_units);
+    let mut targets = Vec::new();
+    for goal in &file.goals {
+        for t in &goal.targets {
+            let r = target::resolve(checked, goal, t);
+            let has_data = ledger.has_rows(&r.metric.id.value);
+            let ctx = Context {
+                file,
+                ledger,
+                as_of: options.as_of,
+                by: options.by,
+                has_data,
+            };
+            let decimals = match r.metric.kind {
+                MetricKind::Money => minor,
+                MetricKind::Count => 0,
+                _ => 2,
+            };
+            targets.push(progress::track(&ctx, &r, decimals));
+        }
+    }
+    let leaderboard = leaderboard(checked, &targets);
+    let review = review(&targets);
+    TrackReport {
+        name: file.plan.name.as_ref().map(|n| n.value.clone()),
+        currency: file.plan.currency.as_ref().map(|c| c.value.code.clone()),
+        as_of: options.as_of,
+        by: by_name(options.by),
+        sources,
+        targets,
+        leaderboard,
+        review,
+    }
+}
+
+fn by_name(by: Per) -> &'static str {
+    match by {
+        Per::Day => "day",
+        Per::Week => "week",
+        Per::Month => "month",
+        Per::Quarter => "quarter",
+        Per::Year => "year",
+    }
+}
+
+/// Reps ranked by their mean attainment over the targets where they have one; ties keep the
+/// file order.
+fn leaderboard(checked: Checked<'_>, targets: &[TargetTrack]) -> Vec<Leader> {
+    let mut leaders = Vec::new();
+    for rep in &checked.file().reps {
+        let id = &rep.id.value;
+        let scores: Vec<Decimal> = targets
+            .iter()
+            .flat_map(|t| t.reps.iter().filter(|r| &r.rep == id))
+            .filter(|r| !matches!(r.progress.status, Status::NoData | Status::NotStarted))
+            .filter_map(|r| r.progress.attainment)
+            .collect();
+        if scores.is_empty() {
+            continue;
+        }
+        let mean = (scores.iter().sum::<Decimal>() / Decimal::from(scores.len())).round_dp(4);
+        let hit = scores.iter().filter(|a| **a >= Decimal::ONE).count();
+        let name = rep.name.as_ref().map(|n| n.value.clone());
+        leaders.push(Leader {
+            rank: 0,
+            rep: id.clone(),
+            name,
+            attainment: mean,
+            targets: scores.len(),
+            targets_hit: hit,
+            hit: mean >= Decimal::ONE,
+        });
+    }
+    leaders.sort_by_key(|l| std::cmp::Reverse(l.attainment));
+    for (i, leader) in leaders.iter_mut().enumerate() {
+        leader.rank = i + 1;
+    }
+    leaders
+}
+
+/// Targets whose team is at risk or behind, lowest attainment first.
+fn review(targets: &[TargetTrack]) -> Vec<ReviewItem> {
+    let mut items: Vec<ReviewItem> = targets
+        .iter()
+        .filter(|t| t.team.status.needs_review())
+        .map(|t| {
+            let mut behind: Vec<(String, Decimal)> = t
+                .reps
+                .iter()
+                .filter(|r| r.progress.status.needs_review())
+                .filter_map(|r| r.progress.attainment.map(|a| (r.rep.clone(), a)))
+                .collect();
+            behind.sort_by_key(|b| b.1);
+            ReviewItem {
+                goal: t.goal.clone(),
+                title: t.title.clone(),
+                metric: t.metric.clone(),
+                kind: t.kind,
+                unit: t.unit.clone(),
+                decimals: t.decimals,
+                status: t.team.status,
+                attainment: t.team.attainment,
+                gap: t.team.gap,
+                catch_up: t.team.catch_up,
+                remaining_periods: t.remaining_periods,
+                reps_behind: behind,
+            }
+        })
+        .collect();
+    items.sort_by_key(|i| i.attainment);
+    items
+}

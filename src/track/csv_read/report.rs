@@ -1,0 +1,206 @@
+//! What reading an export reports about its rows: the summary with bad-row examples and counts
+//! by reason, and the caller's row rejections. It keeps a bounded amount of memory whatever the
+//! number of rows, and does no reading itself.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::MAX_BAD_EXAMPLES;
+
+/// Distinct `(column, reason)` counts kept before the rest are lumped together.
+const MAX_REASONS: usize = 32;
+/// Longest excerpt of a field kept in a [`BadRow`].
+const TEXT_CHARS: usize = 100;
+
+/// The field of a row that a caller's [`RowRejection`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The date column.
+    Date,
+    /// The rep column.
+    Rep,
+    /// The metric column, or the mapping's fixed metric.
+    Metric,
+    /// The value column, or the implicit count of 1.
+    Value,
+}
+
+/// A caller's refusal of a row that parsed, e.g. an unknown rep or metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowRejection {
+    /// The field at fault; the report names its column.
+    pub field: Field,
+    /// A short reason that rows are counted by, e.g. `unknown rep`; keep it free of row data.
+    pub reason: String,
+    /// An optional longer explanation for this row.
+    pub detail: Option<String>,
+}
+
+impl RowRejection {
+    /// A rejection of `field` for `reason`, without detail.
+    pub fn new(field: Field, reason: impl Into<String>) -> Self {
+        RowRejection {
+            field,
+            reason: reason.into(),
+            detail: None,
+        }
+    }
+}
+
+/// A row that was not delivered, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    /// Line where the row starts (the header is line 1).
+    pub line: u64,
+    /// The column as the mapping names it, or `(fixed metric)` / `(row count)`.
+    pub column: String,
+    /// The field's text (at most 100 characters; invalid UTF-8 shows as `�`).
+    pub text: String,
+    /// Short reason: `invalid date`, `invalid number`, `missing field`, `invalid UTF-8`,
+    /// `empty field`, or the caller's rejection reason.
+    pub reason: String,
+    /// The full explanation, when there is one.
+    pub detail: Option<String>,
+}
+
+impl fmt::Display for BadRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column `{}`: {}",
+            self.line, self.column, self.reason
+        )?;
+        match &self.detail {
+            Some(detail) => write!(f, ": {detail}"),
+            None => write!(f, " (`{}`)", self.text),
+        }
+    }
+}
+
+/// How many bad rows share one column and reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonCount {
+    /// The column, as in [`BadRow::column`] (`(other)` for the lumped remainder).
+    pub column: String,
+    /// The reason, as in [`BadRow::reason`].
+    pub reason: String,
+    /// Number of bad rows.
+    pub count: u64,
+}
+
+/// The outcome of reading one export. `rows == kept + filtered_out + bad`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadSummary {
+    /// Data rows read (the header and blank rows not included).
+    pub rows: u64,
+    /// Rows delivered to the callback and accepted by it.
+    pub kept: u64,
+    /// Rows dropped by the mapping's filters.
+    pub filtered_out: u64,
+    /// Rows that could not be read or that the callback rejected.
+    pub bad: u64,
+    /// Rows of several fields that were all empty or whitespace (`;;;`), skipped; empty lines
+    /// are not counted.
+    pub blank: u64,
+    /// The first 100 bad rows, in file order.
+    pub bad_examples: Vec<BadRow>,
+    /// Bad rows counted by column and reason, in order of first appearance (at most 32 entries,
+    /// then one `(other)` entry).
+    pub bad_by_reason: Vec<ReasonCount>,
+}
+
+/// One bad row before it is counted (borrowing the row; nothing is allocated unless kept).
+pub(super) struct Problem<'r> {
+    pub(super) column: &'r str,
+    pub(super) text: &'r [u8],
+    pub(super) reason: Cow<'static, str>,
+    pub(super) detail: Option<String>,
+}
+
+impl<'r> Problem<'r> {
+    pub(super) fn new(
+        column: &'r str,
+        text: &'r str,
+        reason: &'static str,
+        detail: String,
+    ) -> Self {
+        Problem {
+            column,
+            text: text.as_bytes(),
+            reason: Cow::Borrowed(reason),
+            detail: Some(detail),
+        }
+    }
+}
+
+/// Running counts for one read.
+#[derive(Default)]
+pub(super) struct Tally {
+    summary: ReadSummary,
+}
+
+impl Tally {
+    pub(super) fn blank_row(&mut self) {
+        self.summary.blank += 1;
+    }
+
+    pub(super) fn filtered_row(&mut self) {
+        self.summary.rows += 1;
+        self.summary.filtered_out += 1;
+    }
+
+    pub(super) fn kept_row(&mut self) {
+        self.summary.rows += 1;
+        self.summary.kept += 1;
+    }
+
+    pub(super) fn bad_row(&mut self, line: u64, problem: Problem<'_>) {
+        self.summary.rows += 1;
+        self.summary.bad += 1;
+        self.count_reason(&problem);
+        if self.summary.bad_examples.len() < MAX_BAD_EXAMPLES {
+            let text = &problem.text[..problem.text.len().min(4 * TEXT_CHARS)];
+            self.summary.bad_examples.push(BadRow {
+                line,
+                column: problem.column.to_owned(),
+                text: clip(&String::from_utf8_lossy(text)),
+                reason: problem.reason.into_owned(),
+                detail: problem.detail,
+            });
+        }
+    }
+
+    /// Counts the problem under its column and reason; past `MAX_REASONS` under `(other)`.
+    fn count_reason(&mut self, problem: &Problem<'_>) {
+        let counts = &mut self.summary.bad_by_reason;
+        let same = |c: &&mut ReasonCount| c.column == problem.column && c.reason == problem.reason;
+        if let Some(entry) = counts.iter_mut().find(same) {
+            entry.count += 1;
+        } else if let Some(other) = counts.get_mut(MAX_REASONS) {
+            other.count += 1;
+        } else {
+            let (column, reason) = if counts.len() < MAX_REASONS {
+                (problem.column, problem.reason.as_ref())
+            } else {
+                ("(other)", "other reasons")
+            };
+            let (column, reason) = (column.to_owned(), reason.to_owned());
+            counts.push(ReasonCount {
+                column,
+                reason,
+                count: 1,
+            });
+        }
+    }
+
+    pub(super) fn finish(self) -> ReadSummary {
+        self.summary
+    }
+}
+
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(TEXT_CHARS) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}

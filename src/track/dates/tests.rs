@@ -1,0 +1,142 @@
+use super::*;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn err(text: &str) -> String {
+    match parse_date(text) {
+        Ok(date) => panic!("`{text}` should be rejected, got {date}"),
+        Err(message) => message,
+    }
+}
+
+#[test]
+fn year_first_forms() {
+    let want = Ok(ymd(2027, 1, 31));
+    assert_eq!(parse_date("2027-01-31"), want);
+    assert_eq!(parse_date(" 2027-01-31 "), want);
+    assert_eq!(parse_date("2027/01/31"), want);
+    assert_eq!(parse_date("2027.01.31"), want);
+    assert_eq!(parse_date("2027-1-31"), want);
+    assert_eq!(parse_date("2027-01-05"), Ok(ymd(2027, 1, 5)));
+    assert_eq!(parse_date("2027-1-5"), Ok(ymd(2027, 1, 5)));
+}
+
+#[test]
+fn year_first_with_times() {
+    let want = Ok(ymd(2027, 1, 31));
+    for text in [
+        "2027-01-31 14:05",
+        "2027-01-31 14:05:09",
+        "2027-01-31  9:05",
+        "2027-01-31T14:05:09Z",
+        "2027-01-31T14:05:09+02:00",
+        "2027-01-31T23:30:00-05:00",
+        "2027-01-31T14:05:09.123456Z",
+        "2027-01-31T14:05:09,5",
+        "2027/01/31 14:05",
+        "2027-01-31 2:05 PM",
+        "2027-01-31 14:05 UTC",
+    ] {
+        assert_eq!(parse_date(text), want, "{text}");
+    }
+}
+
+#[test]
+fn day_first_forms() {
+    let want = Ok(ymd(2027, 1, 31));
+    assert_eq!(parse_date("31/01/2027"), want);
+    assert_eq!(parse_date("31.01.2027"), want);
+    assert_eq!(parse_date("31-01-2027"), want);
+    assert_eq!(parse_date("31/1/2027"), want);
+    assert_eq!(parse_date("31/01/2027 14:05"), want);
+    assert_eq!(parse_date("31.01.2027 14:05:09"), want);
+    assert_eq!(parse_date("31-01-2027T14:05"), want);
+    // Day first even when both readings are possible.
+    assert_eq!(parse_date("02/03/2027"), Ok(ymd(2027, 3, 2)));
+    assert_eq!(parse_date("5.3.2027"), Ok(ymd(2027, 3, 5)));
+}
+
+#[test]
+fn month_first_is_rejected_with_the_day_first_rule() {
+    let message = err("01/31/2027");
+    assert!(message.contains("day first"), "{message}");
+    assert!(message.contains("DD/MM/YYYY"), "{message}");
+    assert!(message.contains("31/01/2027"), "{message}");
+    assert!(message.contains("2027-01-31"), "{message}");
+    assert!(err("12-25-2027").contains("25-12-2027"));
+}
+
+#[test]
+fn impossible_dates_say_so() {
+    let message = err("2027-02-30");
+    assert_eq!(message, "`2027-02-30` is not a date: 2027-02 has no day 30");
+    assert!(err("29.02.2027").contains("has no day 29"));
+    assert_eq!(parse_date("29.02.2028"), Ok(ymd(2028, 2, 29)));
+    assert!(err("2027-13-01").contains("no month 13"));
+    assert!(err("2027-00-10").contains("no month 0"));
+    assert!(err("00/01/2027").contains("has no day 0"));
+    assert!(err("31/45/2027").contains("no month 45"));
+}
+
+#[test]
+fn two_digit_years_are_rejected() {
+    let message = err("31/01/27");
+    assert!(message.contains("4 digits"), "{message}");
+    assert!(message.contains("31/01/2027"), "{message}");
+    assert!(err("27-01-31").contains("4 digits"));
+    assert!(err("1.2.27").contains("4 digits"));
+}
+
+#[test]
+fn other_garbage_is_rejected() {
+    assert!(err("").contains("empty field"));
+    assert!(err("   ").contains("empty field"));
+    let message = err("yesterday");
+    assert_eq!(
+        message,
+        "expected a date like 2027-01-31 or 31/01/2027 (day first), found `yesterday`"
+    );
+    for bad in [
+        "2027-01",
+        "2027-01-31-01",
+        "2027-01/31",
+        "31/01/2027.",
+        "20270131",
+        "2027_01_31",
+        "02027-01-31",
+        "2027-001-31",
+        "31/01/20277",
+        "2027-01-31T",
+        "2027-01-31 noon",
+        "2027-01-31 14",
+        "2027-01-31 14:5",
+        "2027-01-31 14:05\u{1}",
+        "-2027-01-31",
+        "2027--01",
+        "Jan 31 2027",
+        "31 janvier 2027",
+        "2027-01-31x",
+    ] {
+        err(bad);
+    }
+}
+
+#[test]
+fn long_text_is_clipped_in_messages() {
+    let long = "9".repeat(100_000);
+    assert!(err(&long).len() < 200);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(text in ".{0,30}") {
+        let _ = parse_date(&text);
+    }
+
+    #[test]
+    fn never_panics_on_date_like_text(text in "[0-9/.: T-]{0,24}") {
+        let _ = parse_date(&text);
+    }
+}

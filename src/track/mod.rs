@@ -1,0 +1,14 @@
+//! Tracking actual results (CRM exports) against the plan: reading exports, accumulating them
+//! per metric, rep and day, and comparing them with the plan (`goals track`) or replanning the
+//! rest of each target from them (`goals replan`).
+
+mod build;
+pub mod csv_read;
+pub mod dates;
+pub mod ledger;
+pub mod numbers;
+mod progress;
+pub mod replan;
+pub mod report;
+
+pub use build::{TrackOptions, build};

@@ -1,0 +1,182 @@
+//! The tracking report as a value: per target and per rep, the plan and the actuals to date,
+//! attainment, forecast, status, gap and catch-up; the leaderboard; the review list; and what
+//! was read from each export. Amounts are exact decimals in the metric's unit (currency units
+//! for money); the renderers decide how to print them.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// The questions the guide asks about a goal that was missed.
+pub const REVIEW_QUESTIONS: [&str; 3] = [
+    "What barriers stood in the way?",
+    "Did we build the right team: did skills and availability match what the goal asked?",
+    "Did the team have the right tools?",
+];
+
+/// The whole tracking report.
+#[derive(Debug)]
+pub struct TrackReport {
+    pub name: Option<String>,
+    pub currency: Option<String>,
+    pub as_of: NaiveDate,
+    /// `quarter`, `month`, `week` or `day`: the period of `catch_up`.
+    pub by: &'static str,
+    pub sources: Vec<SourceSummary>,
+    /// In file order.
+    pub targets: Vec<TargetTrack>,
+    /// Reps by mean attainment, best first.
+    pub leaderboard: Vec<Leader>,
+    /// Targets whose team is at risk or behind, worst first.
+    pub review: Vec<ReviewItem>,
+}
+
+/// What was read from one export.
+#[derive(Debug)]
+pub struct SourceSummary {
+    pub file: String,
+    pub rows: u64,
+    pub kept: u64,
+    pub filtered_out: u64,
+    pub bad: u64,
+    /// Rows of a known rep and metric dated outside the plan.
+    pub outside: u64,
+    /// Bad rows by column and reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Bad rows sharing a column and a reason.
+#[derive(Debug)]
+pub struct Skipped {
+    pub column: String,
+    pub reason: String,
+    pub count: u64,
+}
+
+/// How a target or a rep stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Attainment ≥ 1.05.
+    Ahead,
+    /// Attainment ≥ 0.95.
+    OnTrack,
+    /// Attainment ≥ 0.80.
+    AtRisk,
+    /// Attainment below 0.80.
+    Behind,
+    /// Nothing was planned yet (the target starts after the as-of date).
+    NotStarted,
+    /// No export has a single row of the metric (or, for a level, of this rep).
+    NoData,
+}
+
+impl Status {
+    /// The status of an attainment ratio.
+    pub fn of(attainment: Decimal) -> Self {
+        if attainment >= Decimal::new(105, 2) {
+            Status::Ahead
+        } else if attainment >= Decimal::new(95, 2) {
+            Status::OnTrack
+        } else if attainment >= Decimal::new(80, 2) {
+            Status::AtRisk
+        } else {
+            Status::Behind
+        }
+    }
+
+    /// The `snake_case` name used in every format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Ahead => "ahead",
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::Behind => "behind",
+            Status::NotStarted => "not_started",
+            Status::NoData => "no_data",
+        }
+    }
+
+    /// At risk or behind: a goal for the review.
+    pub fn needs_review(self) -> bool {
+        matches!(self, Status::AtRisk | Status::Behind)
+    }
+}
+
+/// The figures of a target's team or of one rep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Planned quota from the target's start through the as-of date (the level then, for levels).
+    pub plan_to_date: Decimal,
+    /// Actuals over the same days (the latest level, for levels); `None` without data.
+    pub actual_to_date: Option<Decimal>,
+    /// Actual ÷ plan to date (plan ÷ actual when lower is better).
+    pub attainment: Option<Decimal>,
+    /// The whole target (the final level, for levels).
+    pub total: Decimal,
+    /// Actual to date + remaining plan × pace (the latest level, for levels).
+    pub forecast: Option<Decimal>,
+    pub status: Status,
+    /// How far behind the plan to date, in the metric's unit; negative when ahead.
+    pub gap: Option<Decimal>,
+    /// Quota per remaining period that still reaches the total; `None` for levels and when no
+    /// period remains.
+    pub catch_up: Option<Decimal>,
+}
+
+/// One target tracked.
+#[derive(Debug)]
+pub struct TargetTrack {
+    pub goal: String,
+    pub title: String,
+    pub metric: String,
+    pub kind: &'static str,
+    pub unit: Option<String>,
+    pub owner: String,
+    pub lower_is_better: bool,
+    /// Decimals shown: the currency's minor units for money, 0 for counts, 2 for levels.
+    pub decimals: u32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Periods of `--by` after the as-of date (clipped to the target).
+    pub remaining_periods: usize,
+    pub team: Progress,
+    pub reps: Vec<RepProgress>,
+}
+
+/// One rep's figures on a target.
+#[derive(Debug)]
+pub struct RepProgress {
+    pub rep: String,
+    pub progress: Progress,
+}
+
+/// One rep on the leaderboard.
+#[derive(Debug)]
+pub struct Leader {
+    pub rank: usize,
+    pub rep: String,
+    pub name: Option<String>,
+    /// Mean attainment over the rep's targets that have one.
+    pub attainment: Decimal,
+    pub targets: usize,
+    pub targets_hit: usize,
+    /// Attainment ≥ 1.0: a rep to reward.
+    pub hit: bool,
+}
+
+/// A target behind plan, for the review meeting.
+#[derive(Debug)]
+pub struct ReviewItem {
+    pub goal: String,
+    pub title: String,
+    pub metric: String,
+    pub kind: &'static str,
+    pub unit: Option<String>,
+    pub decimals: u32,
+    pub status: Status,
+    pub attainment: Option<Decimal>,
+    pub gap: Option<Decimal>,
+    pub catch_up: Option<Decimal>,
+    pub remaining_periods: usize,
+    /// Reps at risk or behind, worst first, with their attainment.
+    pub reps_behind: Vec<(String, Decimal)>,
+}

@@ -1,0 +1,536 @@
+//! `goals track` and `goals replan` run as a user would: the example plan with the example
+//! exports at 2027-06-30, in every format, with bad rows, missing files and missing columns.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const AS_OF: &str = "2027-06-30";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn goals() -> Command {
+    let mut cmd = Command::cargo_bin("goals").unwrap();
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// `goals --as-of 2027-06-30 <command> goals.example.toml --actuals examples/actuals.csv …`.
+fn run(command: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
+    let mut args = vec![
+        "--as-of",
+        AS_OF,
+        command,
+        "goals.example.toml",
+        "--actuals",
+        "examples/actuals.csv",
+    ];
+    args.extend_from_slice(extra);
+    goals().args(args).assert()
+}
+
+fn json(command: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(extra);
+    let out = run(command, &args).success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn target<'a>(doc: &'a Value, metric: &str) -> &'a Value {
+    doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["metric"] == metric)
+        .unwrap()
+}
+
+fn rep<'a>(t: &'a Value, id: &str) -> &'a Value {
+    t["reps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rep"] == id)
+        .unwrap()
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+fn temp_csv(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("goals-track-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn json_has_plan_and_actuals_to_date_for_a_rep_computed_by_hand() {
+    let doc = json("track", &[]);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["track"]["as_of"], AS_OF);
+    let giulia = rep(target(&doc, "new_customers"), "giulia");
+    // 100 a month shared by four equal reps: 25 a month, 150 by the end of June.
+    assert_eq!(giulia["plan_to_date"], 150);
+    // examples/actuals.csv, giulia's new_customers January to June: 22+25+23+20+20+26.
+    assert_eq!(giulia["actual_to_date"], 136);
+    assert_eq!(giulia["attainment"].to_string(), "0.9067");
+    assert_eq!(giulia["status"], "at_risk");
+    assert_eq!(giulia["gap"], 14);
+}
+
+#[test]
+fn money_is_exact_and_the_italian_export_reads_without_bad_rows() {
+    let out = run("track", &["--format", "json"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    // The italy profile puts 50% of 1,800,000 in January to June.
+    assert!(text.contains("\"plan_to_date\": 900000.00"), "{text}");
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let crm = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["file"] == "examples/crm-deals.csv")
+        .unwrap();
+    assert_eq!(
+        (
+            crm["rows"].as_u64(),
+            crm["kept"].as_u64(),
+            crm["skipped"].as_u64()
+        ),
+        (Some(40), Some(30), Some(0))
+    );
+    let revenue = target(&doc, "revenue");
+    assert!(
+        (num(&revenue["actual_to_date"]) - crm_won_total(&root().join("examples/crm-deals.csv")))
+            .abs()
+            < 0.001
+    );
+    let std = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["file"] == "examples/actuals.csv")
+        .unwrap();
+    assert_eq!(std["skipped"], 0);
+}
+
+/// The won deals of the Italian export, read independently of the program.
+fn crm_won_total(path: &Path) -> f64 {
+    crm_won(path).iter().map(|(_, v)| v).sum()
+}
+
+/// (month, value) of every won deal of the Italian export.
+fn crm_won(path: &Path) -> Vec<(u32, f64)> {
+    let text = fs::read_to_string(path).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| l.contains(";Vinta;"))
+        .map(|l| {
+            let fields: Vec<&str> = l.split(';').collect();
+            let month = fields[0][3..5].parse().unwrap();
+            let value = fields[2]
+                .replace('.', "")
+                .replace(',', ".")
+                .parse()
+                .unwrap();
+            (month, value)
+        })
+        .collect()
+}
+
+#[test]
+fn lower_is_better_inverts_attainment() {
+    let doc = json("track", &[]);
+    let t = target(&doc, "days_to_close");
+    assert_eq!(t["lower_is_better"], true);
+    let marco = rep(t, "marco");
+    // Planned 12.52 days by the end of June (15 → 10 over the year); marco closes in 11.
+    assert_eq!(marco["plan_to_date"].to_string(), "12.52");
+    assert!((num(&marco["actual_to_date"]) - 11.0).abs() < 1e-9);
+    assert!(num(&marco["attainment"]) > 1.13 && num(&marco["attainment"]) < 1.14);
+    assert_eq!(marco["status"], "ahead");
+    let chiara = rep(t, "chiara");
+    assert!(num(&chiara["attainment"]) < 1.0);
+    assert_eq!(chiara["status"], "at_risk");
+}
+
+#[test]
+fn catch_up_reaches_the_total_and_no_less_would() {
+    let doc = json("track", &[]);
+    for t in doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "count" || t["kind"] == "money")
+    {
+        let periods = t["remaining_periods"].as_f64().unwrap();
+        let unit = if t["kind"] == "money" { 0.01 } else { 1.0 };
+        for who in std::iter::once(t).chain(t["reps"].as_array().unwrap()) {
+            let (actual, total, catch_up) = (
+                num(&who["actual_to_date"]),
+                num(&who["total"]),
+                num(&who["catch_up"]),
+            );
+            let rest = total - actual;
+            assert!(
+                actual + catch_up * periods >= total - 1e-6,
+                "{}: {who}",
+                t["goal"]
+            );
+            if rest > 0.0 {
+                assert!(
+                    actual + (catch_up - unit) * periods < total,
+                    "{}: {who}",
+                    t["goal"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn leaderboard_marks_the_reps_to_reward() {
+    let doc = json("track", &[]);
+    let board = doc["leaderboard"].as_array().unwrap();
+    assert!(!board.is_empty());
+    let mut last = f64::MAX;
+    for (i, row) in board.iter().enumerate() {
+        assert_eq!(row["rank"], i + 1);
+        let a = num(&row["attainment"]);
+        assert!(a <= last);
+        last = a;
+        assert_eq!(row["hit"], a >= 1.0);
+    }
+    assert!(
+        board
+            .iter()
+            .any(|r| r["rep"] == "marco" && r["hit"] == true)
+    );
+    assert!(
+        board
+            .iter()
+            .any(|r| r["rep"] == "chiara" && r["hit"] == false)
+    );
+}
+
+#[test]
+fn review_lists_goals_behind_plan_with_the_guide_questions() {
+    let doc = json("track", &[]);
+    let review = doc["review"].as_array().unwrap();
+    assert_eq!(review.len(), 1);
+    assert_eq!(review[0]["goal"], "field-revenue");
+    assert_eq!(review[0]["status"], "behind");
+    assert!(
+        review[0]["questions"][0]
+            .as_str()
+            .unwrap()
+            .contains("barriers")
+    );
+    assert!(
+        review[0]["questions"][1]
+            .as_str()
+            .unwrap()
+            .contains("right team")
+    );
+    assert!(
+        review[0]["questions"][2]
+            .as_str()
+            .unwrap()
+            .contains("tools")
+    );
+}
+
+#[test]
+fn table_fits_80_columns() {
+    let out = run("track", &[]).success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("Acme Italia — 2027 · as of 2027-06-30"));
+    assert!(text.contains("Leaderboard"));
+    assert!(text.contains("To review: 1 goal behind plan"));
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
+fn csv_has_a_team_row_and_a_row_per_rep() {
+    let out = run("track", &["--format", "csv"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "goal,metric,kind,owner,rep,plan_to_date,actual_to_date,attainment,total,forecast,status,gap,catch_up"
+    );
+    assert!(text.contains(
+        "new-customers,new_customers,count,team:inside,*,600,571,0.9517,1200,1142,on_track,29,105"
+    ));
+    assert!(
+        text.contains("new-customers,new_customers,count,team:inside,giulia,150,136,0.9067,300,")
+    );
+}
+
+#[test]
+fn markdown_is_a_review_agenda() {
+    let out = run("track", &["--format", "markdown"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("# Goal review: Acme Italia — 2027, as of 2027-06-30"));
+    for part in [
+        "## Where we stand",
+        "## Goals behind plan",
+        "### 1. field-revenue",
+        "- [ ] What barriers stood in the way?",
+        "## Reps to recognise",
+        "## Data",
+    ] {
+        assert!(text.contains(part), "missing {part}:\n{text}");
+    }
+}
+
+#[test]
+fn bad_rows_are_reported_with_line_and_column_and_fail_unless_allowed() {
+    let csv = "date,rep,metric,value\n2027-01-10,giulia,new_customers,3\n2027-13-01,marco,new_customers,2\n2027-01-11,mario,new_customers,1\n2027-01-12,luca,new_customers,x\n2027-01-12,Luca Esposito,new_customers,4\n";
+    let path = temp_csv("bad.csv", csv);
+    let p = path.to_str().unwrap();
+    let assert = goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--actuals",
+            p,
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(&format!("{p}:3: column `date`: invalid date")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{p}:4: column `rep`: unknown rep: `mario` is not the id, name or alias"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{p}:5: column `value`: invalid number")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skipped 3 rows of 5"), "{stderr}");
+    assert!(stderr.contains("--allow-bad-rows"), "{stderr}");
+    let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let source = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["file"] == p)
+        .unwrap();
+    assert_eq!(
+        (source["kept"].as_u64(), source["skipped"].as_u64()),
+        (Some(2), Some(3))
+    );
+    let reasons = source["skipped_by_reason"].as_array().unwrap();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r["column"] == "rep" && r["reason"] == "unknown rep" && r["count"] == 1)
+    );
+    goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--actuals",
+            p,
+            "--allow-bad-rows",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_missing_column_names_the_file_the_column_and_the_fix() {
+    let path = temp_csv("nocol.csv", "when,rep,metric\n2027-01-01,giulia,upsells\n");
+    let p = path.to_str().unwrap();
+    goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--actuals",
+            p,
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains(p)
+                .and(predicate::str::contains("no column `date`"))
+                .and(predicate::str::contains("fix")),
+        );
+}
+
+#[test]
+fn a_missing_actuals_file_is_exit_2() {
+    goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--actuals",
+            "no/such.csv",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such.csv: no such file"));
+}
+
+#[test]
+fn a_goal_file_with_errors_is_refused() {
+    goals()
+        .args(["--as-of", AS_OF, "track", "examples/broken.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing was tracked"));
+}
+
+#[test]
+fn replan_keeps_past_periods_as_actuals_and_totals_as_targets() {
+    let doc = json("replan", &[]);
+    let months = |t: &Value| -> Vec<f64> {
+        t["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| num(&p["quota"]))
+            .collect()
+    };
+    // new_customers actuals by month, from examples/actuals.csv.
+    let csv = fs::read_to_string(root().join("examples/actuals.csv")).unwrap();
+    let mut actual = [0.0; 12];
+    for line in csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains(",new_customers,"))
+    {
+        let f: Vec<&str> = line.split(',').collect();
+        let m: usize = f[0][5..7].parse().unwrap();
+        actual[m - 1] += f[3].parse::<f64>().unwrap();
+    }
+    let t = target(&doc, "new_customers");
+    let got = months(t);
+    assert_eq!(&got[..6], &actual[..6]);
+    assert!((got.iter().sum::<f64>() - 1200.0).abs() < 1e-9);
+    assert_eq!(t["total"], 1200);
+    let revenue = target(&doc, "revenue");
+    let mut won = [0.0; 12];
+    for (m, v) in crm_won(&root().join("examples/crm-deals.csv")) {
+        won[m as usize - 1] += v;
+    }
+    let got = months(revenue);
+    for m in 0..6 {
+        assert!(
+            (got[m] - won[m]).abs() < 0.001,
+            "month {}: {} vs {}",
+            m + 1,
+            got[m],
+            won[m]
+        );
+    }
+    assert!((got.iter().sum::<f64>() - 1_800_000.0).abs() < 0.001);
+}
+
+#[test]
+fn replan_formats_match_plan() {
+    for format in ["table", "csv", "markdown"] {
+        run("replan", &["--format", format]).success();
+    }
+}
+
+#[test]
+fn replan_totals_equal_the_plan_totals_for_every_additive_target() {
+    let replan = json("replan", &[]);
+    let out = goals()
+        .args(["plan", "goals.example.toml", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let plan: Value = serde_json::from_slice(&out).unwrap();
+    for t in replan["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "count" || t["kind"] == "money")
+    {
+        let sum: f64 = t["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| num(&p["quota"]))
+            .sum();
+        let planned = target(&plan, t["metric"].as_str().unwrap());
+        assert!(
+            (sum - num(&planned["total"])).abs() < 0.001,
+            "{}: {sum} vs {}",
+            t["metric"],
+            planned["total"]
+        );
+    }
+}
+
+#[test]
+fn reps_match_by_name_and_alias_in_any_case() {
+    let csv = "date,rep,metric,value\n2027-01-10,GIULIA ROSSI,upsells,1\n2027-01-10,a.romano@acme.it,upsells,2\n2027-01-11,Alessandro Romano,UPSELLS,3\n";
+    let path = temp_csv("names.csv", csv);
+    let out = goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--actuals",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    // giulia is not in the field team: her upsell is read but belongs to no upsells target.
+    assert_eq!(
+        rep(target(&doc, "upsells"), "alessandro")["actual_to_date"],
+        5
+    );
+}
