@@ -52,13 +52,12 @@ fn cap(caps: &[Decimal], d: usize) -> Decimal {
     caps.get(d).copied().unwrap_or_default().max(Decimal::ZERO)
 }
 
-/// `team_exact[d] / Σ_r capacity[r][d]`, or `None` when the day has no capacity at all.
-fn day_factor(team_exact: &[Decimal], capacity: &[Vec<Decimal>], d: usize) -> Option<Decimal> {
+/// `amount / Σ_r capacity[r][d]`, or `None` when day `d` has no capacity at all.
+fn day_factor(amount: Decimal, capacity: &[Vec<Decimal>], d: usize) -> Option<Decimal> {
     let total = capacity
         .iter()
         .fold(Decimal::ZERO, |s, c| s.saturating_add(cap(c, d)));
-    let exact = team_exact.get(d).copied().unwrap_or_default();
-    (total > Decimal::ZERO).then(|| exact / total)
+    (total > Decimal::ZERO).then(|| amount / total)
 }
 
 /// Exact share of every rep on every day: `shares[r][d] = team_exact[d] × cap_r / Σ cap`
@@ -66,8 +65,8 @@ fn day_factor(team_exact: &[Decimal], capacity: &[Vec<Decimal>], d: usize) -> Op
 /// Days are `team_exact.len()`; missing or negative capacities count as 0.
 pub fn exact_shares(team_exact: &[Decimal], capacity: &[Vec<Decimal>]) -> Vec<Vec<Decimal>> {
     let mut shares = vec![vec![Decimal::ZERO; team_exact.len()]; capacity.len()];
-    for d in 0..team_exact.len() {
-        let Some(factor) = day_factor(team_exact, capacity, d) else {
+    for (d, &exact) in team_exact.iter().enumerate() {
+        let Some(factor) = day_factor(exact, capacity, d) else {
             continue;
         };
         for (row, caps) in shares.iter_mut().zip(capacity) {
@@ -77,81 +76,111 @@ pub fn exact_shares(team_exact: &[Decimal], capacity: &[Vec<Decimal>]) -> Vec<Ve
     shares
 }
 
+/// Fixed-point scale of the deficits in `share_among_reps`: 10^15 per whole unit.
+const FIXED_ONE: i128 = 1_000_000_000_000_000;
+/// Deficits closer than 10^-12 of a unit count as equal, as `SNAP_DP` does for decimals.
+const TIE: i128 = 1_000;
+/// Decimals of a capacity that the split among reps takes into account.
+const CAP_DP: u32 = 6;
+
+/// A capacity as a whole number of 10^-6 (negative counts as 0).
+fn cap_units(c: Decimal) -> i128 {
+    if c <= Decimal::ZERO {
+        return 0;
+    }
+    let c = if c.scale() > CAP_DP {
+        c.round_dp(CAP_DP)
+    } else {
+        c
+    };
+    c.mantissa() * 10_i128.pow(CAP_DP - c.scale())
+}
+
+/// A fixed-point deficit in units of 10^-12, rounded half away from zero.
+fn snapped(x: i128) -> i128 {
+    let half = TIE / 2;
+    if x >= 0 {
+        (x + half) / TIE
+    } else {
+        -((half - x) / TIE)
+    }
+}
+
 /// Share each day's team quota among reps in proportion to capacity.
-/// `team_quota[d]`: whole units of day `d` (>= 0); `team_exact[d]`: its exact amount;
-/// `capacity[r][d]`: rep `r`'s capacity on day `d` (>= 0; missing counts as 0). Returns `quotas[r][d]`.
+/// `team_quota[d]`: whole units of day `d` (>= 0); `capacity[r][d]`: rep `r`'s capacity on day `d`
+/// (>= 0; missing counts as 0; taken to 6 decimals). Returns `quotas[r][d]`. `_team_exact` is
+/// not needed: reps follow their share of the team's integer quotas (`Σ team_quota[d] × cap_r /
+/// Σ cap`, the "scaled share"), so the reps' targets add up to the team's units every day.
 /// For every day `Σ_r quotas[r][d] == team_quota[d]`; quotas are never negative and a rep with
-/// zero capacity on a day gets nothing that day. Each rep's cumulative quota follows its cumulative
-/// exact share (`exact_shares`) and stays within one unit of it while shares stay constant.
-/// `Err` lists the days with a nonzero quota but no capacity (or a negative quota).
-/// Cost: O(days × reps) plus a selection on days where units are left to hand out.
+/// zero capacity on a day gets nothing that day. While shares stay constant a rep's cumulative
+/// quota stays within one unit of its cumulative scaled share, hence within 1.5 units of its
+/// exact share (`exact_shares`), since team quotas from `cumulative_quotas` are within 0.5.
+/// `Err` lists the days with a nonzero quota but no capacity, and days with a negative quota.
+/// The shares are kept in exact integer fixed point (10^-15 of a unit, floor per day), so the
+/// cost is O(days × reps) integer operations on days with a nonzero quota.
 pub fn share_among_reps(
     team_quota: &[i64],
-    team_exact: &[Decimal],
+    _team_exact: &[Decimal],
     capacity: &[Vec<Decimal>],
 ) -> Result<Vec<Vec<i64>>, Vec<usize>> {
     let mut quotas = vec![vec![0_i64; team_quota.len()]; capacity.len()];
-    let mut deficit = vec![Decimal::ZERO; capacity.len()];
-    let mut keys: Vec<Key> = Vec::with_capacity(capacity.len());
+    let mut deficit = vec![0_i128; capacity.len()];
+    let mut today: Vec<(usize, i128)> = Vec::with_capacity(capacity.len());
+    let mut keys: Vec<(i128, usize, usize)> = Vec::with_capacity(capacity.len());
     let mut bad = Vec::new();
     for (d, &q) in team_quota.iter().enumerate() {
-        let exact = team_exact.get(d).copied().unwrap_or_default();
-        if q == 0 && exact.is_zero() {
+        if q == 0 {
             continue;
         }
-        let Some(factor) = day_factor(team_exact, capacity, d) else {
-            if q != 0 {
-                bad.push(d);
-            }
-            continue;
-        };
-        for (def, caps) in deficit.iter_mut().zip(capacity) {
-            let c = cap(caps, d);
-            if !c.is_zero() {
-                *def = def.saturating_add(c.saturating_mul(factor));
-            }
-        }
-        if q < 0 {
+        today.clear();
+        today.extend(
+            capacity
+                .iter()
+                .enumerate()
+                .map(|(r, row)| (r, cap_units(cap(row, d))))
+                .filter(|&(_, c)| c > 0),
+        );
+        let total: i128 = today.iter().map(|&(_, c)| c).sum();
+        if q < 0 || total == 0 {
             bad.push(d);
-        } else if q > 0 {
-            let mut day = Day {
-                d,
-                capacity,
-                deficit: &mut deficit,
-                quotas: &mut quotas,
-                keys: &mut keys,
-            };
-            day.allocate(q);
+            continue;
         }
+        for &(r, c) in &today {
+            let share = i128::from(q) * c;
+            deficit[r] += share / total * FIXED_ONE + share % total * FIXED_ONE / total;
+        }
+        let mut day = Day {
+            d,
+            today: &today,
+            deficit: &mut deficit,
+            quotas: &mut quotas,
+            keys: &mut keys,
+        };
+        day.allocate(q);
     }
     if bad.is_empty() { Ok(quotas) } else { Err(bad) }
 }
 
-/// Priority of a rep for the next unit: (priority, tie rank, rep); highest priority first, then
-/// lowest tie rank.
-type Key = (Decimal, usize, usize);
-
-/// Working state for allocating one day's units; `deficit[r]` is rep r's exact share minus its
-/// allotted units so far, and `keys` is a reusable buffer.
+/// Working state for allocating one day's units; `deficit[r]` is rep r's cumulative scaled
+/// share minus its allotted units so far (fixed point), and `keys` is a reusable buffer.
 struct Day<'a> {
     d: usize,
-    capacity: &'a [Vec<Decimal>],
-    deficit: &'a mut [Decimal],
+    /// Reps with capacity on the day, and that capacity.
+    today: &'a [(usize, i128)],
+    deficit: &'a mut [i128],
     quotas: &'a mut [Vec<i64>],
-    keys: &'a mut Vec<Key>,
+    keys: &'a mut Vec<(i128, usize, usize)>,
 }
 
 impl Day<'_> {
-    /// Give `q > 0` units: each eligible rep first gets the whole part of its deficit, then the
-    /// remaining units go to the largest deficits (ties: lowest rep index), or surplus units are
-    /// taken back from the smallest deficits (ties: highest rep index).
+    /// Give `q > 0` units: each rep with capacity first gets the whole part of its deficit, then
+    /// the remaining units go to the largest deficits (ties: lowest rep index), or surplus units
+    /// are taken back from the smallest deficits (ties: highest rep index).
     fn allocate(&mut self, q: i64) {
         let mut given = 0_i64;
-        for r in 0..self.capacity.len() {
-            if cap(&self.capacity[r], self.d).is_zero() {
-                continue;
-            }
-            let base = to_i64_sat(snap(self.deficit[r]).floor()).max(0);
+        for &(r, _) in self.today {
+            let whole = snapped(self.deficit[r]).div_euclid(FIXED_ONE / TIE);
+            let base = i64::try_from(whole).unwrap_or(i64::MAX).max(0);
             if base > 0 {
                 self.give(r, base);
                 given = given.saturating_add(base);
@@ -160,8 +189,7 @@ impl Day<'_> {
         self.hand_out(q.saturating_sub(given));
     }
 
-    /// Give `left` more units (take back `-left` when negative), one per rep per round, to the
-    /// reps first in `keys` order.
+    /// Give `left` more units (take back `-left` when negative), one per rep per round.
     fn hand_out(&mut self, mut left: i64) {
         while left != 0 {
             self.fill_keys(left < 0);
@@ -174,7 +202,7 @@ impl Day<'_> {
                 .min(self.keys.len());
             if m < self.keys.len() {
                 self.keys
-                    .select_nth_unstable_by(m - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    .select_nth_unstable_by(m - 1, |a, b| (b.0, b.1).cmp(&(a.0, a.1)));
             }
             for i in 0..m {
                 let r = self.keys[i].2;
@@ -187,27 +215,21 @@ impl Day<'_> {
     /// Add `units` (possibly negative) to rep `r`'s quota of the day.
     fn give(&mut self, r: usize, units: i64) {
         self.quotas[r][self.d] += units;
-        self.deficit[r] -= Decimal::from(units);
+        self.deficit[r] -= i128::from(units) * FIXED_ONE;
     }
 
     /// Fill `keys` with the reps that may receive a unit (`taking == false`: every rep with
-    /// capacity today) or give one back (`taking == true`: those with a unit today).
+    /// capacity today) or give one back (`taking == true`: those with a unit today), as
+    /// `(priority, tie rank, rep)` where the greatest key goes first: largest deficit and lowest
+    /// index when giving, smallest deficit and highest index when taking back.
     fn fill_keys(&mut self, taking: bool) {
         self.keys.clear();
-        for r in 0..self.capacity.len() {
-            let eligible = if taking {
-                self.quotas[r][self.d] > 0
-            } else {
-                !cap(&self.capacity[r], self.d).is_zero()
-            };
-            if eligible {
-                let need = snap(self.deficit[r]);
-                // Taking back: smallest deficit first, ties from the highest rep index.
-                self.keys.push(if taking {
-                    (-need, usize::MAX - r, r)
-                } else {
-                    (need, r, r)
-                });
+        for &(r, _) in self.today {
+            let need = snapped(self.deficit[r]);
+            if !taking {
+                self.keys.push((need, usize::MAX - r, r));
+            } else if self.quotas[r][self.d] > 0 {
+                self.keys.push((-need, r, r));
             }
         }
     }
