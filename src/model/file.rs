@@ -35,6 +35,8 @@ pub struct GoalFile {
     pub goals: Vec<Goal>,
     pub feedback: Vec<Feedback>,
     pub actuals: Vec<ActualsMapping>,
+    /// Rep indices by team id, built on first use by `reps_of`.
+    pub team_index: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 /// `[plan]`: the period, currency and calendar. Dates are inclusive.
@@ -318,13 +320,27 @@ impl GoalFile {
 
     /// The reps who carry a goal of this owner, in file order.
     pub fn reps_of(&self, owner: &Owner) -> Vec<&Rep> {
-        self.reps
-            .iter()
-            .filter(|r| match owner {
-                Owner::Company => true,
-                Owner::Rep(id) => r.id.value == *id,
-                Owner::Team(id) => r.team.as_ref().is_some_and(|t| t.value == *id),
-            })
-            .collect()
+        match owner {
+            Owner::Company => self.reps.iter().collect(),
+            Owner::Rep(id) => self.reps.iter().filter(|r| r.id.value == *id).collect(),
+            Owner::Team(id) => self
+                .team_index
+                .get_or_init(|| self.index_teams())
+                .get(id)
+                .map_or_else(Vec::new, |members| {
+                    members.iter().map(|&i| &self.reps[i]).collect()
+                }),
+        }
+    }
+
+    fn index_teams(&self) -> std::collections::HashMap<String, Vec<usize>> {
+        let mut index: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, rep) in self.reps.iter().enumerate() {
+            if let Some(team) = &rep.team {
+                index.entry(team.value.clone()).or_default().push(i);
+            }
+        }
+        index
     }
 }

@@ -146,8 +146,10 @@ pub fn share_among_reps(
             continue;
         }
         for &(r, c) in &today {
-            let share = i128::from(q) * c;
-            deficit[r] += share / total * FIXED_ONE + share % total * FIXED_ONE / total;
+            let share = i128::from(q).saturating_mul(c);
+            deficit[r] = deficit[r]
+                .saturating_add((share / total).saturating_mul(FIXED_ONE))
+                .saturating_add((share % total).saturating_mul(FIXED_ONE) / total);
         }
         let mut day = Day {
             d,
@@ -215,7 +217,8 @@ impl Day<'_> {
     /// Add `units` (possibly negative) to rep `r`'s quota of the day.
     fn give(&mut self, r: usize, units: i64) {
         self.quotas[r][self.d] += units;
-        self.deficit[r] -= i128::from(units) * FIXED_ONE;
+        self.deficit[r] =
+            self.deficit[r].saturating_sub(i128::from(units).saturating_mul(FIXED_ONE));
     }
 
     /// Fill `keys` with the reps that may receive a unit (`taking == false`: every rep with

@@ -23,9 +23,17 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
             if !resolved.metric.kind.is_additive() {
                 continue;
             }
+            // The split among reps is only needed to compare rep quotas with a capacity.
+            if resolved.metric.capacity.is_none() {
+                let days = target::uncovered_days(file, &resolved);
+                if !days.is_empty() {
+                    out.push(uncovered(&resolved, &days));
+                }
+                continue;
+            }
             let days = target::days(file, &resolved);
             if !days.uncovered.is_empty() {
-                out.push(uncovered(&resolved, &days));
+                out.push(uncovered(&resolved, &days.uncovered));
             }
             out.extend(above_capacity(&rules, &resolved, &days));
         }
@@ -38,15 +46,15 @@ fn label(d: Diagnostic, r: &Resolved<'_>) -> Diagnostic {
         .metric(Some(&r.metric.id.value))
 }
 
-fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
-    let day = |i: usize| days.start + chrono::Days::new(i as u64);
-    let (first, last) = (days.uncovered[0], days.uncovered[days.uncovered.len() - 1]);
+fn uncovered(r: &Resolved<'_>, days: &[usize]) -> Diagnostic {
+    let day = |i: usize| r.start + chrono::Days::new(i as u64);
+    let (first, last) = (days[0], days[days.len() - 1]);
     let when = if first == last {
         format!("on {}", day(first))
     } else {
         format!(
             "on {} days between {} and {}",
-            days.uncovered.len(),
+            days.len(),
             day(first),
             day(last)
         )
@@ -74,6 +82,23 @@ fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<D
         return Vec::new();
     };
     let mut out = Vec::new();
+    // Each day's share of its month's capacity: 1 / workdays in the month on workdays, else 0.
+    let mut month_days: BTreeMap<(i32, u32), Decimal> = BTreeMap::new();
+    let weight: Vec<Decimal> = days
+        .start
+        .iter_days()
+        .take(days.team_quota.len())
+        .map(|day| {
+            let n = *month_days
+                .entry((day.year(), day.month()))
+                .or_insert_with(|| Decimal::from(workdays_in_month(rules, day)));
+            if rules.is_workday(day) {
+                Decimal::ONE / n
+            } else {
+                Decimal::ZERO
+            }
+        })
+        .collect();
     for (i, rep) in r.reps.iter().enumerate() {
         let mut load = MonthLoad::new();
         for (d, day) in days
@@ -84,8 +109,8 @@ fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<D
         {
             let entry = load.entry((day.year(), day.month())).or_default();
             entry.0 += days.rep_quota[i][d];
-            if rules.is_workday(day) {
-                entry.1 += capacity_on(rep, day) / Decimal::from(workdays_in_month(rules, day));
+            if !weight[d].is_zero() {
+                entry.1 += capacity_on(rep, day) * weight[d];
             }
         }
         let over: Vec<((i32, u32), i64, Decimal)> = load

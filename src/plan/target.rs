@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, exact_shares, per_rep_targets, share_among_reps};
 use super::calendar::{CalendarRules, Granularity};
-use super::capacity::capacity_table;
+use super::capacity::{capacity_table, is_active};
 use super::weights::{Split, daily_amounts};
 use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
 use crate::smart::Checked;
@@ -145,13 +145,35 @@ pub fn split(file: &GoalFile, name: &SplitName) -> Split {
     }
 }
 
-/// Decomposes an additive target day by day.
-pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+/// The exact amount of an additive target on each day, in whole units' scale.
+pub fn day_amounts(file: &GoalFile, resolved: &Resolved<'_>) -> Vec<Decimal> {
     let rules = rules(file);
     let split = split(file, &resolved.target.split.value);
     let per = resolved.target.per.map(granularity);
     let units = resolved.amount * resolved.scale;
-    let day_exact = daily_amounts(&rules, &split, per, units, resolved.start, resolved.end);
+    daily_amounts(&rules, &split, per, units, resolved.start, resolved.end)
+}
+
+/// The days on which a team target has a whole-unit quota and none of its reps is active:
+/// what `days` reports as `uncovered`, without splitting the target among the reps.
+pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> Vec<usize> {
+    if resolved.target.each_rep {
+        return Vec::new();
+    }
+    let quota = cumulative_quotas(&day_amounts(file, resolved));
+    resolved
+        .start
+        .iter_days()
+        .zip(&quota)
+        .enumerate()
+        .filter(|&(_, (day, &q))| q != 0 && !resolved.reps.iter().any(|rep| is_active(rep, day)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Decomposes an additive target day by day.
+pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+    let day_exact = day_amounts(file, resolved);
     let capacity = capacity_table(&resolved.reps, resolved.start, day_exact.len());
     if resolved.target.each_rep {
         let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);

@@ -333,6 +333,17 @@ fn every_file_rule_fires_where_it_should() {
 }
 
 #[test]
+fn company_goals_have_their_references_checked_too() {
+    let text = edit("owner = \"team:inside\"", "owner = \"company\"")
+        .replace("metric = \"deals\"", "metric = \"deal\"");
+    assert!(
+        findings(&text).contains(&(Code::UnknownReference, 59, 12)),
+        "{:?}",
+        findings(&text)
+    );
+}
+
+#[test]
 fn low_confidence_and_training_come_from_feedback() {
     let text = format!(
         "{CLEAN}\n[[feedback]]\ngoal = \"deals\"\nrep = \"ana\"\nconfidence = 2\nneeds_training = true\nchallenges = \"no leads\"\n"
