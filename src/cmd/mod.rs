@@ -67,9 +67,13 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
 fn warn(findings: &FileFindings, io: &mut Io<'_>) -> Result<()> {
     let counts = Counts::of(std::iter::once(findings));
     if counts.warnings > 0 {
-        let s = if counts.warnings == 1 { "" } else { "s" };
+        let (s, them) = if counts.warnings == 1 {
+            ("", "it")
+        } else {
+            ("s", "them")
+        };
         let text = format!(
-            "{} has {} warning{s}; `goals check {}` shows them",
+            "{} has {} warning{s}; `goals check {}` shows {them}",
             findings.name, counts.warnings, findings.name
         );
         writeln!(io.stderr, "{}", io.paint_err.warning(&text))?;
