@@ -27,6 +27,9 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
             if !days.uncovered.is_empty() {
                 out.push(uncovered(&resolved, &days));
             }
+            if resolved.amount > Decimal::ZERO && days.team_quota.iter().all(|q| *q == 0) {
+                out.push(weightless(&resolved));
+            }
             out.extend(above_capacity(&rules, &resolved, &days));
         }
     }
@@ -62,6 +65,24 @@ fn uncovered(r: &Resolved<'_>, days: &Days) -> Diagnostic {
             Some(span),
             format!("part of the target falls on days when none of its reps is active: {when}"),
         ),
+        r,
+    )
+}
+
+/// A positive target whose split gives no day any weight (say `split = "workdays"` over days
+/// that are all holidays) would silently plan nothing.
+fn weightless(r: &Resolved<'_>) -> Diagnostic {
+    let span = r.target.split.span.clone();
+    label(
+        Diagnostic::new(
+            Code::NoRepActive,
+            Some(span),
+            format!(
+                "no day from {} to {} can carry this target under its split: nothing would be planned",
+                r.start, r.end
+            ),
+        )
+        .help("widen the target's dates, or check `workdays`, `holidays` and the split"),
         r,
     )
 }
