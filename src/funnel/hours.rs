@@ -17,7 +17,8 @@ use crate::smart::Checked;
 
 /// Hours `units` of an activity take at `minutes` each.
 pub fn hours(units: i64, minutes: Decimal) -> Decimal {
-    Decimal::from(units) * minutes / Decimal::from(60)
+    // Saturates rather than overflows: a hostile file must not crash the capacity check.
+    Decimal::from(units).saturating_mul(minutes) / Decimal::from(60)
 }
 
 /// The rep's selling hours on `day`: `hours_per_week × selling_share` shared evenly among the
@@ -53,7 +54,7 @@ pub fn needed(a: &Activity<'_>, r: usize, from: NaiveDate, to: NaiveDate) -> Dec
     a.stages
         .iter()
         .map(|s| hours(units_between(a, &s.rep_quota[r], from, to), s.minutes))
-        .sum()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
 /// Sum of a day series of the axis from `from` to `to`, inclusive (clipped to the axis).

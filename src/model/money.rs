@@ -33,6 +33,11 @@ const MINOR_UNITS: &[(&str, u32)] = &[
     ("XPF", 0),
 ];
 
+/// The largest magnitude of any number in a goal file: one trillion (10^12). No sales figure
+/// comes near it, and bigger numbers overflow exact arithmetic once a target is multiplied out
+/// over days, reps and funnel stages.
+pub const MAX_NUMBER: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
 /// The minor-unit decimals of a three-letter currency code.
 pub fn minor_units(code: &str) -> u32 {
     MINOR_UNITS
@@ -60,6 +65,11 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn max_number_is_one_trillion() {
+        assert_eq!(MAX_NUMBER, Decimal::from(1_000_000_000_000_i64));
+    }
 
     #[test]
     fn minor_units_follow_iso_4217() {

@@ -24,16 +24,22 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
                 continue;
             }
             // The split among reps is only needed to compare rep quotas with a capacity.
-            if resolved.metric.capacity.is_none() {
-                let days = target::uncovered_days(file, &resolved);
-                if !days.is_empty() {
-                    out.push(uncovered(&resolved, &days));
+            if resolved.metric.capacity.is_none() && !resolved.target.each_rep {
+                let (uncovered_days, team_quota) = target::uncovered_days(file, &resolved);
+                if !uncovered_days.is_empty() {
+                    out.push(uncovered(&resolved, &uncovered_days));
+                }
+                if resolved.amount > Decimal::ZERO && team_quota.iter().all(|q| *q == 0) {
+                    out.push(weightless(&resolved));
                 }
                 continue;
             }
             let days = target::days(file, &resolved);
             if !days.uncovered.is_empty() {
                 out.push(uncovered(&resolved, &days.uncovered));
+            }
+            if resolved.amount > Decimal::ZERO && days.team_quota.iter().all(|q| *q == 0) {
+                out.push(weightless(&resolved));
             }
             out.extend(above_capacity(&rules, &resolved, &days));
         }
@@ -70,6 +76,24 @@ fn uncovered(r: &Resolved<'_>, days: &[usize]) -> Diagnostic {
             Some(span),
             format!("part of the target falls on days when none of its reps is active: {when}"),
         ),
+        r,
+    )
+}
+
+/// A positive target whose split gives no day any weight (say `split = "workdays"` over days
+/// that are all holidays) would silently plan nothing.
+fn weightless(r: &Resolved<'_>) -> Diagnostic {
+    let span = r.target.split.span.clone();
+    label(
+        Diagnostic::new(
+            Code::NoRepActive,
+            Some(span),
+            format!(
+                "no day from {} to {} can carry this target under its split: nothing would be planned",
+                r.start, r.end
+            ),
+        )
+        .help("widen the target's dates, or check `workdays`, `holidays` and the split"),
         r,
     )
 }

@@ -154,21 +154,20 @@ pub fn day_amounts(file: &GoalFile, resolved: &Resolved<'_>) -> Vec<Decimal> {
     daily_amounts(&rules, &split, per, units, resolved.start, resolved.end)
 }
 
-/// The days on which a team target has a whole-unit quota and none of its reps is active:
-/// what `days` reports as `uncovered`, without splitting the target among the reps.
-pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> Vec<usize> {
-    if resolved.target.each_rep {
-        return Vec::new();
-    }
+/// The days on which a team target has a whole-unit quota and none of its reps is active
+/// (what `days` reports as `uncovered`), and the team's daily quotas, without splitting the
+/// target among the reps.
+pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, Vec<i64>) {
     let quota = cumulative_quotas(&day_amounts(file, resolved));
-    resolved
+    let uncovered = resolved
         .start
         .iter_days()
         .zip(&quota)
         .enumerate()
         .filter(|&(_, (day, &q))| q != 0 && !resolved.reps.iter().any(|rep| is_active(rep, day)))
         .map(|(i, _)| i)
-        .collect()
+        .collect();
+    (uncovered, quota)
 }
 
 /// Decomposes an additive target day by day.

@@ -180,6 +180,35 @@ pub fn funnels(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
         }
+        funnel_depth(funnel, out);
+    }
+}
+
+/// The most top-of-funnel activities one outcome may need: a million. Beyond it nobody could
+/// do the work, and the exact arithmetic of the activity plan would overflow.
+const MAX_ACTIVITY_PER_OUTCOME: i64 = 1_000_000;
+
+/// The product of the stage rates (the share of the first activity that becomes an outcome)
+/// is at least one in a million.
+fn funnel_depth(funnel: &crate::model::Funnel, out: &mut Vec<Diagnostic>) {
+    let floor = Decimal::ONE / Decimal::from(MAX_ACTIVITY_PER_OUTCOME);
+    let mut product = Decimal::ONE;
+    for rate in funnel.stages.iter().filter_map(|s| s.rate.as_ref()) {
+        if rate.value <= Decimal::ZERO || rate.value > Decimal::ONE {
+            return;
+        }
+        product *= rate.value;
+        if product < floor {
+            let msg = format!(
+                "funnel `{}` turns less than one in {MAX_ACTIVITY_PER_OUTCOME} of its first activity into an outcome",
+                funnel.id.value
+            );
+            out.push(
+                Diagnostic::new(Code::FunnelRateOutOfRange, Some(rate.span.clone()), msg)
+                    .help("check the stage rates: they are fractions such as 0.10 or strings such as \"10%\""),
+            );
+            return;
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::money::MAX_NUMBER;
 use crate::model::schema::MONTH_NAMES;
 use crate::model::{Goal, GoalFile, MetricKind, Target, TargetValue};
 
@@ -59,7 +60,22 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
     let resolved = match value.value {
         TargetValue::Absolute(n) => Some(n),
         TargetValue::Relative(pct) => match &target.baseline {
-            Some(base) => Some(base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED),
+            Some(base) => {
+                // Both factors are at most MAX_NUMBER, so the product fits in a Decimal.
+                let n = base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED;
+                if n.abs() > MAX_NUMBER {
+                    let msg = format!(
+                        "the target works out to {}, too large to plan exactly",
+                        n.round_dp(0)
+                    );
+                    out.push(
+                        finding(Code::TargetNotFinite, goal, target, value.span.clone(), msg)
+                            .help("keep targets at most one trillion (1000000000000)"),
+                    );
+                    return;
+                }
+                Some(n)
+            }
             None => {
                 let msg = "a relative target needs a `baseline` to be relative to".to_string();
                 out.push(finding(
@@ -83,6 +99,15 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
         ));
     }
     let Some(metric) = metric else { return };
+    below_one_unit(
+        file,
+        metric.kind,
+        goal,
+        target,
+        resolved,
+        value.span.clone(),
+        out,
+    );
     if metric.kind == MetricKind::Money && file.plan.currency.is_none() {
         let msg = format!(
             "`{}` is money but [plan] has no `currency`",
@@ -98,6 +123,43 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
     }
     if metric.kind == MetricKind::Rate {
         rate_range(goal, target, resolved, value.span.clone(), out);
+    }
+}
+
+/// A positive count or money target smaller than one whole unit (one deal, one cent) plans
+/// nothing: every quota rounds to zero.
+fn below_one_unit(
+    file: &GoalFile,
+    kind: MetricKind,
+    goal: &Goal,
+    target: &Target,
+    resolved: Option<Decimal>,
+    span: std::ops::Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let decimals = match kind {
+        MetricKind::Count => 0,
+        MetricKind::Money => match &file.plan.currency {
+            Some(c) => c.value.minor_units,
+            None => return,
+        },
+        MetricKind::Rate | MetricKind::Level => return,
+    };
+    let unit = Decimal::new(1, decimals);
+    if let Some(n) = resolved.filter(|n| *n > Decimal::ZERO && *n < unit) {
+        out.push(
+            finding(
+                Code::TargetNotPositive,
+                goal,
+                target,
+                span,
+                format!(
+                    "the target {} is less than one whole unit ({unit}); every quota would be zero",
+                    n.normalize()
+                ),
+            )
+            .help("targets are split in whole units; write a target of at least one unit"),
+        );
     }
 }
 

@@ -157,14 +157,17 @@ pub fn read_actuals<R: Read>(
 
 type Source<R> = Chain<Chain<Cursor<Vec<u8>>, BufReader<R>>, &'static [u8]>;
 
-/// The line where `record` starts. Every record ends with a consumed `\n` (the input gets one
-/// appended), so it is the reader's line minus the newlines inside the record and its end.
+/// The line where `record` starts. A record normally ends with a consumed `\n` (the input gets
+/// one appended), so it is the reader's line minus the newlines inside the record and its end;
+/// a quote never closed swallows that last `\n`, and then the position the reader recorded for
+/// the record (which may point at blank lines before it) is the better bound.
 /// `skipped` counts the blank lines dropped before the header.
 fn start_line<R: Read>(reader: &csv::Reader<R>, record: &ByteRecord, skipped: u64) -> u64 {
     let slice = record.as_slice();
     let inside = slice.iter().fold(0u64, |n, &b| n + u64::from(b == b'\n'));
-    let line = reader.position().line().saturating_sub(inside + 1).max(1);
-    line.saturating_add(skipped)
+    let counted = reader.position().line().saturating_sub(inside + 1);
+    let recorded = record.position().map_or(0, csv::Position::line);
+    counted.max(recorded).max(1).saturating_add(skipped)
 }
 
 /// Skips a UTF-8 BOM and leading blank lines, sniffs the delimiter from the header line, and

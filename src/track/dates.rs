@@ -98,7 +98,7 @@ fn to_date(parts: Parts<'_>, text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{shown}` is not a date: {y:04}-{m:02} has no day {d}"))
 }
 
-/// A time starts `H:MM` or `HH:MM`; what follows (seconds, fraction, zone, AM/PM) must be printable
+/// A time starts `H:MM` or `HH:MM` (hour at most 24, minutes at most 59); what follows (seconds, fraction, zone, AM/PM) must be printable
 /// ASCII.
 fn looks_like_time(time: &str) -> bool {
     let time = time.trim_start();
@@ -108,9 +108,14 @@ fn looks_like_time(time: &str) -> bool {
         return false;
     }
     let rest = &bytes[hour_len..];
-    let minutes_ok =
-        rest.len() >= 3 && rest[0] == b':' && rest[1].is_ascii_digit() && rest[2].is_ascii_digit();
-    minutes_ok && rest[3..].iter().all(|b| b.is_ascii_graphic() || *b == b' ')
+    let hour = bytes[..hour_len]
+        .iter()
+        .fold(0, |h, b| h * 10 + u32::from(b - b'0'));
+    let minutes_ok = rest.len() >= 3
+        && rest[0] == b':'
+        && (b'0'..=b'5').contains(&rest[1])
+        && rest[2].is_ascii_digit();
+    hour <= 24 && minutes_ok && rest[3..].iter().all(|b| b.is_ascii_graphic() || *b == b' ')
 }
 
 /// The text cut to at most `QUOTE_CHARS` characters, for quoting in a message.

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::csv_read::{ActualRow, Field, RowRejection};
+use super::numbers::clip;
 use crate::model::GoalFile;
 
 /// One day's actuals of one rep and metric.
@@ -82,11 +83,11 @@ impl Ledger {
     /// Adds one row, or rejects it when its rep or metric is unknown.
     pub fn add(&mut self, row: &ActualRow<'_>) -> Result<(), RowRejection> {
         let rep = self.rep_index(row.rep).ok_or_else(|| {
-            let detail = format!("`{}` is not the id, name or alias of a rep in the goal file; add it to that rep's `aliases` in the goal file", row.rep);
+            let detail = format!("`{}` is not the id, name or alias of a rep in the goal file; add it to that rep's `aliases` in the goal file", clip(row.rep));
             reject(Field::Rep, "unknown rep", detail)
         })?;
         let metric = lookup(&self.metric_names, row.metric).ok_or_else(|| {
-            let detail = format!("`{}` is not a metric of the goal file; declare it under [metrics] or fix the export", row.metric);
+            let detail = format!("`{}` is not a metric of the goal file; declare it under [metrics] or fix the export", clip(row.metric));
             reject(Field::Metric, "unknown metric", detail)
         })?;
         let book = &mut self.books[metric];

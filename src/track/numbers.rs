@@ -295,7 +295,7 @@ fn is_group_char(c: char, group: Option<char>) -> bool {
 }
 
 /// The text cut to at most `QUOTE_CHARS` characters, for quoting in a message.
-fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     match text.char_indices().nth(QUOTE_CHARS) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),

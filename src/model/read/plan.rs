@@ -84,7 +84,16 @@ fn read_currency(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<Currency>> {
 }
 
 fn read_workdays(ctx: &mut Ctx, t: &Table<'_, '_>, plan: &mut PlanSettings) {
-    if t.get("workdays").is_none() {
+    let Some(value) = t.get("workdays") else {
+        return;
+    };
+    if matches!(value.get_ref(), toml::de::DeValue::Array(a) if a.is_empty()) {
+        ctx.invalid(
+            value.span(),
+            "`workdays` is empty: no rep would ever work".to_string(),
+            "list the working days, such as [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"
+                .to_string(),
+        );
         return;
     }
     let mut days = [false; 7];

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::file::Sp;
-use crate::model::money::parse_decimal;
+use crate::model::money::{MAX_NUMBER, parse_decimal};
 use crate::model::schema::TableDef;
 
 /// A spanned TOML value as the parser returns it.
@@ -303,14 +303,29 @@ pub fn number(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>
                 code,
                 Some(value.span()),
                 format!(
-                    "`{key}` is not a finite number: {}",
+                    "`{key}` is not a finite number of at most 28 digits: {}",
                     describe(value.get_ref())
                 ),
             )
             .help("write a finite number such as 1200000 or \"1200000.50\" (at most 28 digits)"),
         );
     }
-    parsed.map(|n| Sp::new(n, value.span()))
+    let parsed = parsed?;
+    if parsed.abs() > MAX_NUMBER {
+        ctx.push(
+            Diagnostic::new(
+                Code::TargetNotFinite,
+                Some(value.span()),
+                format!(
+                    "`{key}` is too large to plan exactly: {}",
+                    describe(value.get_ref())
+                ),
+            )
+            .help("write a number of at most one trillion (1000000000000)"),
+        );
+        return None;
+    }
+    Some(Sp::new(parsed, value.span()))
 }
 
 /// A date from a TOML local date or a string holding one.

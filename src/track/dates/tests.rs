@@ -124,6 +124,16 @@ fn other_garbage_is_rejected() {
 }
 
 #[test]
+fn a_time_past_the_clock_is_not_a_time() {
+    assert!(err("2027-01-15T25:99:00").contains("expected a time"));
+    assert!(err("2027-01-15 12:60").contains("expected a time"));
+    assert_eq!(
+        parse_date("2027-01-15T23:59:59"),
+        Ok(NaiveDate::from_ymd_opt(2027, 1, 15).unwrap())
+    );
+}
+
+#[test]
 fn long_text_is_clipped_in_messages() {
     let long = "9".repeat(100_000);
     assert!(err(&long).len() < 200);
