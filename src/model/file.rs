@@ -250,7 +250,7 @@ pub enum TargetValue {
 }
 
 /// A period granularity named by `per` and `--by`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Per {
     Day,
     Week,
@@ -260,7 +260,7 @@ pub enum Per {
 }
 
 /// How a target is spread over days.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SplitName {
     Even,
     Workdays,

@@ -1,15 +1,17 @@
 //! The Achievable checks that need the decomposition: amounts on days no rep can carry, and
 //! rep monthly quotas above the metric's capacity (scaled by fte and ramp).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::apportion::round_half_up;
 use super::calendar::CalendarRules;
 use super::capacity::capacity_on;
 use super::target::{self, Days, Resolved};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{GoalFile, Per, SplitName};
 use crate::smart::Checked;
 
 /// Every plan-level finding of a checked file.
@@ -17,6 +19,7 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
     let file = checked.file();
     let rules = target::rules(file);
     let mut out = Vec::new();
+    let mut shapes = Shapes::new();
     for goal in &file.goals {
         for t in &goal.targets {
             let resolved = target::resolve(checked, goal, t);
@@ -25,13 +28,7 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
             }
             // The split among reps is only needed to compare rep quotas with a capacity.
             if resolved.metric.capacity.is_none() && !resolved.target.each_rep {
-                let (uncovered_days, team_quota) = target::uncovered_days(file, &resolved);
-                if !uncovered_days.is_empty() {
-                    out.push(uncovered(&resolved, &uncovered_days));
-                }
-                if resolved.amount > Decimal::ZERO && team_quota.iter().all(|q| *q == 0) {
-                    out.push(weightless(&resolved));
-                }
+                team_findings(file, &resolved, &mut shapes, &mut out);
                 continue;
             }
             let days = target::days(file, &resolved);
@@ -45,6 +42,43 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The share of a target's amount that falls on each day, by (split, per, start, end): the
+/// same for every target of that shape, so it is computed once.
+type Shapes = HashMap<(SplitName, Option<Per>, NaiveDate, NaiveDate), Decimal>;
+
+/// A team target without a capacity to compare: only whether it can be carried at all. Days
+/// without an active rep are looked for only when no rep is active throughout; a target that
+/// rounds to nothing is found from the sum of its shape.
+fn team_findings(
+    file: &GoalFile,
+    r: &Resolved<'_>,
+    shapes: &mut Shapes,
+    out: &mut Vec<Diagnostic>,
+) {
+    let always = r
+        .reps
+        .iter()
+        .any(|rep| rep.start.is_none() && rep.end.is_none() && rep.time_off.is_empty());
+    if !always {
+        let (days, _) = target::uncovered_days(file, r);
+        if !days.is_empty() {
+            out.push(uncovered(r, &days));
+        }
+    }
+    let key = (r.target.split.value.clone(), r.target.per, r.start, r.end);
+    let share = *shapes.entry(key).or_insert_with(|| {
+        let unit = Resolved {
+            amount: Decimal::ONE,
+            scale: Decimal::ONE,
+            ..r.clone()
+        };
+        target::day_amounts(file, &unit).iter().sum()
+    });
+    if r.amount > Decimal::ZERO && round_half_up(r.amount * r.scale * share) == 0 {
+        out.push(weightless(r));
+    }
 }
 
 fn label(d: Diagnostic, r: &Resolved<'_>) -> Diagnostic {

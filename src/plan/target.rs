@@ -12,6 +12,7 @@ use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetVa
 use crate::smart::Checked;
 
 /// One target resolved against the file: metric, reps, dates and amount.
+#[derive(Clone)]
 pub struct Resolved<'a> {
     pub goal: &'a Goal,
     pub target: &'a Target,

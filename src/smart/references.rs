@@ -1,6 +1,6 @@
 //! File rules: ids are unique within their kind, and every reference resolves.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::read::value::closest;
@@ -44,18 +44,15 @@ fn duplicates<'a>(
 
 /// References to teams, reps, objectives, metrics, funnels, profiles and goals resolve.
 pub fn unknown_references(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
-    let teams: Vec<&str> = file.teams.iter().map(|t| t.id.value.as_str()).collect();
-    let reps: Vec<&str> = file.reps.iter().map(|r| r.id.value.as_str()).collect();
-    let objectives: Vec<&str> = file
-        .objectives
-        .iter()
-        .map(|o| o.id.value.as_str())
-        .collect();
-    let metrics: Vec<&str> = file.metrics.iter().map(|m| m.id.value.as_str()).collect();
-    let funnels: Vec<&str> = file.funnels.iter().map(|f| f.id.value.as_str()).collect();
-    let goals: Vec<&str> = file.goals.iter().map(|g| g.id.value.as_str()).collect();
-    let mut profiles: Vec<&str> = vec!["even", "workdays", "calendar"];
-    profiles.extend(file.seasonality.iter().map(|p| p.name.value.as_str()));
+    let teams = Known::new(file.teams.iter().map(|t| t.id.value.as_str()));
+    let reps = Known::new(file.reps.iter().map(|r| r.id.value.as_str()));
+    let objectives = Known::new(file.objectives.iter().map(|o| o.id.value.as_str()));
+    let metrics = Known::new(file.metrics.iter().map(|m| m.id.value.as_str()));
+    let funnels = Known::new(file.funnels.iter().map(|f| f.id.value.as_str()));
+    let goals = Known::new(file.goals.iter().map(|g| g.id.value.as_str()));
+    let builtin = ["even", "workdays", "calendar"].into_iter();
+    let profiles =
+        Known::new(builtin.chain(file.seasonality.iter().map(|p| p.name.value.as_str())));
     for rep in &file.reps {
         resolve("team", rep.team.as_ref(), &teams, None, out);
     }
@@ -99,18 +96,23 @@ pub fn unknown_references(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnos
 fn resolve(
     kind: &str,
     reference: Option<&Sp<String>>,
-    known: &[&str],
+    known: &Known<'_>,
     goal: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(reference) = reference else { return };
-    if known.contains(&reference.value.as_str()) {
+    if known.set.contains(reference.value.as_str()) {
         return;
     }
-    let help = match closest(&reference.value, known.iter().copied()) {
+    let help = match closest(&reference.value, known.list.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => format!("no {kind} is declared; declare it first"),
-        None => format!("declared: {}", known.join(", ")),
+        None if known.list.is_empty() => format!("no {kind} is declared; declare it first"),
+        None if known.list.len() > 10 => format!(
+            "declared: {}, … ({} in all)",
+            known.list[..10].join(", "),
+            known.list.len()
+        ),
+        None => format!("declared: {}", known.list.join(", ")),
     };
     out.push(
         Diagnostic::new(
@@ -121,4 +123,18 @@ fn resolve(
         .help(help)
         .goal(goal),
     );
+}
+
+/// The ids of one kind, in file order (for suggestions) and as a set (for lookups).
+struct Known<'a> {
+    list: Vec<&'a str>,
+    set: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let list: Vec<&str> = ids.collect();
+        let set = list.iter().copied().collect();
+        Known { list, set }
+    }
 }
