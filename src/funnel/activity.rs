@@ -71,6 +71,7 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
         return None;
     }
     let days = target::days(checked.file(), &resolved);
+    let rep_rows = days.rep_exact.rows();
     let cycle = funnel.cycle_days as usize;
     let last = funnel.stages.len().saturating_sub(1);
     let stages = funnel
@@ -83,8 +84,7 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                 .filter_map(|s| s.rate.as_ref())
                 .map(|r| r.value)
                 .product();
-            let rep_exact: Vec<Vec<Decimal>> = days
-                .rep_exact
+            let rep_exact: Vec<Vec<Decimal>> = rep_rows
                 .iter()
                 .map(|row| shifted(row, product, cycle, i == last))
                 .collect();

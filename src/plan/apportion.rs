@@ -76,10 +76,12 @@ pub fn exact_shares(team_exact: &[Decimal], capacity: &[Vec<Decimal>]) -> Vec<Ve
     shares
 }
 
-/// Fixed-point scale of the deficits in `share_among_reps`: 10^15 per whole unit.
-const FIXED_ONE: i128 = 1_000_000_000_000_000;
+/// Fixed-point scale of the deficits in `share_among_reps`: 10^21 per whole unit. A day's
+/// share per unit of capacity is floored to this scale, so a rep's share loses at most 10^-15
+/// of a unit a day (capacities count 10^6 per 1.0), far below the tie tolerance over a plan.
+const FIXED_ONE: i128 = 1_000_000_000_000_000_000_000;
 /// Deficits closer than 10^-12 of a unit count as equal, as `SNAP_DP` does for decimals.
-const TIE: i128 = 1_000;
+const TIE: i128 = 1_000_000_000;
 /// Decimals of a capacity that the split among reps takes into account.
 const CAP_DP: u32 = 6;
 
@@ -116,8 +118,8 @@ fn snapped(x: i128) -> i128 {
 /// quota stays within one unit of its cumulative scaled share, hence within 1.5 units of its
 /// exact share (`exact_shares`), since team quotas from `cumulative_quotas` are within 0.5.
 /// `Err` lists the days with a nonzero quota but no capacity, and days with a negative quota.
-/// The shares are kept in exact integer fixed point (10^-15 of a unit, floor per day), so the
-/// cost is O(days × reps) integer operations on days with a nonzero quota.
+/// The shares are kept in integer fixed point (10^-21 of a unit), so the cost is one division
+/// per day and O(reps) integer operations on days with a nonzero quota.
 pub fn share_among_reps(
     team_quota: &[i64],
     _team_exact: &[Decimal],
@@ -145,11 +147,10 @@ pub fn share_among_reps(
             bad.push(d);
             continue;
         }
+        // One division a day: the day's units per unit of capacity, in fixed point.
+        let per_capacity = i128::from(q).saturating_mul(FIXED_ONE) / total;
         for &(r, c) in &today {
-            let share = i128::from(q).saturating_mul(c);
-            deficit[r] = deficit[r]
-                .saturating_add((share / total).saturating_mul(FIXED_ONE))
-                .saturating_add((share % total).saturating_mul(FIXED_ONE) / total);
+            deficit[r] = deficit[r].saturating_add(c.saturating_mul(per_capacity));
         }
         let mut day = Day {
             d,

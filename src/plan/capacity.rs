@@ -39,6 +39,56 @@ pub fn ramp_factor(rep: &Rep, day: NaiveDate) -> Decimal {
         .unwrap_or(Decimal::ONE)
 }
 
+/// A rep's capacity as runs of equal value: (first day index, last day index, capacity), in
+/// day order, covering every day.
+pub type Runs = Vec<(usize, usize, Decimal)>;
+
+/// The rep's capacity on the `days` days from `start`, as runs. A rep without dates or time
+/// off has one run; others are read day by day.
+pub fn capacity_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
+    if days == 0 {
+        return Vec::new();
+    }
+    if rep.start.is_none() && rep.end.is_none() && rep.time_off.is_empty() {
+        return vec![(0, days - 1, rep.fte)];
+    }
+    let mut runs: Runs = Vec::new();
+    for (i, day) in start.iter_days().take(days).enumerate() {
+        let c = capacity_on(rep, day);
+        match runs.last_mut() {
+            Some((_, end, value)) if *value == c => *end = i,
+            _ => runs.push((i, i, c)),
+        }
+    }
+    runs
+}
+
+/// The runs as one capacity per day.
+pub fn dense(runs: &Runs, days: usize) -> Vec<Decimal> {
+    let mut out = vec![Decimal::ZERO; days];
+    for &(from, to, c) in runs {
+        out[from..=to].fill(c);
+    }
+    out
+}
+
+/// The sum of every rep's capacity on each day.
+pub fn totals(runs: &[Runs], days: usize) -> Vec<Decimal> {
+    let mut change = vec![Decimal::ZERO; days + 1];
+    for &(from, to, c) in runs.iter().flatten() {
+        change[from] += c;
+        change[to + 1] -= c;
+    }
+    let mut total = Decimal::ZERO;
+    change[..days]
+        .iter()
+        .map(|c| {
+            total += c;
+            total
+        })
+        .collect()
+}
+
 /// Capacities of `reps` on each day from `start`, `days` long: `[rep][day]`.
 pub fn capacity_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
     reps.iter()

@@ -243,7 +243,7 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .map(|(i, rep)| RepCell {
             rep: rep.id.value.clone(),
             quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
-            exact: days.rep_exact[i][range.clone()].iter().sum::<Decimal>() / r.scale,
+            exact: days.rep_exact.sum(i, range.clone()) / r.scale,
         })
         .collect()
 }

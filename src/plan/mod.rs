@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod capacity;
 mod decompose;
 mod findings;
+pub mod rep_exact;
 pub mod report;
 pub mod target;
 pub mod weights;

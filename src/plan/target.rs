@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::apportion::{cumulative_quotas, exact_shares, per_rep_targets, share_among_reps};
+use super::apportion::{cumulative_quotas, per_rep_targets, share_among_reps};
 use super::calendar::{CalendarRules, Granularity};
-use super::capacity::{capacity_table, is_active};
+use super::capacity::{Runs, capacity_runs, dense, is_active, totals};
+use super::rep_exact::RepExact;
 use super::weights::{Split, daily_amounts};
 use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
 use crate::smart::Checked;
@@ -31,8 +32,8 @@ pub struct Days {
     pub start: NaiveDate,
     pub team_exact: Vec<Decimal>,
     pub team_quota: Vec<i64>,
-    /// `[rep][day]`, in the order of `Resolved::reps`.
-    pub rep_exact: Vec<Vec<Decimal>>,
+    /// Each rep's exact share, in the order of `Resolved::reps`.
+    pub rep_exact: RepExact,
     pub rep_quota: Vec<Vec<i64>>,
     /// Day indices with a team amount and no rep capacity (a `no-rep-active` finding).
     pub uncovered: Vec<usize>,
@@ -174,7 +175,13 @@ pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, 
 /// Decomposes an additive target day by day.
 pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
     let day_exact = day_amounts(file, resolved);
-    let capacity = capacity_table(&resolved.reps, resolved.start, day_exact.len());
+    let n = day_exact.len();
+    let runs: Vec<Runs> = resolved
+        .reps
+        .iter()
+        .map(|rep| capacity_runs(rep, resolved.start, n))
+        .collect();
+    let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
     if resolved.target.each_rep {
         let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);
         let team_quota = sum_days(&rep_quota, day_exact.len());
@@ -183,13 +190,19 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             start: resolved.start,
             team_exact,
             team_quota,
-            rep_exact,
+            rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
-    let rep_exact = exact_shares(&day_exact, &capacity);
+    // A rep's exact share of a day is its capacity × the day's amount per unit of capacity.
+    let unit = day_exact
+        .iter()
+        .zip(totals(&runs, n))
+        .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
+        .collect();
+    let rep_exact = RepExact::factored(runs, unit);
     let (rep_quota, uncovered) = match share_among_reps(&team_quota, &day_exact, &capacity) {
         Ok(quotas) => (quotas, Vec::new()),
         Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),

@@ -12,6 +12,7 @@ use crate::model::GoalFile;
 use crate::plan::DaySource;
 use crate::plan::apportion::{cumulative_quotas, exact_shares, share_among_reps};
 use crate::plan::capacity::capacity_table;
+use crate::plan::rep_exact::RepExact;
 use crate::plan::target::{self, Days, Resolved, level_at};
 use crate::plan::weights::{daily_amounts, day_weights};
 
@@ -63,7 +64,7 @@ impl DaySource for Replan<'_> {
             start: r.start,
             team_exact,
             team_quota,
-            rep_exact,
+            rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
         }

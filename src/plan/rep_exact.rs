@@ -1,0 +1,99 @@
+//! Each rep's exact (unrounded) share of a target, day by day, stored as cheaply as the target
+//! allows: a full table, or capacity runs times one amount per day, which sums a period in
+//! O(runs) instead of O(days).
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::capacity::Runs;
+
+/// Each rep's exact share of each day, in whole units' scale.
+#[derive(Debug)]
+pub enum RepExact {
+    /// `[rep][day]`.
+    Dense(Vec<Vec<Decimal>>),
+    /// Rep `r`'s share of day `d` is its capacity on `d` × `unit[d]`; `prefix[d]` is the sum
+    /// of `unit[..d]`.
+    Factored {
+        runs: Vec<Runs>,
+        unit: Vec<Decimal>,
+        prefix: Vec<Decimal>,
+    },
+}
+
+impl RepExact {
+    /// Shares that are capacity × `unit` of the day.
+    pub fn factored(runs: Vec<Runs>, unit: Vec<Decimal>) -> Self {
+        let mut prefix = Vec::with_capacity(unit.len() + 1);
+        let mut sum = Decimal::ZERO;
+        prefix.push(sum);
+        for u in &unit {
+            sum += u;
+            prefix.push(sum);
+        }
+        RepExact::Factored { runs, unit, prefix }
+    }
+
+    /// Rep `r`'s exact share over the days of `range`.
+    pub fn sum(&self, r: usize, range: Range<usize>) -> Decimal {
+        match self {
+            RepExact::Dense(rows) => rows[r][range].iter().sum(),
+            RepExact::Factored { runs, prefix, .. } => runs[r]
+                .iter()
+                .filter(|&&(from, to, c)| from < range.end && to >= range.start && !c.is_zero())
+                .map(|&(from, to, c)| {
+                    let (a, b) = (from.max(range.start), (to + 1).min(range.end));
+                    c * (prefix[b] - prefix[a])
+                })
+                .sum(),
+        }
+    }
+
+    /// The full `[rep][day]` table.
+    pub fn rows(&self) -> Vec<Vec<Decimal>> {
+        match self {
+            RepExact::Dense(rows) => rows.clone(),
+            RepExact::Factored { runs, unit, .. } => runs
+                .iter()
+                .map(|rep| {
+                    let mut row = vec![Decimal::ZERO; unit.len()];
+                    for &(from, to, c) in rep {
+                        for d in from..=to {
+                            row[d] = c * unit[d];
+                        }
+                    }
+                    row
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factored_sums_match_the_table() {
+        let d = |n: i64, s: u32| Decimal::new(n, s);
+        let runs = vec![
+            vec![(0, 2, d(1, 0)), (3, 4, d(5, 1))],
+            vec![(0, 1, Decimal::ZERO), (2, 4, d(25, 2))],
+        ];
+        let unit = vec![d(3, 0), d(1, 1), d(7, 0), d(2, 0), d(11, 1)];
+        let exact = RepExact::factored(runs, unit);
+        let rows = exact.rows();
+        for (r, row) in rows.iter().enumerate() {
+            for a in 0..5 {
+                for b in a..=5 {
+                    assert_eq!(
+                        exact.sum(r, a..b),
+                        row[a..b].iter().sum::<Decimal>(),
+                        "rep {r} {a}..{b}"
+                    );
+                }
+            }
+        }
+    }
+}
