@@ -7,22 +7,13 @@ use chrono::NaiveDate;
 use super::{Io, Outcome, load};
 use crate::cli::{FunnelArgs, ReportFormat};
 use crate::funnel::{FunnelOptions, build};
-use crate::output::{check_human, funnel_csv, funnel_json, funnel_markdown, funnel_table};
+use crate::output::{funnel_csv, funnel_json, funnel_markdown, funnel_table};
 
 /// Runs `goals funnel`.
 pub fn run(args: &FunnelArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::load(&args.file, as_of, io.stdin)?;
     let Some(checked) = loaded.checked() else {
-        check_human::render(
-            std::slice::from_ref(&loaded.findings),
-            io.paint_err,
-            io.stderr,
-        )?;
-        writeln!(
-            io.stderr,
-            "goals: the funnel was not worked out: fix the errors above first"
-        )?;
-        return Ok(Outcome::Findings);
+        return super::refuse(&loaded, "the funnel was not worked out", io);
     };
     let goals: Vec<&str> = checked
         .file()

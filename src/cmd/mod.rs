@@ -94,3 +94,14 @@ fn require_known(kind: &str, wanted: &[String], known: &[&str]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Prints the findings of a file with errors and what was not done; exit 1.
+fn refuse(loaded: &load::Loaded, not_done: &str, io: &mut Io<'_>) -> Result<Outcome> {
+    crate::output::check_human::render(
+        std::slice::from_ref(&loaded.findings),
+        io.paint_err,
+        io.stderr,
+    )?;
+    writeln!(io.stderr, "goals: {not_done}: fix the errors above first")?;
+    Ok(Outcome::Findings)
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{Io, Outcome, load};
 use crate::cli::{By, PlanArgs, ReportFormat};
 use crate::model::Per;
-use crate::output::{check_human, plan_csv, plan_json, plan_markdown, plan_table};
+use crate::output::{plan_csv, plan_json, plan_markdown, plan_table};
 use crate::plan::{PlanOptions, decompose};
 
 /// The granularity of `--by`.
@@ -23,16 +23,7 @@ pub fn per(by: By) -> Per {
 pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::load(&args.file, as_of, io.stdin)?;
     let Some(checked) = loaded.checked() else {
-        check_human::render(
-            std::slice::from_ref(&loaded.findings),
-            io.paint_err,
-            io.stderr,
-        )?;
-        writeln!(
-            io.stderr,
-            "goals: the plan was not made: fix the errors above first"
-        )?;
-        return Ok(Outcome::Findings);
+        return super::refuse(&loaded, "the plan was not made", io);
     };
     let file = checked.file();
     super::require_known(

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
-use crate::output::{check_human, plan_csv, plan_json, plan_markdown, plan_table};
+use crate::output::{plan_csv, plan_json, plan_markdown, plan_table};
 use crate::plan::{PlanOptions, decompose_with};
 use crate::track::replan::Replan;
 
@@ -14,16 +14,7 @@ use crate::track::replan::Replan;
 pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::load(&args.file, as_of, io.stdin)?;
     let Some(checked) = loaded.checked() else {
-        check_human::render(
-            std::slice::from_ref(&loaded.findings),
-            io.paint_err,
-            io.stderr,
-        )?;
-        writeln!(
-            io.stderr,
-            "goals: nothing was replanned: fix the errors above first"
-        )?;
-        return Ok(Outcome::Findings);
+        return super::refuse(&loaded, "nothing was replanned", io);
     };
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;

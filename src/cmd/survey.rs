@@ -6,23 +6,13 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, load};
 use crate::cli::SurveyArgs;
-use crate::output::check_human;
 use crate::survey;
 
 /// Runs `goals survey`.
 pub fn run(args: &SurveyArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::load(&args.file, as_of, io.stdin)?;
     let Some(checked) = loaded.checked() else {
-        check_human::render(
-            std::slice::from_ref(&loaded.findings),
-            io.paint_err,
-            io.stderr,
-        )?;
-        writeln!(
-            io.stderr,
-            "goals: the survey was not written: fix the errors above first"
-        )?;
-        return Ok(Outcome::Findings);
+        return super::refuse(&loaded, "the survey was not written", io);
     };
     survey::write_form(checked.file(), io.stdout)?;
     Ok(Outcome::Success)

@@ -6,23 +6,14 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
-use crate::output::{check_human, track_csv, track_json, track_markdown, track_table};
+use crate::output::{track_csv, track_json, track_markdown, track_table};
 use crate::track::{TrackOptions, build};
 
 /// Runs `goals track`.
 pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::load(&args.file, as_of, io.stdin)?;
     let Some(checked) = loaded.checked() else {
-        check_human::render(
-            std::slice::from_ref(&loaded.findings),
-            io.paint_err,
-            io.stderr,
-        )?;
-        writeln!(
-            io.stderr,
-            "goals: nothing was tracked: fix the errors above first"
-        )?;
-        return Ok(Outcome::Findings);
+        return super::refuse(&loaded, "nothing was tracked", io);
     };
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
