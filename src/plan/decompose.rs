@@ -166,19 +166,11 @@ fn target_report(
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
-        title: r
-            .goal
-            .title
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone()),
+        title: r.title(),
         metric: r.metric.id.value.clone(),
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
-        owner: r
-            .goal
-            .owner
-            .as_ref()
-            .map_or_else(String::new, |o| o.value.label()),
+        owner: r.owner_label(),
         importance: level_name(r.goal.importance),
         urgency: level_name(r.goal.urgency),
         priority: 0,

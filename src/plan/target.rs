@@ -39,6 +39,24 @@ pub struct Days {
     pub uncovered: Vec<usize>,
 }
 
+impl Resolved<'_> {
+    /// The goal's title, or nothing.
+    pub fn title(&self) -> String {
+        self.goal
+            .title
+            .as_ref()
+            .map_or_else(String::new, |t| t.value.clone())
+    }
+
+    /// The goal's owner as written in the file (`team:ID`, `rep:ID`, `company`).
+    pub fn owner_label(&self) -> String {
+        self.goal
+            .owner
+            .as_ref()
+            .map_or_else(String::new, |o| o.value.label())
+    }
+}
+
 /// The calendar rules of the plan.
 pub fn rules(file: &GoalFile) -> CalendarRules {
     CalendarRules {

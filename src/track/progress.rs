@@ -46,19 +46,11 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
     let finish = |f: Figures| progress(&f, lower, additive, remaining, decimals, state);
     TargetTrack {
         goal: r.goal.id.value.clone(),
-        title: r
-            .goal
-            .title
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone()),
+        title: r.title(),
         metric: r.metric.id.value.clone(),
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
-        owner: r
-            .goal
-            .owner
-            .as_ref()
-            .map_or_else(String::new, |o| o.value.label()),
+        owner: r.owner_label(),
         lower_is_better: lower,
         decimals,
         start: r.start,
