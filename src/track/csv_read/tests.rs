@@ -1,3 +1,5 @@
+//! Reader tests: CRM-shaped exports, bad rows with their line and column, huge and hostile input.
+
 use super::*;
 use proptest::prelude::*;
 use std::fmt::Write as _;

@@ -1,3 +1,5 @@
+//! Date parsing tests: every accepted export form, and clear refusals for the rest.
+
 use super::*;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

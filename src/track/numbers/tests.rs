@@ -1,3 +1,5 @@
+//! Number parsing tests: European and English separators, currencies, and refusals.
+
 use super::*;
 use proptest::prelude::*;
 use std::str::FromStr;
