@@ -20,7 +20,15 @@ pub fn units(n: i64, minor_units: u32) -> String {
 
 /// A quota for people: thousands separated with `,`.
 pub fn grouped(q: Quantity, minor_units: u32) -> String {
-    group(&plain(q, minor_units))
+    match q {
+        // Levels line up in columns with two decimals: 10.25, 10.50, 11.00.
+        Quantity::Level(level) => {
+            let mut fixed = level.round_dp(2);
+            fixed.rescale(2);
+            group(&fixed.to_string())
+        }
+        Quantity::Units(_) => group(&plain(q, minor_units)),
+    }
 }
 
 /// An exact value with at most four decimals and at least one: `1.6667`, `100.0`.
@@ -73,6 +81,8 @@ mod tests {
         assert_eq!(units(1200, 0), "1200");
         assert_eq!(grouped(Quantity::Units(100_000_000), 2), "1,000,000.00");
         assert_eq!(group("-1234567"), "-1,234,567");
+        assert_eq!(grouped(Quantity::Level(Decimal::new(105, 1)), 0), "10.50");
+        assert_eq!(grouped(Quantity::Level(Decimal::from(8)), 0), "8.00");
     }
 
     #[test]
