@@ -63,18 +63,21 @@ pub fn unknown_references(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnos
         let g = Some(goal.id.value.as_str());
         resolve("objective", goal.objective.as_ref(), &objectives, g, out);
         if let Some(owner) = &goal.owner {
-            let (kind, id, known) = match &owner.value {
-                Owner::Team(id) => ("team", id, &teams),
-                Owner::Rep(id) => ("rep", id, &reps),
-                Owner::Company => continue,
+            let reference = match &owner.value {
+                Owner::Team(id) => Some(("team", id, &teams)),
+                Owner::Rep(id) => Some(("rep", id, &reps)),
+                // The company always exists; the goal's targets below still need checking.
+                Owner::Company => None,
             };
-            resolve(
-                kind,
-                Some(&Sp::new(id.clone(), owner.span.clone())),
-                known,
-                g,
-                out,
-            );
+            if let Some((kind, id, known)) = reference {
+                resolve(
+                    kind,
+                    Some(&Sp::new(id.clone(), owner.span.clone())),
+                    known,
+                    g,
+                    out,
+                );
+            }
         }
         for target in &goal.targets {
             resolve("metric", target.metric.as_ref(), &metrics, g, out);
