@@ -358,3 +358,13 @@ fn low_confidence_and_training_come_from_feedback() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_company_goal_still_has_its_targets_references_checked() {
+    let text = edit("owner = \"team:inside\"", "owner = \"company\"").replacen(
+        "metric = \"deals\"",
+        "metric = \"dels\"",
+        1,
+    );
+    assert_eq!(findings(&text), vec![(Code::UnknownReference, 59, 12)]);
+}
