@@ -1,6 +1,8 @@
 //! Builds the funnel report: every funnel target's activity summed into the periods of
 //! `--by`, its baseline worked back through the funnel, and each rep's selling hours.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -183,15 +185,23 @@ fn capacity(
     shown: &[Activity<'_>],
     periods: &[Period],
 ) -> Vec<RepCapacity> {
-    let involved = |rep: &Rep| {
-        shown
-            .iter()
-            .any(|a| a.resolved.reps.iter().any(|r| r.id.value == rep.id.value))
-    };
+    // For each rep, the activities it takes part in and its place among their reps: one pass
+    // over the targets instead of a search per rep and period.
+    let mut carried: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (a, activity) in shown.iter().enumerate() {
+        for (i, rep) in activity.resolved.reps.iter().enumerate() {
+            carried
+                .entry(rep.id.value.as_str())
+                .or_default()
+                .push((a, i));
+        }
+    }
     file.reps
         .iter()
-        .filter(|r| involved(r))
-        .map(|rep| rep_capacity(rules, rep, shown, periods))
+        .filter_map(|rep| {
+            let mine = carried.get(rep.id.value.as_str())?;
+            Some(rep_capacity(rules, rep, shown, mine, periods))
+        })
         .collect()
 }
 
@@ -199,18 +209,12 @@ fn rep_capacity(
     rules: &CalendarRules,
     rep: &Rep,
     shown: &[Activity<'_>],
+    mine: &[(usize, usize)],
     periods: &[Period],
 ) -> RepCapacity {
     let need = |from: NaiveDate, to: NaiveDate| -> Decimal {
-        shown
-            .iter()
-            .filter_map(|a| {
-                a.resolved
-                    .reps
-                    .iter()
-                    .position(|r| r.id.value == rep.id.value)
-                    .map(|i| needed(a, i, from, to))
-            })
+        mine.iter()
+            .map(|&(a, i)| needed(&shown[a], i, from, to))
             .sum()
     };
     let rows: Vec<CapacityPeriod> = periods

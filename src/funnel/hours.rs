@@ -95,9 +95,11 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
     let loads = loads(&all);
     let mut out = Vec::new();
     for rep in &file.reps {
+        // Loads are ordered by rep id, so this rep's months are one range of the map.
+        let from_key = (rep.id.value.clone(), (i32::MIN, 0));
         let over: Vec<_> = loads
-            .iter()
-            .filter(|((id, _), _)| *id == rep.id.value)
+            .range(from_key..)
+            .take_while(|((id, _), _)| *id == rep.id.value)
             .filter_map(|((_, month), (need, parts))| {
                 let (from, to) = month_days(*month, first, plan_end(file));
                 let have = available(&rules, rep, from, to)?;
