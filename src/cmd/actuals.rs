@@ -196,8 +196,9 @@ fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result
     if summary.bad > shown {
         writeln!(
             io.stderr,
-            "… and {} more bad rows in {name}",
-            summary.bad - shown
+            "… and {} more bad {} in {name}",
+            summary.bad - shown,
+            if summary.bad - shown == 1 { "row" } else { "rows" }
         )?;
     }
     let reasons: Vec<String> = summary

@@ -26,6 +26,7 @@ pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome
         check_human::render(
             std::slice::from_ref(&loaded.findings),
             io.paint_err,
+            io.width,
             io.stderr,
         )?;
         writeln!(

@@ -17,6 +17,7 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         check_human::render(
             std::slice::from_ref(&loaded.findings),
             io.paint_err,
+            io.width,
             io.stderr,
         )?;
         writeln!(

@@ -16,6 +16,7 @@ pub fn run(args: &SurveyArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outco
         check_human::render(
             std::slice::from_ref(&loaded.findings),
             io.paint_err,
+            io.width,
             io.stderr,
         )?;
         writeln!(

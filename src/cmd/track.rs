@@ -16,6 +16,7 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         check_human::render(
             std::slice::from_ref(&loaded.findings),
             io.paint_err,
+            io.width,
             io.stderr,
         )?;
         writeln!(
@@ -48,7 +49,7 @@ pub fn outcome(bad: u64, allowed: bool, io: &mut Io<'_>) -> Outcome {
     let (s, them) = if bad == 1 { ("", "it") } else { ("s", "them") };
     let _ = writeln!(
         io.stderr,
-        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the report without {them}"
+        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the rest"
     );
     Outcome::Findings
 }
