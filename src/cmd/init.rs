@@ -34,7 +34,8 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         .with_context(|| format!("writing {name}"))?;
     let parts = [
         format!("wrote {name};"),
-        format!("next: `goals check {name}`, then `goals plan {name}`"),
+        format!("next: `goals check {name}`,"),
+        format!("then `goals plan {name}`"),
     ];
     for line in wrap::join(&parts, " ", io.width) {
         writeln!(io.stderr, "{line}")?;
