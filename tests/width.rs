@@ -51,7 +51,10 @@ fn assert_fits(args: &[&str]) {
     let out = run(args);
     for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
         let text = String::from_utf8_lossy(bytes);
-        for line in text.lines().filter(|l| !quotes_the_file(l) && !is_a_record(l) && !l.starts_with("goals: error: ")) {
+        for line in text
+            .lines()
+            .filter(|l| !quotes_the_file(l) && !is_a_record(l) && !l.starts_with("goals: error: "))
+        {
             assert!(
                 line.chars().count() <= 80,
                 "`goals {}` writes a {}-column line to {stream}:\n{line}",
@@ -95,7 +98,9 @@ fn every_line_of_goals_track_and_replan_fits_80_columns() {
 fn explain_output_fits_80_columns_for_every_code() {
     let sarif = run(&["check", "examples/broken.toml", "--format", "sarif"]);
     let log: Value = serde_json::from_slice(&sarif.stdout).unwrap();
-    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     assert!(rules.len() > 30, "every code is a SARIF rule");
     for rule in rules {
         assert_fits(&["explain", rule["id"].as_str().unwrap()]);
@@ -186,7 +191,10 @@ fn a_wider_terminal_keeps_lines_whole() {
 fn funnel_markdown_groups_thousands_like_the_table() {
     let out = run(&["funnel", "goals.example.toml", "--format", "markdown"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("| calls | 10% | 10 | 10,560 | 1,056.0 |"), "{text}");
+    assert!(
+        text.contains("| calls | 10% | 10 | 10,560 | 1,056.0 |"),
+        "{text}"
+    );
     assert!(text.contains("| 2027-01 | 22.0/91.2 |"), "{text}");
 }
 

@@ -199,7 +199,11 @@ fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result
             io.stderr,
             "… and {} more bad {} in {name}",
             summary.bad - shown,
-            if summary.bad - shown == 1 { "row" } else { "rows" }
+            if summary.bad - shown == 1 {
+                "row"
+            } else {
+                "rows"
+            }
         )?;
     }
     let reasons: Vec<String> = summary
@@ -214,7 +218,10 @@ fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result
         summary.rows,
         reasons.join(", ")
     );
-    for (i, line) in wrap::words(&line, io.width.saturating_sub(2)).iter().enumerate() {
+    for (i, line) in wrap::words(&line, io.width.saturating_sub(2))
+        .iter()
+        .enumerate()
+    {
         writeln!(io.stderr, "{}{line}", if i == 0 { "" } else { "  " })?;
     }
     Ok(())

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, load};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::output::{check_human, check_json, github, sarif};
 use crate::output::words;
+use crate::output::{check_human, check_json, github, sarif};
 use crate::smart::report::Counts;
 
 /// Runs `goals check`.

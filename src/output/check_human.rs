@@ -115,13 +115,7 @@ fn headline(d: &Diagnostic, look: Look, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `= note: …` and `= help: …`, continued on lines aligned after the `: `.
-fn labelled(
-    pad: &str,
-    name: &str,
-    text: &str,
-    look: Look,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+fn labelled(pad: &str, name: &str, text: &str, look: Look, out: &mut dyn Write) -> io::Result<()> {
     let paint = look.paint;
     let lead = format!("{pad}= {name}: ");
     for (i, line) in wrap::hanging(text, &lead, look.width).iter().enumerate() {

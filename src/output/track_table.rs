@@ -236,7 +236,10 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
     }
     writeln!(out, "  Ask about each:")?;
     for question in REVIEW_QUESTIONS {
-        for (i, line) in wrap::words(question, width.saturating_sub(6)).iter().enumerate() {
+        for (i, line) in wrap::words(question, width.saturating_sub(6))
+            .iter()
+            .enumerate()
+        {
             writeln!(out, "  {} {line}", if i == 0 { " -" } else { "  " })?;
         }
     }
@@ -252,7 +255,10 @@ fn sources(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     for s in &report.sources {
-        let mut parts = vec![words::count(usize::try_from(s.rows).unwrap_or(usize::MAX), "row"), format!("{} kept", s.kept)];
+        let mut parts = vec![
+            words::count(usize::try_from(s.rows).unwrap_or(usize::MAX), "row"),
+            format!("{} kept", s.kept),
+        ];
         if s.filtered_out > 0 {
             parts.push(format!("{} filtered out", s.filtered_out));
         }

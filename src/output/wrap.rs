@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn words_fill_lines_and_keep_long_words_whole() {
         assert_eq!(words("one two three", 7), ["one two", "three"]);
-        assert_eq!(words("averyveryverylongword x", 5), ["averyveryverylongword", "x"]);
+        assert_eq!(
+            words("averyveryverylongword x", 5),
+            ["averyveryverylongword", "x"]
+        );
         assert_eq!(words("", 5), [""]);
     }
 
