@@ -229,3 +229,17 @@ fn colour_only_on_request_and_aligned_when_on() {
     let plain: Vec<&str> = plain.lines().collect();
     assert_eq!(stripped, plain, "colour changes no column");
 }
+
+#[test]
+fn a_funnel_report_without_funnel_targets_says_so_in_every_format() {
+    for format in ["table", "markdown"] {
+        let out = run(&["funnel", "examples/capacity.toml", "--format", format]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.to_lowercase()
+                .contains("no target shown has a funnel: add `funnel = \"id\"`"),
+            "{format}:\n{text}"
+        );
+        assert!(!text.contains("| period |"), "no empty table:\n{text}");
+    }
+}

@@ -15,6 +15,12 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
         "# {name}: funnel\n\n{} to {}, by {}.",
         report.start, report.end, report.by
     )?;
+    if report.targets.is_empty() {
+        return writeln!(
+            out,
+            "\nNo target shown has a funnel: add `funnel = \"ID\"` to a count target."
+        );
+    }
     for t in &report.targets {
         writeln!(out, "\n## {} — {}\n", t.goal, t.title.replace('|', "\\|"))?;
         writeln!(
