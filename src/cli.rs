@@ -10,11 +10,23 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "goals", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// When to colour the output; `auto` colours a terminal unless `NO_COLOR` is set.
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        global = true,
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
     /// The day taken as today (YYYY-MM-DD), for deadlines and tracking to date.
-    #[arg(long, value_name = "DATE", global = true, value_parser = parse_date)]
+    #[arg(
+        long,
+        value_name = "DATE",
+        global = true,
+        value_parser = parse_date,
+        help_heading = "Global options"
+    )]
     pub as_of: Option<NaiveDate>,
     #[command(subcommand)]
     pub command: Command,

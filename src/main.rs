@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use goals::cli::{Cli, ColorChoice};
 use goals::output::style::Paint;
+use goals::output::wrap;
 use goals::{Io, Outcome, run};
 
 fn main() -> ExitCode {
@@ -33,7 +34,15 @@ fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "goals: error: {e:#}");
+            // Wrapped for a person at a terminal; one line for a pipe or a log.
+            let width = if io::stderr().is_terminal() {
+                terminal_width()
+            } else {
+                usize::MAX
+            };
+            for line in wrap::hanging(&format!("{e:#}"), "goals: error: ", width) {
+                let _ = writeln!(io::stderr(), "{line}");
+            }
             ExitCode::from(2)
         }
     }

@@ -199,7 +199,28 @@ fn the_survey_round_trip_reports_low_confidence() {
         err.contains("low-team-confidence") && err.contains("Too few leads, honestly"),
         "{err}"
     );
-    assert!(err.contains("1 answers read, 1 not filled in"), "{err}");
+    assert!(err.contains("1 answer read, 1 not filled in"), "{err}");
+    assert!(err.contains("\n1 file, 1 survey, 1 goal: "), "{err}");
+    // The headline stays short; the doubts are a note of their own.
+    let headline = err
+        .lines()
+        .find(|l| l.starts_with("warning[low-team-confidence]"))
+        .unwrap();
+    assert!(!headline.contains("Too few leads"), "{err}");
+    assert!(
+        err.contains("= note: doubts voiced: giulia: Too few leads, honestly"),
+        "{err}"
+    );
+    // Machine formats keep the whole message on one line, as scripts read it.
+    let json = goals(
+        &["check", "-", "--feedback", &path, "--format", "json"],
+        GUIDE,
+    );
+    let json = String::from_utf8(json.get_output().stdout.clone()).unwrap();
+    assert!(
+        json.contains("is 2 of 5; doubts voiced: giulia: Too few leads, honestly\""),
+        "{json}"
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn pipeline(name: String, bytes: Vec<u8>) {
     let loaded = check_source(source, as_of, &mut |_| Vec::new());
     let files = std::slice::from_ref(&loaded.findings);
     let mut out = Vec::new();
-    check_human::render(files, Paint::default(), &mut out).unwrap();
+    check_human::render(files, Paint::default(), 80, &mut out).unwrap();
     check_json::render(files, &mut out).unwrap();
     let Some(checked) = loaded.checked() else {
         return;

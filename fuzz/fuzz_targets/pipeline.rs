@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
 
     let files = std::slice::from_ref(&loaded.findings);
     let mut out = Vec::new();
-    check_human::render(files, Paint::default(), &mut out).expect("writing to a Vec");
+    check_human::render(files, Paint::default(), WIDTH, &mut out).expect("writing to a Vec");
     out.clear();
     check_json::render(files, &mut out).expect("writing to a Vec");
 

@@ -9,6 +9,7 @@ use anyhow::{Context, Result, anyhow};
 
 use super::Io;
 use crate::model::{ActualsMapping, GoalFile};
+use crate::output::wrap;
 use crate::smart::Checked;
 use crate::track::csv_read::{Mapping, ReadSummary, read_actuals, read_header};
 use crate::track::ledger::Ledger;
@@ -71,9 +72,8 @@ pub fn read_all(
         if path.canonicalize().is_ok_and(|c| declared.contains(&c)) {
             writeln!(
                 io.stderr,
-                "goals: {} is an [[actuals]] source of {} and was read once",
-                path.display(),
-                goal_path.display()
+                "goals: {} is an [[actuals]] source already; read once",
+                path.display()
             )?;
             continue;
         }
@@ -190,14 +190,20 @@ fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result
             .detail
             .clone()
             .unwrap_or_else(|| format!("`{}`", bad.text));
+        // One line per row, never wrapped: `file:line:` records for editors and grep.
         writeln!(io.stderr, "{}: {}", io.paint_err.warning(&text), why)?;
     }
     let shown = summary.bad_examples.len() as u64;
     if summary.bad > shown {
         writeln!(
             io.stderr,
-            "… and {} more bad rows in {name}",
-            summary.bad - shown
+            "… and {} more bad {} in {name}",
+            summary.bad - shown,
+            if summary.bad - shown == 1 {
+                "row"
+            } else {
+                "rows"
+            }
         )?;
     }
     let reasons: Vec<String> = summary
@@ -206,12 +212,17 @@ fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result
         .map(|r| format!("{} {} in `{}`", r.count, r.reason, r.column))
         .collect();
     let s = if summary.bad == 1 { "" } else { "s" };
-    writeln!(
-        io.stderr,
+    let line = format!(
         "goals: {name}: skipped {} row{s} of {}: {}",
         summary.bad,
         summary.rows,
         reasons.join(", ")
-    )?;
+    );
+    for (i, line) in wrap::words(&line, io.width.saturating_sub(2))
+        .iter()
+        .enumerate()
+    {
+        writeln!(io.stderr, "{}{line}", if i == 0 { "" } else { "  " })?;
+    }
     Ok(())
 }

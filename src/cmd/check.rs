@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, load};
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::output::words;
 use crate::output::{check_human, check_json, github, sarif};
 use crate::smart::report::Counts;
 
@@ -31,15 +32,15 @@ pub fn run(args: &CheckArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
             };
             writeln!(
                 io.stderr,
-                "{}: {} answers read{skipped}",
+                "{}: {} read{skipped}",
                 survey.findings.name,
-                survey.rows - survey.empty
+                words::count(survey.rows - survey.empty, "answer")
             )?;
             files.push(survey.findings);
         }
     }
     match args.format {
-        CheckFormat::Human => check_human::render(&files, io.paint_err, io.stderr)?,
+        CheckFormat::Human => check_human::render(&files, io.paint_err, io.width, io.stderr)?,
         CheckFormat::Json => check_json::render(&files, io.stdout)?,
         CheckFormat::Github => github::render(&files, io.stdout)?,
         CheckFormat::Sarif => sarif::render(&files, io.stdout)?,

@@ -1,11 +1,14 @@
 //! `goals explain CODE`: what a check code means, why it matters and how to fix it.
 
+use std::io::{self, Write};
+
 use anyhow::{Result, bail};
 
 use super::{Io, Outcome};
 use crate::cli::ExplainArgs;
 use crate::diagnostic::Code;
 use crate::model::read::value::closest;
+use crate::output::wrap;
 
 /// Runs `goals explain`.
 pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome> {
@@ -21,6 +24,8 @@ pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome> {
     };
     let info = code.info();
     let p = io.paint_out;
+    // Prose reads best in short lines, even in a wide terminal.
+    let width = io.width.min(80);
     let out = &mut *io.stdout;
     writeln!(
         out,
@@ -29,14 +34,25 @@ pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome> {
         info.severity.name(),
         info.criterion.name()
     )?;
-    writeln!(out, "\n{}.", capitalise(info.summary))?;
-    writeln!(out, "\nWhy it matters\n  {}", info.why)?;
-    writeln!(out, "\nHow to fix it\n  {}.", capitalise(info.help))?;
+    writeln!(out)?;
+    paragraph(&format!("{}.", capitalise(info.summary)), "", width, out)?;
+    writeln!(out, "\nWhy it matters")?;
+    paragraph(info.why, "  ", width, out)?;
+    writeln!(out, "\nHow to fix it")?;
+    paragraph(&format!("{}.", capitalise(info.help)), "  ", width, out)?;
     writeln!(out, "\nExample")?;
     for line in info.example.lines() {
         writeln!(out, "  {line}")?;
     }
     Ok(Outcome::Success)
+}
+
+/// Writes `text` filled to `width`, every line starting with `indent`.
+fn paragraph(text: &str, indent: &str, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    for line in wrap::words(text, width.saturating_sub(indent.chars().count())) {
+        writeln!(out, "{indent}{line}")?;
+    }
+    Ok(())
 }
 
 fn capitalise(text: &str) -> String {

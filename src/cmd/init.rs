@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 
 use super::{Io, Outcome};
 use crate::cli::InitArgs;
+use crate::output::wrap;
 
 /// The starter file: valid, SMART, and commented for a first-time user.
 pub const STARTER: &str = include_str!("starter.toml");
@@ -31,9 +32,13 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
     };
     file.write_all(STARTER.as_bytes())
         .with_context(|| format!("writing {name}"))?;
-    writeln!(
-        io.stderr,
-        "wrote {name}; next: `goals check {name}`, then `goals plan {name}`"
-    )?;
+    let parts = [
+        format!("wrote {name};"),
+        format!("next: `goals check {name}`,"),
+        format!("then `goals plan {name}`"),
+    ];
+    for line in wrap::join(&parts, " ", io.width) {
+        writeln!(io.stderr, "{line}")?;
+    }
     Ok(Outcome::Success)
 }

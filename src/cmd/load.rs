@@ -96,6 +96,7 @@ pub fn check_source(
         text: source.text,
         diagnostics,
         goals,
+        survey: false,
     };
     Loaded { file, findings }
 }

@@ -100,6 +100,7 @@ fn refuse(loaded: &load::Loaded, not_done: &str, io: &mut Io<'_>) -> Result<Outc
     crate::output::check_human::render(
         std::slice::from_ref(&loaded.findings),
         io.paint_err,
+        io.width,
         io.stderr,
     )?;
     writeln!(io.stderr, "goals: {not_done}: fix the errors above first")?;

@@ -39,7 +39,7 @@ pub fn outcome(bad: u64, allowed: bool, io: &mut Io<'_>) -> Outcome {
     let (s, them) = if bad == 1 { ("", "it") } else { ("s", "them") };
     let _ = writeln!(
         io.stderr,
-        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the report without {them}"
+        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the rest"
     );
     Outcome::Findings
 }

@@ -7,6 +7,7 @@ mod location;
 pub use code::{Code, CodeInfo};
 pub use location::{LineIndex, Location};
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -66,14 +67,18 @@ impl Criterion {
     ];
 }
 
-/// One finding: a stable code, the goal and metric it concerns, a message, a help text and
-/// the byte range of the key or value at fault (`None` when it concerns the whole file).
+/// One finding: a stable code, the goal and metric it concerns, a message, an optional note
+/// with details, a help text and the byte range of the key or value at fault (`None` when it
+/// concerns the whole file).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
     pub goal: Option<String>,
     pub metric: Option<String>,
     pub message: String,
+    /// Details too long for a headline (people see them on a line of their own; machine
+    /// formats append them to the message after `; `).
+    pub note: Option<String>,
     pub help: String,
     pub span: Option<Range<usize>>,
 }
@@ -86,6 +91,7 @@ impl Diagnostic {
             goal: None,
             metric: None,
             message: message.into(),
+            note: None,
             help: code.info().help.to_string(),
             span,
         }
@@ -96,6 +102,21 @@ impl Diagnostic {
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = help.into();
         self
+    }
+
+    /// Adds details that people read below the headline.
+    #[must_use]
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The message with its note, as one line: what machine formats carry.
+    pub fn full_message(&self) -> Cow<'_, str> {
+        match &self.note {
+            Some(note) => Cow::Owned(format!("{}; {note}", self.message)),
+            None => Cow::Borrowed(&self.message),
+        }
     }
 
     /// Names the goal the finding concerns.

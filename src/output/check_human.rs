@@ -7,13 +7,20 @@ use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::smart::report::{Counts, FileFindings, Grade, scorecard};
 
 use super::style::Paint;
+use super::wrap;
 
-/// Renders every file's findings, each file's scorecard and the overall summary.
-pub fn render(files: &[FileFindings], paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+/// Renders every file's findings, each file's scorecard and the overall summary; messages,
+/// notes and help texts are filled to `width` columns.
+pub fn render(
+    files: &[FileFindings],
+    paint: Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for file in files {
         let index = LineIndex::new(&file.text);
         for d in &file.diagnostics {
-            snippet(d, &file.name, &index, paint, out)?;
+            snippet(d, &file.name, &index, Look { paint, width }, out)?;
         }
         scorecard_table(file, paint, out)?;
     }
@@ -28,18 +35,25 @@ fn label(severity: Severity, paint: Paint) -> String {
     }
 }
 
+/// How to draw: colours and the width to fill text to.
+#[derive(Clone, Copy)]
+struct Look {
+    paint: Paint,
+    width: usize,
+}
+
 fn snippet(
     d: &Diagnostic,
     name: &str,
     index: &LineIndex<'_>,
-    paint: Paint,
+    look: Look,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let head = format!("{}[{}]", label(d.severity(), paint), d.code.name());
-    writeln!(out, "{head}: {}", paint.bold(&d.message))?;
+    let paint = look.paint;
+    headline(d, look, out)?;
     let Some(span) = &d.span else {
         writeln!(out, "  {} {name}", paint.gutter("-->"))?;
-        return notes(d, "  ", paint, out);
+        return notes(d, "  ", look, out);
     };
     let loc = index.locate(span);
     let width = loc.line.to_string().len();
@@ -77,17 +91,55 @@ fn snippet(
         paint.gutter("|"),
         " ".repeat(loc.column - 1)
     )?;
-    notes(d, &format!("{pad} "), paint, out)
+    notes(d, &format!("{pad} "), look, out)
 }
 
-fn notes(d: &Diagnostic, pad: &str, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{pad}{} {}: {}",
-        paint.gutter("="),
-        paint.note("help"),
-        d.help
-    )?;
+/// `warning[code]: message`, continued on lines aligned after the `: `.
+fn headline(d: &Diagnostic, look: Look, out: &mut dyn Write) -> io::Result<()> {
+    let paint = look.paint;
+    let code = d.code.name();
+    let lead = format!("{}[{code}]: ", d.severity().name());
+    for (i, line) in wrap::hanging(&d.message, &lead, look.width)
+        .iter()
+        .enumerate()
+    {
+        let (start, text) = line.split_at(lead.len());
+        if i == 0 {
+            let head = format!("{}[{code}]", label(d.severity(), paint));
+            writeln!(out, "{head}: {}", paint.bold(text))?;
+        } else {
+            writeln!(out, "{start}{}", paint.bold(text))?;
+        }
+    }
+    Ok(())
+}
+
+/// `= note: …` and `= help: …`, continued on lines aligned after the `: `.
+fn labelled(pad: &str, name: &str, text: &str, look: Look, out: &mut dyn Write) -> io::Result<()> {
+    let paint = look.paint;
+    let lead = format!("{pad}= {name}: ");
+    for (i, line) in wrap::hanging(text, &lead, look.width).iter().enumerate() {
+        let (start, rest) = line.split_at(lead.len());
+        if i == 0 {
+            writeln!(
+                out,
+                "{pad}{} {}: {rest}",
+                paint.gutter("="),
+                paint.note(name)
+            )?;
+        } else {
+            writeln!(out, "{start}{rest}")?;
+        }
+    }
+    Ok(())
+}
+
+fn notes(d: &Diagnostic, pad: &str, look: Look, out: &mut dyn Write) -> io::Result<()> {
+    let paint = look.paint;
+    if let Some(note) = &d.note {
+        labelled(pad, "note", note, look, out)?;
+    }
+    labelled(pad, "help", &d.help, look, out)?;
     let mut about = vec![d.criterion().name().to_string()];
     if let Some(goal) = &d.goal {
         about.push(format!("goal {goal}"));
@@ -148,10 +200,15 @@ fn summary(files: &[FileFindings], paint: Paint, out: &mut dyn Write) -> io::Res
     let counts = Counts::of(files);
     let goals: usize = files.iter().map(|f| f.goals.len()).sum();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let surveys = files.iter().filter(|f| f.survey).count();
+    let mut read = vec![plural(files.len() - surveys, "file")];
+    if surveys > 0 {
+        read.push(plural(surveys, "survey"));
+    }
+    read.push(plural(goals, "goal"));
     let text = format!(
-        "{}, {}: {}, {}, {}",
-        plural(files.len(), "file"),
-        plural(goals, "goal"),
+        "{}: {}, {}, {}",
+        read.join(", "),
         plural(counts.errors, "error"),
         plural(counts.warnings, "warning"),
         plural(counts.infos, "info")

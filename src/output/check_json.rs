@@ -1,6 +1,7 @@
 //! `goals check --format json`: the findings document of the JSON contract (version 1), with
 //! every finding located by file, line and column.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -37,7 +38,7 @@ pub struct Finding<'a> {
     pub criterion: &'static str,
     pub goal: Option<&'a str>,
     pub metric: Option<&'a str>,
-    pub message: &'a str,
+    pub message: Cow<'a, str>,
     pub help: &'a str,
 }
 
@@ -59,7 +60,7 @@ pub fn findings(files: &[FileFindings]) -> Vec<Finding<'_>> {
                 criterion: d.criterion().name(),
                 goal: d.goal.as_deref(),
                 metric: d.metric.as_deref(),
-                message: &d.message,
+                message: d.full_message(),
                 help: &d.help,
             });
         }

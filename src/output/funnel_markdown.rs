@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::funnel_table::{dec, percent};
+use super::amount::group;
+use super::funnel_table::{dec, hours, percent};
 use crate::funnel::report::FunnelReport;
 
 /// Renders the funnel report as Markdown.
@@ -14,6 +15,12 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
         "# {name}: funnel\n\n{} to {}, by {}.",
         report.start, report.end, report.by
     )?;
+    if report.targets.is_empty() {
+        return writeln!(
+            out,
+            "\nNo target shown has a funnel: add `funnel = \"ID\"` to a count target."
+        );
+    }
     for t in &report.targets {
         writeln!(out, "\n## {} — {}\n", t.goal, t.title.replace('|', "\\|"))?;
         writeln!(
@@ -21,10 +28,18 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
             "Metric `{}`, funnel `{}`, each {}, cycle {} days.\n",
             t.metric, t.funnel, t.each, t.cycle_days
         )?;
-        writeln!(
-            out,
-            "| stage | rate | per outcome | total | hours | baseline | required | change |\n|---|---:|---:|---:|---:|---:|---:|---:|"
-        )?;
+        let with_base = t.stages.iter().any(|s| s.baseline.is_some());
+        if with_base {
+            writeln!(
+                out,
+                "| stage | rate | per outcome | total | hours | baseline | required | change |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+            )?;
+        } else {
+            writeln!(
+                out,
+                "| stage | rate | per outcome | total | hours |\n|---|---:|---:|---:|---:|"
+            )?;
+        }
         for s in &t.stages {
             let (base, req, change) = s.baseline.as_ref().map_or_else(Default::default, |b| {
                 (
@@ -37,14 +52,19 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
                     ),
                 )
             });
+            let based = if with_base {
+                format!(" {base} | {req} | {change} |")
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {base} | {req} | {change} |",
+                "| {} | {} | {} | {} | {} |{based}",
                 s.activity,
                 percent(s.rate),
                 dec(s.per_outcome, 2),
-                s.total,
-                dec(s.hours, 2)
+                group(&s.total.to_string()),
+                hours(s.hours)
             )?;
         }
     }
@@ -63,10 +83,10 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|c| {
                 let cell = &c.periods[p];
-                let have = cell.available.map_or_else(|| "?".into(), |a| dec(a, 1));
+                let have = cell.available.map_or_else(|| "?".into(), hours);
                 format!(
                     "{}/{have}{}",
-                    dec(cell.needed, 1),
+                    hours(cell.needed),
                     if cell.fits() { "" } else { " **!**" }
                 )
             })

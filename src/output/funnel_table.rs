@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::amount::group;
 use super::grid::Grid;
 use super::style::Paint;
+use super::wrap;
 use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
 
 /// A decimal for people, with `dp` decimals at most and thousands grouped.
@@ -36,15 +37,15 @@ pub fn render(
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let name = report.name.clone().unwrap_or_else(|| "Plan".into());
-    writeln!(
-        out,
-        "{}",
-        paint.bold(&format!(
-            "{name} · funnel · {} to {} · by {}",
-            report.start, report.end, report.by
-        ))
-    )?;
+    let head = [
+        report.name.clone().unwrap_or_else(|| "Plan".into()),
+        "funnel".into(),
+        format!("{} to {}", report.start, report.end),
+        format!("by {}", report.by),
+    ];
+    for line in wrap::facts(&head, width) {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
     if report.targets.is_empty() {
         writeln!(
             out,
@@ -67,11 +68,16 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
         format!(": {}", t.title)
     };
     writeln!(out, "{}", paint.bold(&format!("{}{title}", t.goal)))?;
-    writeln!(
-        out,
-        "{} · funnel {} · each {} · cycle {} days · {} to {}",
-        t.metric, t.funnel, t.each, t.cycle_days, t.start, t.end
-    )?;
+    let facts = [
+        t.metric.clone(),
+        format!("funnel {}", t.funnel),
+        format!("each {}", t.each),
+        format!("cycle {} days", t.cycle_days),
+        format!("{} to {}", t.start, t.end),
+    ];
+    for line in wrap::facts(&facts, width) {
+        writeln!(out, "{line}")?;
+    }
     summary(t).write("", &|s| paint.bold(s), out)?;
     if let Some(b) = t.stages.iter().find_map(|s| s.baseline.as_ref()) {
         writeln!(
@@ -193,13 +199,13 @@ fn capacity(
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        paint.bold(
-            "Selling hours: needed by funnel activity / available (hours_per_week × selling_share)"
-        )
-    )?;
+    let legend = [
+        "Selling hours: needed by funnel activity / available".to_string(),
+        "(hours_per_week × selling_share)".to_string(),
+    ];
+    for line in wrap::join(&legend, " ", width) {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
     let per_block = (width.saturating_sub(10) / 16).max(1);
     for (i, reps) in report.capacity.chunks(per_block).enumerate() {
         if i > 0 {

@@ -1,5 +1,6 @@
 //! A plain text grid: left-aligned first column, right-aligned numbers, two spaces between
-//! columns, widths by content counted in characters. Shared by every table renderer.
+//! columns, widths by content counted in visible characters (colour codes take no room).
+//! Shared by every table renderer.
 
 use std::io::{self, Write};
 
@@ -15,11 +16,11 @@ pub struct Grid {
 impl Grid {
     /// The width of each column.
     pub fn widths(&self) -> Vec<usize> {
-        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| visible(h)).collect();
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate() {
                 if i < widths.len() {
-                    widths[i] = widths[i].max(cell.chars().count());
+                    widths[i] = widths[i].max(visible(cell));
                 }
             }
         }
@@ -56,7 +57,7 @@ impl Grid {
 fn line(cells: &[String], widths: &[usize]) -> String {
     let mut text = String::new();
     for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
-        let pad = width.saturating_sub(cell.chars().count());
+        let pad = width.saturating_sub(visible(cell));
         if i == 0 {
             text.push_str(cell);
             text.push_str(&" ".repeat(pad));
@@ -67,6 +68,27 @@ fn line(cells: &[String], widths: &[usize]) -> String {
         }
     }
     text.trim_end().to_string()
+}
+
+/// The characters of `text` a terminal shows: ANSI escape sequences (`ESC [ … letter`)
+/// take no column.
+pub fn visible(text: &str) -> usize {
+    let mut count = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// A bar of `value / max` of `width` characters: `█` with colour on, `#` in plain text.
@@ -105,6 +127,25 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "period   quota\n2027-01      5\n--------------\ntotal    1,200\n"
         );
+    }
+
+    #[test]
+    fn colour_codes_take_no_column() {
+        let red = "\u{1b}[1m\u{1b}[31m8.8/0.0 !\u{1b}[0m";
+        assert_eq!(visible(red), 9);
+        let grid = Grid {
+            header: vec!["period".into(), "leo".into()],
+            rows: vec![
+                vec!["Q1".into(), red.into()],
+                vec!["Q2".into(), "59.5/256.0".into()],
+            ],
+            rule_before_last: false,
+        };
+        let mut out = Vec::new();
+        grid.write("", &|s| s.to_string(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let widths: Vec<usize> = text.lines().map(visible).collect();
+        assert_eq!(widths, [18, 18, 18], "{text}");
     }
 
     #[test]

@@ -20,3 +20,5 @@ pub mod track_csv;
 pub mod track_json;
 pub mod track_markdown;
 pub mod track_table;
+pub mod words;
+pub mod wrap;

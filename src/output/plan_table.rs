@@ -9,6 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::amount::grouped;
 use super::grid::{Grid, bar};
 use super::style::Paint;
+use super::wrap;
 use crate::plan::report::{PlanReport, Quantity, TargetReport};
 
 /// Width of the shape bar.
@@ -27,7 +28,9 @@ pub fn render(
     if let Some(currency) = &report.currency {
         head.push(currency.clone());
     }
-    writeln!(out, "{}", paint.bold(&head.join(" · ")))?;
+    for line in wrap::facts(&head, width) {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
     if report.targets.is_empty() {
         writeln!(out, "\nno target matches the filters")?;
     }
@@ -72,7 +75,7 @@ fn block(
         format!("importance {}", t.importance),
         format!("urgency {}", t.urgency),
     ];
-    for line in wrap(&parts, width) {
+    for line in wrap::facts(&parts, width) {
         writeln!(out, "{line}")?;
     }
     let reps: Vec<usize> = (0..t.reps.len()).collect();
@@ -165,21 +168,4 @@ fn magnitude(q: Quantity) -> f64 {
         Quantity::Units(n) => n.to_f64().unwrap_or(0.0),
         Quantity::Level(level) => level.to_f64().unwrap_or(0.0),
     }
-}
-
-/// Joins `parts` with ` · `, starting a new line before a part that would pass `width`.
-fn wrap(parts: &[String], width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for part in parts {
-        let line = lines.last_mut().expect("invariant: lines is never empty");
-        if line.is_empty() {
-            line.push_str(part);
-        } else if line.chars().count() + 3 + part.chars().count() <= width {
-            line.push_str(" · ");
-            line.push_str(part);
-        } else {
-            lines.push(part.clone());
-        }
-    }
-    lines
 }

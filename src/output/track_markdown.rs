@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::amount::{fixed, group};
+use super::words;
 use crate::track::report::{REVIEW_QUESTIONS, ReviewItem, TargetTrack, TrackReport};
 
 /// Renders the review agenda.
@@ -20,8 +21,12 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     for s in &report.sources {
         writeln!(
             out,
-            "- `{}`: {} rows, {} counted, {} filtered out, {} skipped",
-            s.file, s.rows, s.kept, s.filtered_out, s.bad
+            "- `{}`: {}, {} counted, {} filtered out, {} skipped",
+            s.file,
+            words::count(usize::try_from(s.rows).unwrap_or(usize::MAX), "row"),
+            s.kept,
+            s.filtered_out,
+            s.bad
         )?;
         for r in &s.skipped {
             writeln!(out, "  - {} × {} in `{}`", r.count, r.reason, r.column)?;

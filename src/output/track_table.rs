@@ -10,6 +10,8 @@ use rust_decimal::prelude::ToPrimitive;
 use super::amount::{fixed, group};
 use super::grid::{Grid, bar};
 use super::style::Paint;
+use super::words;
+use super::wrap;
 use crate::track::report::{Progress, REVIEW_QUESTIONS, Status, TargetTrack, TrackReport};
 
 /// Width of an attainment bar at 100%.
@@ -28,7 +30,9 @@ pub fn render(
     ];
     head.push(format!("catch-up by {}", report.by));
     head.extend(report.currency.clone());
-    writeln!(out, "{}", paint.bold(&head.join(" · ")))?;
+    for line in wrap::facts(&head, width) {
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
     for t in &report.targets {
         writeln!(out)?;
         target(report, t, paint, width, out)?;
@@ -117,7 +121,7 @@ fn target(
     }
     let s = if t.remaining_periods == 1 { "" } else { "s" };
     facts.push(format!("{} {}{s} left", t.remaining_periods, report.by));
-    for line in join_within(&facts, " · ", width) {
+    for line in wrap::facts(&facts, width) {
         writeln!(out, "{line}")?;
     }
     let mut grid = Grid {
@@ -222,7 +226,7 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
                 .iter()
                 .map(|(r, a)| format!("{r} {}", percent(Some(*a))))
                 .collect();
-            for line in wrap(
+            for line in wrap::words(
                 &format!("reps behind: {}", reps.join(", ")),
                 width.saturating_sub(4),
             ) {
@@ -232,7 +236,10 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
     }
     writeln!(out, "  Ask about each:")?;
     for question in REVIEW_QUESTIONS {
-        for (i, line) in wrap(question, width.saturating_sub(6)).iter().enumerate() {
+        for (i, line) in wrap::words(question, width.saturating_sub(6))
+            .iter()
+            .enumerate()
+        {
             writeln!(out, "  {} {line}", if i == 0 { " -" } else { "  " })?;
         }
     }
@@ -248,7 +255,10 @@ fn sources(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     for s in &report.sources {
-        let mut parts = vec![format!("{} rows", s.rows), format!("{} kept", s.kept)];
+        let mut parts = vec![
+            words::count(usize::try_from(s.rows).unwrap_or(usize::MAX), "row"),
+            format!("{} kept", s.kept),
+        ];
         if s.filtered_out > 0 {
             parts.push(format!("{} filtered out", s.filtered_out));
         }
@@ -259,36 +269,4 @@ fn sources(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "Read {}: {}", s.file, parts.join(", "))?;
     }
     Ok(())
-}
-
-/// Joins `parts` with `sep` into lines of at most `width` characters where possible.
-fn join_within(parts: &[String], sep: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for part in parts {
-        match lines.last_mut() {
-            Some(line)
-                if line.chars().count() + sep.chars().count() + part.chars().count() <= width =>
-            {
-                line.push_str(sep);
-                line.push_str(part);
-            }
-            _ => lines.push(part.clone()),
-        }
-    }
-    lines
-}
-
-/// Splits `text` at spaces into lines of at most `width` characters (longer words stay whole).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_owned()),
-        }
-    }
-    lines
 }

@@ -244,23 +244,20 @@ pub fn feedback(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
                     .map(|c| format!("{}: {c}", e.rep.value))
             })
             .collect();
-        let voiced = if doubts.is_empty() {
-            String::new()
-        } else {
-            format!("; doubts voiced: {}", doubts.join("; "))
-        };
-        out.push(
-            Diagnostic::new(
-                Code::LowTeamConfidence,
-                Some(goal.span.clone()),
-                format!(
-                    "the team's mean confidence in goal `{}` is {} of 5{voiced}",
-                    goal.id.value,
-                    mean.round_dp(1).normalize()
-                ),
-            )
-            .goal(Some(&goal.id.value)),
-        );
+        let mut finding = Diagnostic::new(
+            Code::LowTeamConfidence,
+            Some(goal.span.clone()),
+            format!(
+                "the team's mean confidence in goal `{}` is {} of 5",
+                goal.id.value,
+                mean.round_dp(1).normalize()
+            ),
+        )
+        .goal(Some(&goal.id.value));
+        if !doubts.is_empty() {
+            finding = finding.note(format!("doubts voiced: {}", doubts.join("; ")));
+        }
+        out.push(finding);
     }
     training(file, out);
 }

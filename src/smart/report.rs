@@ -13,6 +13,8 @@ pub struct FileFindings {
     pub diagnostics: Vec<Diagnostic>,
     /// Goal ids in file order, for the scorecard.
     pub goals: Vec<String>,
+    /// A filled survey form (`check --feedback`), not a goal file.
+    pub survey: bool,
 }
 
 /// The worst finding of a goal under each SMART criterion.

@@ -83,6 +83,7 @@ pub fn read(name: String, text: String, file: &GoalFile) -> SurveyRead {
             text,
             diagnostics: out,
             goals: Vec::new(),
+            survey: true,
         },
         rows,
         empty,

@@ -83,7 +83,10 @@ impl Ledger {
     /// Adds one row, or rejects it when its rep or metric is unknown.
     pub fn add(&mut self, row: &ActualRow<'_>) -> Result<(), RowRejection> {
         let rep = self.rep_index(row.rep).ok_or_else(|| {
-            let detail = format!("`{}` is not the id, name or alias of a rep in the goal file; add it to that rep's `aliases` in the goal file", clip(row.rep));
+            let detail = format!(
+                "`{}` is not the id, name or alias of a rep; add it to that rep's `aliases`",
+                clip(row.rep)
+            );
             reject(Field::Rep, "unknown rep", detail)
         })?;
         let metric = lookup(&self.metric_names, row.metric).ok_or_else(|| {
