@@ -1,40 +1,144 @@
 #!/usr/bin/env bash
-# Generates the inputs of the performance section of the specification, runs each command
-# on a release build, and prints wall time and peak memory next to the cost of merely
-# reading the input and writing output of the same size. Needs python3 and GNU time.
+# The benchmark of the specification's performance section (§9). Generates its inputs under
+# target/bench/, runs `check`, `plan --by month`, `plan --by week`, `funnel` and `track` on a
+# release build, and prints wall time and peak memory (GNU time "%e %M") for each next to
+# the cost of merely reading the input and writing output of the same size. Every command
+# runs at scale 1 and scale 2 (twice the input) and the ratio of the two is printed.
+#
+#   scripts/bench.sh [check] [plan] [funnel] [track]     (default: all of them)
+#
+# Scale 2 is the specification's size for check and plan (5 MB goal file; 10,000 reps in
+# 500 teams with 2,500 targets) and scale 1 is half of it; for track scale 1 is the
+# specification's 1,000,000 rows and scale 2 is 2,000,000. Data is deterministic.
+# Needs python3, awk and GNU time at /usr/bin/time. Not part of CI. About 2-3 minutes on two
+# cores, plus the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+missing=()
+command -v python3 > /dev/null || missing+=("python3 (generates the data)")
+command -v awk > /dev/null || missing+=("awk (arithmetic)")
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time --version > /dev/null 2>&1; then
+  missing+=("GNU time at /usr/bin/time (wall time and peak memory; apt-get install time)")
+fi
+if ((${#missing[@]})); then
+  printf 'bench.sh: missing %s\n' "${missing[@]}" >&2
+  exit 2
+fi
+
+what=("$@")
+((${#what[@]})) || what=(check plan funnel track)
+for w in "${what[@]}"; do
+  case $w in check | plan | funnel | track) ;; *)
+    echo "bench.sh: unknown part '$w' (check, plan, funnel, track)" >&2
+    exit 2
+    ;;
+  esac
+done
+wants() { [[ " ${what[*]} " == *" $1 "* ]]; }
+
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo ' (src modified)')"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load:$(uptime | sed 's/.*load average://')"
+
+echo "building (release, and the toml_parse bench)..."
 cargo build --release --quiet
 bin=target/release/goals
+toml_parse=$(cargo bench --bench toml_parse --no-run --message-format=json 2> /dev/null |
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "toml_parse" and m.get("executable"):
+        print(m["executable"])')
+[[ -x $toml_parse ]] || { echo "bench.sh: could not build benches/toml_parse.rs" >&2; exit 2; }
 dir=target/bench
 mkdir -p "$dir"
 
-measure() { # label, output file, command...
-  local label=$1 out=$2; shift 2
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" > "$out" 2>/dev/null || true
-  read -r secs kb < "$dir/time.txt"
-  printf '%-34s %7.2f s %8.1f MB  output %6.1f MB\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)" "$(echo "$(stat -c %s "$out")/1048576" | bc -l)"
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+declare -A secs_of kb_of
+
+# Runs a command with stdout to a file; records wall time, peak memory and output size under
+# a key. Exit 1 is allowed (findings); anything else means the figure would be meaningless.
+measure() { # key, label, output file, command...
+  local key=$1 label=$2 out=$3 rc=0 secs kb
+  shift 3
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" > "$out" 2> "$out.stderr" || rc=$?
+  if ((rc > 1)); then
+    echo "bench.sh: '$*' exited with $rc:" >&2
+    tail -n 5 "$out.stderr" >&2
+    exit 1
+  fi
+  read -r secs kb < <(tail -n 1 "$dir/time.txt")
+  secs_of[$key]=$secs kb_of[$key]=$kb
+  printf '  %-30s %7.2f s %8.1f MB   output %7.1f MB   exit %d\n' "$label" "$secs" "$(mb $((kb * 1024)))" "$(mb "$(stat -c %s "$out")")" "$rc"
 }
 
-baseline() { # label, input, output: read the input and write as many bytes
-  local label=$1 in=$2 out=$3 size
+# The floor: read the inputs and write as many bytes as the command wrote.
+baseline() { # output file whose size to write, input files...
+  local out=$1 size secs kb
+  shift
   size=$(stat -c %s "$out")
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" sh -c "cat '$in' > /dev/null; head -c $size /dev/zero > '$dir/copy.out'"
-  read -r secs kb < "$dir/time.txt"
-  printf '%-34s %7.2f s %8.1f MB\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)"
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" sh -c 'size=$1; shift; cat "$@" > /dev/null; head -c "$size" /dev/zero > "'"$dir"'/floor.out"' sh "$size" "$@"
+  rm -f "$dir/floor.out"
+  read -r secs kb < <(tail -n 1 "$dir/time.txt")
+  printf '  %-30s %7.2f s %8.1f MB\n' "floor: read input, write same" "$secs" "$(mb $((kb * 1024)))"
 }
+
+# The floor of check: read the file and parse it with the toml crate alone.
+toml_floor() { # goal file
+  local secs kb
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$toml_parse" "$1" > /dev/null
+  read -r secs kb < <(tail -n 1 "$dir/time.txt")
+  printf '  %-30s %7.2f s %8.1f MB\n' "floor: read + toml parse" "$secs" "$(mb $((kb * 1024)))"
+}
+
+ratios() { # keys...
+  echo "== scale 2 / scale 1"
+  local k
+  for k in "$@"; do
+    [[ -n ${secs_of[$k:1]:-} ]] || continue
+    awk -v k="$k" -v t1="${secs_of[$k:1]}" -v t2="${secs_of[$k:2]}" -v m1="${kb_of[$k:1]}" -v m2="${kb_of[$k:2]}" \
+      'BEGIN { printf "  %-30s time x%.2f   memory x%.2f\n", k, (t1 > 0 ? t2 / t1 : 0), m2 / m1 }'
+  done
+}
+
+size() { du -h --apparent-size "$1" | cut -f1; }
 
 for scale in 1 2; do
-  reps=$((5000 * scale)); teams=$((250 * scale)); targets=$((1250 * scale))
-  python3 scripts/gen_goals.py "$reps" "$teams" "$targets" > "$dir/plan-$scale.toml"
-  echo "== $reps reps, $teams teams, $targets targets ($(du -h "$dir/plan-$scale.toml" | cut -f1))"
-  measure "check" "$dir/check-$scale.json" $bin --as-of 2026-12-01 check "$dir/plan-$scale.toml" --format json
-  measure "plan --by month --format json" "$dir/month-$scale.json" $bin plan "$dir/plan-$scale.toml" --by month --format json
-  baseline "  read input + write same bytes" "$dir/plan-$scale.toml" "$dir/month-$scale.json"
-  measure "plan --by week --format json" "$dir/week-$scale.json" $bin plan "$dir/plan-$scale.toml" --by week --format json
-  baseline "  read input + write same bytes" "$dir/plan-$scale.toml" "$dir/week-$scale.json"
+  reps=$((5000 * scale)) teams=$((250 * scale)) targets=$((1250 * scale))
+  if wants check; then
+    python3 scripts/gen_goals.py $((1000 * scale)) $((50 * scale)) $((9500 * scale)) > "$dir/check-$scale.toml"
+    echo "== check, scale $scale: $((1000 * scale)) reps, $((50 * scale)) teams, $((9500 * scale)) targets ($(size "$dir/check-$scale.toml"))"
+    measure "check:$scale" "check --format json" "$dir/check-$scale.json" \
+      $bin --as-of 2026-12-01 check "$dir/check-$scale.toml" --format json
+    toml_floor "$dir/check-$scale.toml"
+    baseline "$dir/check-$scale.json" "$dir/check-$scale.toml"
+  fi
+  if wants plan; then
+    python3 scripts/gen_goals.py $reps $teams $targets > "$dir/plan-$scale.toml"
+    echo "== plan, scale $scale: $reps reps, $teams teams, $targets targets ($(size "$dir/plan-$scale.toml"))"
+    measure "plan month:$scale" "plan --by month --format json" "$dir/month-$scale.json" \
+      $bin plan "$dir/plan-$scale.toml" --by month --format json
+    baseline "$dir/month-$scale.json" "$dir/plan-$scale.toml"
+    measure "plan week:$scale" "plan --by week --format json" "$dir/week-$scale.json" \
+      $bin plan "$dir/plan-$scale.toml" --by week --format json
+    baseline "$dir/week-$scale.json" "$dir/plan-$scale.toml"
+  fi
+  if wants funnel; then
+    python3 scripts/gen_goals.py $reps $teams $targets --funnel > "$dir/funnel-$scale.toml"
+    echo "== funnel, scale $scale: as plan, every count target through a 3-stage funnel ($(size "$dir/funnel-$scale.toml"))"
+    measure "funnel:$scale" "funnel --format json" "$dir/funnel-$scale.json" \
+      $bin funnel "$dir/funnel-$scale.toml" --format json
+    baseline "$dir/funnel-$scale.json" "$dir/funnel-$scale.toml"
+  fi
+  if wants track; then
+    rows=$((1000000 * scale))
+    python3 scripts/gen_actuals.py "$dir/track-$scale" $rows 1000
+    echo "== track, scale $scale: $rows actual rows, 1000 reps ($(size "$dir/track-$scale/actuals.csv") CSV)"
+    measure "track:$scale" "track --format json" "$dir/track-$scale.json" \
+      $bin --as-of 2027-12-31 track "$dir/track-$scale/bench.toml" --actuals "$dir/track-$scale/actuals.csv" --format json
+    baseline "$dir/track-$scale.json" "$dir/track-$scale/bench.toml" "$dir/track-$scale/actuals.csv"
+  fi
 done
 
-python3 scripts/gen_goals.py 2000 100 9000 > "$dir/check-5mb.toml"
-echo "== check of a $(du -h "$dir/check-5mb.toml" | cut -f1) goal file"
-measure "check --format json" "$dir/check-5mb.json" $bin --as-of 2026-12-01 check "$dir/check-5mb.toml" --format json
+ratios check "plan month" "plan week" funnel track
