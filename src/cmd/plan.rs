@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use super::{Io, Outcome, load};
 use crate::cli::{By, PlanArgs, ReportFormat};
 use crate::model::Per;
+use crate::output::plan_stream::PlanStream;
 use crate::output::{plan_csv, plan_json, plan_markdown, plan_table};
-use crate::plan::{PlanOptions, decompose};
+use crate::plan::{PlanOptions, Planned, each_target, plan_head};
 
 /// The granularity of `--by`.
 pub fn per(by: By) -> Per {
@@ -60,12 +61,23 @@ pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome
         teams: args.team.clone(),
         reps: args.rep.clone(),
     };
-    let report = decompose(checked, &options);
-    match args.format {
-        ReportFormat::Table => plan_table::render(&report, io.paint_out, io.width, io.stdout)?,
-        ReportFormat::Json => plan_json::render(&report, io.stdout)?,
-        ReportFormat::Csv => plan_csv::render(&report, io.stdout)?,
-        ReportFormat::Markdown => plan_markdown::render(&report, io.stdout)?,
-    }
+    let mut stream: Box<dyn PlanStream> = match args.format {
+        ReportFormat::Table => Box::new(plan_table::Table {
+            paint: io.paint_out,
+            width: io.width,
+            written: 0,
+        }),
+        ReportFormat::Json => Box::new(plan_json::Json::default()),
+        ReportFormat::Csv => Box::new(plan_csv::Csv),
+        ReportFormat::Markdown => Box::new(plan_markdown::Markdown),
+    };
+    // Each target is written as soon as it is computed, so memory does not grow with the plan.
+    let head = plan_head(checked, &options);
+    stream.head(&head, io.stdout)?;
+    let order = stream.order();
+    each_target(checked, &options, &Planned, order, &mut |t| {
+        stream.target(&head, &t, io.stdout)
+    })?;
+    stream.foot(&head, io.stdout)?;
     Ok(Outcome::Success)
 }

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
+pub mod plan_stream;
 pub mod plan_table;
 pub mod sarif;
 pub mod style;

@@ -4,16 +4,29 @@
 use std::io::{self, Write};
 
 use super::amount::{exact, plain};
-use crate::plan::report::PlanReport;
+use super::plan_stream::{PlanStream, write_report};
+use crate::plan::Order;
+use crate::plan::report::{PlanReport, TargetReport};
 
-/// Renders the plan as CSV, targets in priority order.
-pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record([
-        "priority", "goal", "metric", "kind", "owner", "period", "start", "end", "rep", "quota",
-        "exact",
-    ])?;
-    for t in &report.targets {
+/// The plan as CSV rows, targets in priority order.
+pub struct Csv;
+
+impl PlanStream for Csv {
+    fn order(&self) -> Order {
+        Order::Priority
+    }
+
+    fn head(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record([
+            "priority", "goal", "metric", "kind", "owner", "period", "start", "end", "rep",
+            "quota", "exact",
+        ])?;
+        csv.flush()
+    }
+
+    fn target(&mut self, _: &PlanReport, t: &TargetReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut csv = csv::Writer::from_writer(out);
         let priority = t.priority.to_string();
         for p in &t.periods {
             let (start, end) = (p.start.to_string(), p.end.to_string());
@@ -29,6 +42,15 @@ pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
                 ])?;
             }
         }
+        csv.flush()
     }
-    csv.flush()
+
+    fn foot(&mut self, _: &PlanReport, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders a whole plan report as CSV.
+pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Csv, report, out)
 }

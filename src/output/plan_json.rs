@@ -7,6 +7,8 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::amount;
+use super::plan_stream::{PlanStream, write_report};
+use crate::plan::Order;
 use crate::plan::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 
 /// A number written exactly as its decimal text.
@@ -17,13 +19,6 @@ impl Serialize for Num {
         let raw = RawValue::from_string(self.0.clone()).map_err(serde::ser::Error::custom)?;
         raw.serialize(serializer)
     }
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    plan: Plan<'a>,
-    targets: Vec<Target<'a>>,
 }
 
 #[derive(Serialize)]
@@ -71,23 +66,61 @@ struct RepTotal<'a> {
     quota: Num,
 }
 
-/// Renders the plan document; targets in file order, each with its priority rank.
-pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut targets: Vec<&TargetReport> = report.targets.iter().collect();
-    targets.sort_by_key(|t| t.file_order);
-    let document = Document {
-        version: 1,
-        plan: Plan {
+/// The plan document, targets in file order, each with its priority rank. Written piece by
+/// piece with the layout `serde_json`'s pretty printer gives the whole document.
+#[derive(Default)]
+pub struct Json {
+    /// Targets written so far.
+    pub written: usize,
+}
+
+impl PlanStream for Json {
+    fn order(&self) -> Order {
+        Order::File
+    }
+
+    fn head(&mut self, report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+        let plan = Plan {
             name: report.name.as_deref(),
             currency: report.currency.as_deref(),
             start: report.start.to_string(),
             end: report.end.to_string(),
             by: report.by,
-        },
-        targets: targets.into_iter().map(target).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+        };
+        write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
+        write_indented(&plan, "  ", out)?;
+        write!(out, ",\n  \"targets\": [")
+    }
+
+    fn target(&mut self, _: &PlanReport, t: &TargetReport, out: &mut dyn Write) -> io::Result<()> {
+        let separator = if self.written == 0 { "" } else { "," };
+        self.written += 1;
+        write!(out, "{separator}\n    ")?;
+        write_indented(&target(t), "    ", out)
+    }
+
+    fn foot(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n  ]" };
+        writeln!(out, "{close}\n}}")
+    }
+}
+
+/// Writes `value` pretty-printed, every line after the first prefixed by `indent`.
+fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        write!(out, "\n{indent}{line}")?;
+    }
+    Ok(())
+}
+
+/// Renders a whole plan report as the JSON document.
+pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Json::default(), report, out)
 }
 
 fn target(t: &TargetReport) -> Target<'_> {

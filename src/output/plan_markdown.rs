@@ -4,17 +4,28 @@
 use std::io::{self, Write};
 
 use super::amount::grouped;
-use crate::plan::report::PlanReport;
+use super::plan_stream::{PlanStream, write_report};
+use crate::plan::Order;
+use crate::plan::report::{PlanReport, TargetReport};
 
-/// Renders the plan as Markdown, targets in priority order.
-pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
-    let name = report.name.as_deref().unwrap_or("Plan");
-    writeln!(
-        out,
-        "# {name}\n\n{} to {}, by {}.",
-        report.start, report.end, report.by
-    )?;
-    for t in &report.targets {
+/// The plan as Markdown, one section per target in priority order.
+pub struct Markdown;
+
+impl PlanStream for Markdown {
+    fn order(&self) -> Order {
+        Order::Priority
+    }
+
+    fn head(&mut self, report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+        let name = report.name.as_deref().unwrap_or("Plan");
+        writeln!(
+            out,
+            "# {name}\n\n{} to {}, by {}.",
+            report.start, report.end, report.by
+        )
+    }
+
+    fn target(&mut self, _: &PlanReport, t: &TargetReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "\n## {}. {} — {}\n",
@@ -55,8 +66,17 @@ pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
             grouped(t.total, t.decimals),
             totals.join(" | ")
         )?;
+        Ok(())
     }
-    Ok(())
+
+    fn foot(&mut self, _: &PlanReport, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders a whole plan report as Markdown.
+pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Markdown, report, out)
 }
 
 /// Escapes the characters that would break a Markdown table or heading.

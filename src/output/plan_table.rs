@@ -8,37 +8,76 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::amount::grouped;
 use super::grid::{Grid, bar};
+use super::plan_stream::{PlanStream, write_report};
 use super::style::Paint;
 use super::wrap;
+use crate::plan::Order;
 use crate::plan::report::{PlanReport, Quantity, TargetReport};
 
 /// Width of the shape bar.
 const BAR: usize = 10;
 
-/// Renders the plan as text tables no wider than `width` where possible.
+/// The plan as text tables no wider than `width` where possible, targets in priority order.
+pub struct Table {
+    pub paint: Paint,
+    pub width: usize,
+    /// Targets written so far.
+    pub written: usize,
+}
+
+impl PlanStream for Table {
+    fn order(&self) -> Order {
+        Order::Priority
+    }
+
+    fn head(&mut self, report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut head = vec![report.name.clone().unwrap_or_else(|| "Plan".into())];
+        head.push(format!("{} to {}", report.start, report.end));
+        head.push(format!("by {}", report.by));
+        if let Some(currency) = &report.currency {
+            head.push(currency.clone());
+        }
+        for line in wrap::facts(&head, self.width) {
+            writeln!(out, "{}", self.paint.bold(&line))?;
+        }
+        Ok(())
+    }
+
+    fn target(
+        &mut self,
+        report: &PlanReport,
+        t: &TargetReport,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.written += 1;
+        writeln!(out)?;
+        block(report, t, self.paint, self.width, out)
+    }
+
+    fn foot(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
+        if self.written == 0 {
+            writeln!(out, "\nno target matches the filters")?;
+        }
+        Ok(())
+    }
+}
+
+/// Renders a whole plan report as text tables.
 pub fn render(
     report: &PlanReport,
     paint: Paint,
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut head = vec![report.name.clone().unwrap_or_else(|| "Plan".into())];
-    head.push(format!("{} to {}", report.start, report.end));
-    head.push(format!("by {}", report.by));
-    if let Some(currency) = &report.currency {
-        head.push(currency.clone());
-    }
-    for line in wrap::facts(&head, width) {
-        writeln!(out, "{}", paint.bold(&line))?;
-    }
-    if report.targets.is_empty() {
-        writeln!(out, "\nno target matches the filters")?;
-    }
-    for target in &report.targets {
-        writeln!(out)?;
-        block(report, target, paint, width, out)?;
-    }
-    Ok(())
+    write_report(
+        &mut Table {
+            paint,
+            width,
+            written: 0,
+        },
+        report,
+        out,
+    )
 }
 
 fn block(

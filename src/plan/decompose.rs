@@ -65,7 +65,7 @@ pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     decompose_with(checked, options, &Planned)
 }
 
-/// Decomposes every target of a checked file with the amounts of `source`.
+/// Decomposes every target of a checked file with the amounts of `source`, in priority order.
 ///
 /// # Panics
 /// When the checked file has no plan dates (the SMART rules make sure it has).
@@ -74,32 +74,32 @@ pub fn decompose_with(
     options: &PlanOptions,
     source: &dyn DaySource,
 ) -> PlanReport {
-    let file = checked.file();
-    let rules = target::rules(file);
+    let mut report = plan_head(checked, options);
     let mut targets = Vec::new();
-    for (order, goal) in file.goals.iter().enumerate() {
-        if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
-            continue;
-        }
-        for t in &goal.targets {
-            let resolved = target::resolve(checked, goal, t);
-            let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
-            if !shown.contains(&true) {
-                continue;
-            }
-            let periods = periods(
-                &rules,
-                granularity(options.by),
-                resolved.start,
-                resolved.end,
-            );
-            targets.push(target_report(
-                checked, source, &resolved, &periods, &shown, order,
-            ));
-        }
-    }
-    rank(&mut targets);
-    let plan = &file.plan;
+    each_target(checked, options, source, Order::Priority, &mut |t| {
+        targets.push(t);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    report.targets = targets;
+    report
+}
+
+/// The order in which `each_target` hands out targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Importance, then urgency (high first), then file order: tables, CSV, Markdown.
+    Priority,
+    /// As the file lists them: the JSON contract.
+    File,
+}
+
+/// The plan report without its targets: name, currency, dates and `by`.
+///
+/// # Panics
+/// When the checked file has no plan dates (the SMART rules make sure it has).
+pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
+    let plan = &checked.file().plan;
     PlanReport {
         name: plan.name.as_ref().map(|n| n.value.clone()),
         currency: plan.currency.as_ref().map(|c| c.value.code.clone()),
@@ -115,8 +115,77 @@ pub fn decompose_with(
             .expect("checked: the plan has an end")
             .value,
         by: by_name(options.by),
-        targets,
+        targets: Vec::new(),
     }
+}
+
+/// Decomposes the shown targets one at a time, in `order`, and hands each to `visit`, so a
+/// renderer can write a target and drop it before the next is computed.
+pub fn each_target<E>(
+    checked: Checked<'_>,
+    options: &PlanOptions,
+    source: &dyn DaySource,
+    order: Order,
+    visit: &mut dyn FnMut(TargetReport) -> Result<(), E>,
+) -> Result<(), E> {
+    let file = checked.file();
+    let rules = target::rules(file);
+    let mut shown_targets = Vec::new();
+    for (file_order, goal) in file.goals.iter().enumerate() {
+        if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
+            continue;
+        }
+        for t in &goal.targets {
+            let resolved = target::resolve(checked, goal, t);
+            let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
+            if shown.contains(&true) {
+                shown_targets.push((file_order, resolved, shown));
+            }
+        }
+    }
+    let ranks = ranks(
+        &shown_targets
+            .iter()
+            .map(|(o, r, _)| (*o, r.goal))
+            .collect::<Vec<_>>(),
+    );
+    let mut sequence: Vec<usize> = (0..shown_targets.len()).collect();
+    if order == Order::Priority {
+        sequence.sort_by_key(|&i| ranks[i]);
+    }
+    for i in sequence {
+        let (file_order, resolved, shown) = &shown_targets[i];
+        let periods = periods(
+            &rules,
+            granularity(options.by),
+            resolved.start,
+            resolved.end,
+        );
+        let mut report = target_report(checked, source, resolved, &periods, shown, *file_order);
+        report.priority = ranks[i];
+        visit(report)?;
+    }
+    Ok(())
+}
+
+/// The priority of each target (1 first): importance, then urgency (both high first), then
+/// file order.
+fn ranks(targets: &[(usize, &crate::model::Goal)]) -> Vec<usize> {
+    let weight = |level: Level3| match level {
+        Level3::High => 0,
+        Level3::Medium => 1,
+        Level3::Low => 2,
+    };
+    let mut by_priority: Vec<usize> = (0..targets.len()).collect();
+    by_priority.sort_by_key(|&i| {
+        let (file_order, goal) = targets[i];
+        (weight(goal.importance), weight(goal.urgency), file_order)
+    });
+    let mut ranks = vec![0; targets.len()];
+    for (rank, &i) in by_priority.iter().enumerate() {
+        ranks[i] = rank + 1;
+    }
+    ranks
 }
 
 fn by_name(by: Per) -> &'static str {
@@ -134,19 +203,6 @@ fn level_name(level: Level3) -> &'static str {
         Level3::Low => "low",
         Level3::Medium => "medium",
         Level3::High => "high",
-    }
-}
-
-/// Sorts by importance, then urgency (both high first), then file order; numbers the result.
-fn rank(targets: &mut [TargetReport]) {
-    let weight = |name: &str| match name {
-        "high" => 0,
-        "medium" => 1,
-        _ => 2,
-    };
-    targets.sort_by_key(|t| (weight(t.importance), weight(t.urgency), t.file_order));
-    for (i, t) in targets.iter_mut().enumerate() {
-        t.priority = i + 1;
     }
 }
 

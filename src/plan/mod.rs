@@ -11,7 +11,9 @@ pub mod report;
 pub mod target;
 pub mod weights;
 
-pub use decompose::{DaySource, PlanOptions, Planned, decompose, decompose_with};
+pub use decompose::{
+    DaySource, Order, PlanOptions, Planned, decompose, decompose_with, each_target, plan_head,
+};
 pub use findings::findings;
 
 #[cfg(test)]
