@@ -32,7 +32,28 @@ pub fn round_half_up(x: Decimal) -> i64 {
 /// Cumulative rounding: `quota[i] = round(C_i) - round(C_{i-1})` where `C_i` is the sum of
 /// `exact[0..=i]` and `round` is `round_half_up`. Quotas sum to `round(Σ exact)`, are never
 /// negative when every `exact` is >= 0, and every prefix sum stays within 0.5 of the exact one.
+/// The sums run in integer fixed point (10^-18 of a unit, far finer than the 12-place snap);
+/// amounts too large for it fall back to decimal sums.
 pub fn cumulative_quotas(exact: &[Decimal]) -> Vec<i64> {
+    let fixed: Option<Vec<i128>> = exact.iter().map(|&x| to_fixed(x)).collect();
+    let Some(fixed) = fixed else {
+        return cumulative_quotas_decimal(exact);
+    };
+    let mut cum = 0_i128;
+    let mut prev = 0_i64;
+    fixed
+        .iter()
+        .map(|&x| {
+            cum = cum.saturating_add(x);
+            let r = round_fixed(cum);
+            let q = r.saturating_sub(prev);
+            prev = r;
+            q
+        })
+        .collect()
+}
+
+fn cumulative_quotas_decimal(exact: &[Decimal]) -> Vec<i64> {
     let mut cum = Decimal::ZERO;
     let mut prev = 0_i64;
     exact
@@ -45,6 +66,39 @@ pub fn cumulative_quotas(exact: &[Decimal]) -> Vec<i64> {
             q
         })
         .collect()
+}
+
+/// Decimals of the fixed point that `cumulative_quotas` sums in.
+const FIXED_DP: u32 = 18;
+
+/// `x` in units of 10^-18, rounded half away from zero; `None` when it is too large to sum
+/// a plan's worth of days without overflow (beyond 10^19 units).
+fn to_fixed(x: Decimal) -> Option<i128> {
+    let (mantissa, scale) = (x.mantissa(), x.scale());
+    let value = if scale <= FIXED_DP {
+        mantissa.checked_mul(10_i128.pow(FIXED_DP - scale))?
+    } else {
+        div_round(mantissa, 10_i128.pow(scale - FIXED_DP))
+    };
+    (value.unsigned_abs() < 10_u128.pow(FIXED_DP + 19)).then_some(value)
+}
+
+/// A fixed-point amount snapped to 12 places, then rounded to whole units, halves away from
+/// zero: what `round_half_up` does for decimals.
+fn round_fixed(x: i128) -> i64 {
+    let snapped = div_round(x, 10_i128.pow(FIXED_DP - SNAP_DP));
+    let units = div_round(snapped, 10_i128.pow(SNAP_DP));
+    i64::try_from(units).unwrap_or(if units < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// `x / d` rounded half away from zero (`d > 0`).
+fn div_round(x: i128, d: i128) -> i128 {
+    let half = d / 2;
+    if x >= 0 {
+        (x + half) / d
+    } else {
+        -((half - x) / d)
+    }
 }
 
 /// Capacity of one rep on day `d`; missing days and negative values count as 0.

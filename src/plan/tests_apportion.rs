@@ -69,3 +69,35 @@ fn per_rep_targets_round_each_rep() {
     assert_eq!(quotas, vec![vec![1, 0, 1], vec![0, 1, 0]]);
     assert_eq!(exacts[1], vec![dec("0.25"); 3]);
 }
+
+#[test]
+fn fixed_point_cumulative_rounding_matches_decimal() {
+    let third = Decimal::ONE / Decimal::from(3);
+    let exact: Vec<Decimal> = (0..400)
+        .map(|i| third * Decimal::from(i % 7) + Decimal::new(i, 3))
+        .collect();
+    assert_eq!(
+        super::apportion::cumulative_quotas(&exact),
+        decimal_reference(&exact)
+    );
+    let huge = vec![Decimal::MAX / Decimal::from(4); 3];
+    assert_eq!(
+        super::apportion::cumulative_quotas(&huge),
+        decimal_reference(&huge)
+    );
+}
+
+fn decimal_reference(exact: &[Decimal]) -> Vec<i64> {
+    let mut cum = Decimal::ZERO;
+    let mut prev = 0;
+    exact
+        .iter()
+        .map(|x| {
+            cum = cum.saturating_add(*x);
+            let r = round_half_up(cum);
+            let q = r - prev;
+            prev = r;
+            q
+        })
+        .collect()
+}

@@ -253,6 +253,20 @@ proptest! {
     }
 
     #[test]
+    fn fixed_point_rounding_matches_decimal_rounding((exact, _caps) in team(false)) {
+        let mut cum = Decimal::ZERO;
+        let mut prev = 0_i64;
+        let reference: Vec<i64> = exact.iter().map(|x| {
+            cum += *x;
+            let r = round_half_up(cum);
+            let q = r - prev;
+            prev = r;
+            q
+        }).collect();
+        prop_assert_eq!(cumulative_quotas(&exact), reference);
+    }
+
+    #[test]
     fn per_rep_targets_sum_to_rounded_totals((exact, caps) in team(false)) {
         let (quotas, exacts) = per_rep_targets(&exact, &caps);
         prop_assert_eq!((&quotas, &exacts), (&per_rep_targets(&exact, &caps).0, &per_rep_targets(&exact, &caps).1));
