@@ -139,17 +139,17 @@ const TIE: i128 = 1_000_000_000;
 /// Decimals of a capacity that the split among reps takes into account.
 const CAP_DP: u32 = 6;
 
-/// A capacity as a whole number of 10^-6 (negative counts as 0).
+/// A capacity as a whole number of 10^-6, rounded half away from zero (negative counts as 0).
 fn cap_units(c: Decimal) -> i128 {
-    if c <= Decimal::ZERO {
+    if c.is_sign_negative() {
         return 0;
     }
-    let c = if c.scale() > CAP_DP {
-        c.round_dp(CAP_DP)
+    let (mantissa, scale) = (c.mantissa(), c.scale());
+    if scale > CAP_DP {
+        div_round(mantissa, 10_i128.pow(scale - CAP_DP))
     } else {
-        c
-    };
-    c.mantissa() * 10_i128.pow(CAP_DP - c.scale())
+        mantissa * 10_i128.pow(CAP_DP - scale)
+    }
 }
 
 /// A fixed-point deficit in units of 10^-12, rounded half away from zero.
