@@ -15,7 +15,10 @@ fn run(args: &[&str]) -> String {
         .expect("goals runs");
     let mut text = String::from_utf8(out.stderr).expect("UTF-8 stderr");
     text.push_str(&String::from_utf8(out.stdout).expect("UTF-8 stdout"));
-    text.push_str(&format!("[exit {}]\n", out.status.code().unwrap_or(-1)));
+    let code = out.status.code().unwrap_or(-1);
+    text.push_str("[exit ");
+    text.push_str(&code.to_string());
+    text.push_str("]\n");
     text
 }
 
