@@ -36,31 +36,25 @@ pub fn round_half_up(x: Decimal) -> i64 {
 /// amounts too large for it fall back to decimal sums.
 pub fn cumulative_quotas(exact: &[Decimal]) -> Vec<i64> {
     let fixed: Option<Vec<i128>> = exact.iter().map(|&x| to_fixed(x)).collect();
-    let Some(fixed) = fixed else {
-        return cumulative_quotas_decimal(exact);
-    };
-    let mut cum = 0_i128;
-    let mut prev = 0_i64;
-    fixed
-        .iter()
-        .map(|&x| {
-            cum = cum.saturating_add(x);
-            let r = round_fixed(cum);
-            let q = r.saturating_sub(prev);
-            prev = r;
-            q
-        })
-        .collect()
+    match fixed {
+        Some(fixed) => differences(&fixed, 0, i128::saturating_add, round_fixed),
+        None => differences(exact, Decimal::ZERO, Decimal::saturating_add, round_half_up),
+    }
 }
 
-fn cumulative_quotas_decimal(exact: &[Decimal]) -> Vec<i64> {
-    let mut cum = Decimal::ZERO;
-    let mut prev = 0_i64;
-    exact
+/// `round(C_i) - round(C_{i-1})` for the running sums `C_i` of `values`.
+fn differences<T: Copy>(
+    values: &[T],
+    zero: T,
+    add: fn(T, T) -> T,
+    round: fn(T) -> i64,
+) -> Vec<i64> {
+    let (mut cum, mut prev) = (zero, 0_i64);
+    values
         .iter()
         .map(|&x| {
-            cum = cum.saturating_add(x);
-            let r = round_half_up(cum);
+            cum = add(cum, x);
+            let r = round(cum);
             let q = r.saturating_sub(prev);
             prev = r;
             q
