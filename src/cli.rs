@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Sales goals in a TOML file: SMART checks, exact quotas, funnel and tracking.
 #[derive(Debug, Parser)]
-#[command(name = "goals", version, about, long_about = None, max_term_width = 100)]
+#[command(name = "goals", version, about, long_about = None, max_term_width = 80)]
 pub struct Cli {
     /// When to colour the output; `auto` colours a terminal unless `NO_COLOR` is set.
     #[arg(
