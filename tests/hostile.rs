@@ -534,10 +534,8 @@ fn a_bad_file_on_stdin_is_named_stdin() {
     assert_eq!(doc["diagnostics"][0]["file"], "<stdin>");
 }
 
-/// Slow in debug builds (about two minutes for 100,000 goals on two cores), so ignored; run it
-/// with `cargo test --release --test hostile -- --ignored`.
+/// 100,000 goals are checked and planned (about 5 s in a debug build, 1 s in release).
 #[test]
-#[ignore = "about two minutes in a debug build"]
 fn a_hundred_thousand_goals_finish() {
     let text = base();
     let (head, goal) = text.split_at(text.find("[[goals]]").unwrap());
