@@ -32,15 +32,21 @@ pub struct FunnelOptions {
 pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
     let file = checked.file();
     let rules = target::rules(file);
-    let shown: Vec<Activity<'_>> = activities(checked)
-        .into_iter()
-        .filter(|a| options.goals.is_empty() || options.goals.contains(&a.resolved.goal.id.value))
-        .collect();
     let by = granularity(options.by);
-    let targets = shown
-        .iter()
-        .map(|a| target_report(a, &periods(&rules, by, a.axis_start, a.resolved.end)))
-        .collect();
+    // Each target's report is built as soon as its activity is, and the activity then keeps
+    // only what the capacity section needs.
+    let mut shown: Vec<Activity<'_>> = Vec::new();
+    let mut targets = Vec::new();
+    for mut a in activities(checked)
+        .filter(|a| options.goals.is_empty() || options.goals.contains(&a.resolved.goal.id.value))
+    {
+        targets.push(target_report(
+            &a,
+            &periods(&rules, by, a.axis_start, a.resolved.end),
+        ));
+        a.forget_exact();
+        shown.push(a);
+    }
     let start = file
         .plan
         .start

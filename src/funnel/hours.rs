@@ -67,17 +67,14 @@ pub fn units_between(a: &Activity<'_>, series: &[i64], from: NaiveDate, to: Naiv
     series.get(lo..hi).map_or(0, |s| s.iter().sum())
 }
 
-/// Every funnel target of a checked file, worked back to its activity.
-pub fn activities(checked: Checked<'_>) -> Vec<Activity<'_>> {
+/// Every funnel target of a checked file, worked back to its activity, one at a time.
+pub fn activities(checked: Checked<'_>) -> impl Iterator<Item = Activity<'_>> {
     let file = checked.file();
-    file.goals
-        .iter()
-        .flat_map(|g| {
-            g.targets
-                .iter()
-                .filter_map(move |t| activity(checked, g, t))
-        })
-        .collect()
+    file.goals.iter().flat_map(move |g| {
+        g.targets
+            .iter()
+            .filter_map(move |t| activity(checked, g, t))
+    })
 }
 
 /// Per rep and calendar month: hours needed, and each target's part (by activity index).
@@ -88,7 +85,12 @@ type Loads = BTreeMap<(String, (i32, u32)), (Decimal, Vec<(usize, Decimal)>)>;
 pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
     let file = checked.file();
     let rules = target::rules(file);
-    let all = activities(checked);
+    let all: Vec<Activity<'_>> = activities(checked)
+        .map(|mut a| {
+            a.forget_exact();
+            a
+        })
+        .collect();
     let Some(first) = all.iter().map(|a| a.axis_start).min() else {
         return Vec::new();
     };
