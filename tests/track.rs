@@ -534,3 +534,79 @@ fn reps_match_by_name_and_alias_in_any_case() {
         5
     );
 }
+
+/// A copy of the example with `extra` appended, in a temporary folder beside its exports.
+fn example_with(name: &str, extra: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("goals-track-{name}-{}", std::process::id()));
+    fs::create_dir_all(dir.join("examples")).unwrap();
+    fs::copy(
+        root().join("examples/crm-deals.csv"),
+        dir.join("examples/crm-deals.csv"),
+    )
+    .unwrap();
+    let text = fs::read_to_string(root().join("goals.example.toml")).unwrap();
+    fs::write(dir.join("goals.toml"), format!("{text}\n{extra}")).unwrap();
+    dir
+}
+
+#[test]
+fn status_thresholds_come_from_the_tracking_table() {
+    // Giulia is at 0.9067 of plan on new customers: at risk by default, on track from 0.90.
+    let default = json("track", &[]);
+    assert_eq!(
+        rep(target(&default, "new_customers"), "giulia")["status"],
+        "at_risk"
+    );
+    let dir = example_with(
+        "thresholds",
+        "[tracking]\nahead = 1.10\non_track = 0.90\nat_risk = 0.70\n",
+    );
+    let out = goals()
+        .current_dir(&dir)
+        .args(["--as-of", AS_OF, "track", "goals.toml", "--actuals"])
+        .arg(root().join("examples/actuals.csv"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rep(target(&doc, "new_customers"), "giulia")["status"],
+        "on_track"
+    );
+    assert_eq!(
+        rep(target(&doc, "new_customers"), "marco")["status"],
+        "on_track",
+        "1.067 is below 1.10"
+    );
+}
+
+#[test]
+fn thresholds_out_of_order_are_a_located_error() {
+    let dir = example_with(
+        "bad-thresholds",
+        "[tracking]\nahead = 0.9\non_track = 0.95\n",
+    );
+    let out = goals()
+        .current_dir(&dir)
+        .args(["check", "goals.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &doc["diagnostics"][0];
+    assert_eq!(finding["code"], "invalid-value");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("ahead 0.9 >= on_track 0.95"),
+        "{finding}"
+    );
+    assert!(finding["line"].as_u64().unwrap() > 300);
+}

@@ -35,6 +35,8 @@ pub struct GoalFile {
     pub goals: Vec<Goal>,
     pub feedback: Vec<Feedback>,
     pub actuals: Vec<ActualsMapping>,
+    /// `[tracking]`: the attainment ratios that separate the statuses of `goals track`.
+    pub tracking: Thresholds,
     /// Rep indices by team id, built on first use by `reps_of`.
     pub team_index: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
@@ -72,6 +74,25 @@ impl Default for PlanSettings {
             holidays: BTreeSet::new(),
             max_goals_per_rep: 5,
             span: None,
+        }
+    }
+}
+
+/// Attainment ratios (actual ÷ plan to date) at or above which a target is ahead, on track or
+/// at risk; below `at_risk` it is behind. `ahead >= on_track >= at_risk > 0`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Thresholds {
+    pub ahead: Decimal,
+    pub on_track: Decimal,
+    pub at_risk: Decimal,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            ahead: Decimal::new(105, 2),
+            on_track: Decimal::new(95, 2),
+            at_risk: Decimal::new(80, 2),
         }
     }
 }

@@ -142,6 +142,11 @@ pub static ROOT: TableDef = TableDef {
             Ty::Tables(&ACTUALS),
             "How to read CRM exports of actual results.",
         ),
+        key(
+            "tracking",
+            Ty::Table(&TRACKING),
+            "Attainment thresholds of the tracking statuses.",
+        ),
     ],
 };
 
@@ -409,6 +414,28 @@ static FEEDBACK: TableDef = TableDef {
             "Whether the rep needs training.",
         ),
         key("challenges", Ty::Str, "Challenges the rep foresees."),
+    ],
+};
+
+static TRACKING: TableDef = TableDef {
+    path: "tracking",
+    doc: "Attainment (actual ÷ plan to date) at or above which a target has each status.",
+    keys: &[
+        key(
+            "ahead",
+            Ty::Num,
+            "Ahead at or above this ratio (default 1.05).",
+        ),
+        key(
+            "on_track",
+            Ty::Num,
+            "On track at or above this ratio (default 0.95).",
+        ),
+        key(
+            "at_risk",
+            Ty::Num,
+            "At risk at or above this ratio, behind below (default 0.80).",
+        ),
     ],
 };
 

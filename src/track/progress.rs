@@ -42,6 +42,7 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
     let state = State {
         started: r.start <= ctx.as_of,
         has_data: ctx.has_data,
+        thresholds: ctx.file.tracking,
     };
     let finish = |f: Figures| progress(&f, lower, additive, remaining, decimals, state);
     TargetTrack {
@@ -154,6 +155,7 @@ fn levels(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
 struct State {
     started: bool,
     has_data: bool,
+    thresholds: crate::model::Thresholds,
 }
 
 /// Turns figures into ratios and a status.
@@ -169,7 +171,7 @@ fn progress(
     let status = match (attainment, f.actual) {
         _ if !state.started => Status::NotStarted,
         _ if !state.has_data => Status::NoData,
-        (Some(a), _) => Status::of(a),
+        (Some(a), _) => Status::of(a, state.thresholds),
         (None, None) => Status::NoData,
         (None, Some(_)) => Status::NotStarted,
     };
@@ -248,12 +250,24 @@ mod tests {
 
     #[test]
     fn status_follows_the_thresholds() {
-        assert_eq!(Status::of(d("1.05")), Status::Ahead);
-        assert_eq!(Status::of(d("1.0499")), Status::OnTrack);
-        assert_eq!(Status::of(d("0.95")), Status::OnTrack);
-        assert_eq!(Status::of(d("0.9499")), Status::AtRisk);
-        assert_eq!(Status::of(d("0.80")), Status::AtRisk);
-        assert_eq!(Status::of(d("0.7999")), Status::Behind);
+        assert_eq!(Status::of(d("1.05"), Thresholds::default()), Status::Ahead);
+        assert_eq!(
+            Status::of(d("1.0499"), Thresholds::default()),
+            Status::OnTrack
+        );
+        assert_eq!(
+            Status::of(d("0.95"), Thresholds::default()),
+            Status::OnTrack
+        );
+        assert_eq!(
+            Status::of(d("0.9499"), Thresholds::default()),
+            Status::AtRisk
+        );
+        assert_eq!(Status::of(d("0.80"), Thresholds::default()), Status::AtRisk);
+        assert_eq!(
+            Status::of(d("0.7999"), Thresholds::default()),
+            Status::Behind
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::model::Thresholds;
+
 /// The questions the guide asks about a goal that was missed.
 pub const REVIEW_QUESTIONS: [&str; 3] = [
     "What barriers stood in the way?",
@@ -55,13 +57,13 @@ pub struct Skipped {
 /// How a target or a rep stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// Attainment ≥ 1.05.
+    /// Attainment ≥ `[tracking] ahead` (1.05).
     Ahead,
-    /// Attainment ≥ 0.95.
+    /// Attainment ≥ `on_track` (0.95).
     OnTrack,
-    /// Attainment ≥ 0.80.
+    /// Attainment ≥ `at_risk` (0.80).
     AtRisk,
-    /// Attainment below 0.80.
+    /// Attainment below `at_risk`.
     Behind,
     /// Nothing was planned yet (the target starts after the as-of date).
     NotStarted,
@@ -70,13 +72,13 @@ pub enum Status {
 }
 
 impl Status {
-    /// The status of an attainment ratio.
-    pub fn of(attainment: Decimal) -> Self {
-        if attainment >= Decimal::new(105, 2) {
+    /// The status of an attainment ratio under the thresholds.
+    pub fn of(attainment: Decimal, thresholds: Thresholds) -> Self {
+        if attainment >= thresholds.ahead {
             Status::Ahead
-        } else if attainment >= Decimal::new(95, 2) {
+        } else if attainment >= thresholds.on_track {
             Status::OnTrack
-        } else if attainment >= Decimal::new(80, 2) {
+        } else if attainment >= thresholds.at_risk {
             Status::AtRisk
         } else {
             Status::Behind

@@ -58,6 +58,10 @@ fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
     file.goals = tables::each(ctx, top, "goals", goals::read_goal);
     file.feedback = tables::each(ctx, top, "feedback", goals::read_feedback);
     file.actuals = tables::each(ctx, top, "actuals", goals::read_actuals);
+    if let Some((table, span)) = sub_table(ctx, top, "tracking") {
+        let entry = Table::open(ctx, table, span, ROOT.child("tracking"));
+        file.tracking = plan::read_tracking(ctx, &entry);
+    }
     file
 }
 

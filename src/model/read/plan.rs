@@ -1,9 +1,10 @@
 //! Reads `[plan]`: the period, currency and calendar, applying the format's defaults.
 
 use chrono::{Days, Months, Weekday};
+use rust_decimal::Decimal;
 
 use super::value::{Ctx, Table, date};
-use crate::model::file::{Currency, PlanSettings, Sp};
+use crate::model::file::{Currency, PlanSettings, Sp, Thresholds};
 use crate::model::money::minor_units;
 use crate::model::schema::DAY_NAMES;
 
@@ -111,4 +112,39 @@ fn read_workdays(ctx: &mut Ctx, t: &Table<'_, '_>, plan: &mut PlanSettings) {
         }
     }
     plan.workdays = days;
+}
+
+/// Reads `[tracking]`: the status thresholds, each above zero and in decreasing order.
+pub fn read_tracking(ctx: &mut Ctx, t: &Table<'_, '_>) -> Thresholds {
+    let defaults = Thresholds::default();
+    let ahead = t.num(ctx, "ahead");
+    let on_track = t.num(ctx, "on_track");
+    let at_risk = t.num(ctx, "at_risk");
+    let read = Thresholds {
+        ahead: ahead.as_ref().map_or(defaults.ahead, |n| n.value),
+        on_track: on_track.as_ref().map_or(defaults.on_track, |n| n.value),
+        at_risk: at_risk.as_ref().map_or(defaults.at_risk, |n| n.value),
+    };
+    let ordered = read.ahead >= read.on_track
+        && read.on_track >= read.at_risk
+        && read.at_risk > Decimal::ZERO;
+    if ordered {
+        return read;
+    }
+    let span = [at_risk, on_track, ahead]
+        .into_iter()
+        .flatten()
+        .next()
+        .map_or_else(|| t.span.clone(), |n| n.span);
+    ctx.invalid(
+        span,
+        format!(
+            "the tracking thresholds must fall: ahead {} >= on_track {} >= at_risk {} > 0",
+            read.ahead.normalize(),
+            read.on_track.normalize(),
+            read.at_risk.normalize()
+        ),
+        "write ratios such as ahead = 1.05, on_track = 0.95, at_risk = 0.80".into(),
+    );
+    defaults
 }
