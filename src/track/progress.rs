@@ -243,6 +243,7 @@ fn catch_up(rest: Decimal, remaining: usize, lower: bool, decimals: u32) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Thresholds;
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
