@@ -8,7 +8,8 @@ use crate::cli::{By, PlanArgs, ReportFormat};
 use crate::model::Per;
 use crate::output::plan_stream::PlanStream;
 use crate::output::{plan_csv, plan_json, plan_markdown, plan_table};
-use crate::plan::{PlanOptions, Planned, each_target, plan_head};
+use crate::plan::{DaySource, PlanOptions, Planned, each_target, plan_head};
+use crate::smart::Checked;
 
 /// The granularity of `--by`.
 pub fn per(by: By) -> Per {
@@ -61,7 +62,20 @@ pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome
         teams: args.team.clone(),
         reps: args.rep.clone(),
     };
-    let mut stream: Box<dyn PlanStream> = match args.format {
+    write_plan(checked, &options, &Planned, args.format, io)?;
+    Ok(Outcome::Success)
+}
+
+/// Writes the plan of `source` in `format`, each target as soon as it is computed, so memory
+/// does not grow with the plan. Shared by `goals plan` and `goals replan`.
+pub fn write_plan(
+    checked: Checked<'_>,
+    options: &PlanOptions,
+    source: &dyn DaySource,
+    format: ReportFormat,
+    io: &mut Io<'_>,
+) -> Result<()> {
+    let mut stream: Box<dyn PlanStream> = match format {
         ReportFormat::Table => Box::new(plan_table::Table {
             paint: io.paint_out,
             width: io.width,
@@ -71,13 +85,12 @@ pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome
         ReportFormat::Csv => Box::new(plan_csv::Csv),
         ReportFormat::Markdown => Box::new(plan_markdown::Markdown),
     };
-    // Each target is written as soon as it is computed, so memory does not grow with the plan.
-    let head = plan_head(checked, &options);
+    let head = plan_head(checked, options);
     stream.head(&head, io.stdout)?;
     let order = stream.order();
-    each_target(checked, &options, &Planned, order, &mut |t| {
+    each_target(checked, options, source, order, &mut |t| {
         stream.target(&head, &t, io.stdout)
     })?;
     stream.foot(&head, io.stdout)?;
-    Ok(Outcome::Success)
+    Ok(())
 }

@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
-use crate::output::{plan_csv, plan_json, plan_markdown, plan_table};
-use crate::plan::{PlanOptions, decompose_with};
+use crate::plan::PlanOptions;
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -24,25 +23,16 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         teams: Vec::new(),
         reps: Vec::new(),
     };
-    let report = decompose_with(
-        checked,
-        &options,
-        &Replan {
-            ledger: &read.ledger,
-            as_of,
-        },
-    );
-    match args.format {
-        ReportFormat::Table => {
-            writeln!(
-                io.stdout,
-                "Replanned from actuals through {as_of}; later periods share what remains."
-            )?;
-            plan_table::render(&report, io.paint_out, io.width, io.stdout)?;
-        }
-        ReportFormat::Json => plan_json::render(&report, io.stdout)?,
-        ReportFormat::Csv => plan_csv::render(&report, io.stdout)?,
-        ReportFormat::Markdown => plan_markdown::render(&report, io.stdout)?,
+    if args.format == ReportFormat::Table {
+        writeln!(
+            io.stdout,
+            "Replanned from actuals through {as_of}; later periods share what remains."
+        )?;
     }
+    let source = Replan {
+        ledger: &read.ledger,
+        as_of,
+    };
+    super::plan::write_plan(checked, &options, &source, args.format, io)?;
     Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
 }
