@@ -8,6 +8,7 @@ mod decompose;
 mod findings;
 pub mod rep_exact;
 pub mod report;
+pub mod share_exact;
 pub mod target;
 pub mod weights;
 
@@ -22,3 +23,5 @@ mod tests_apportion;
 mod tests_arith;
 #[cfg(test)]
 mod tests_props;
+#[cfg(test)]
+mod tests_share_exact;

@@ -8,6 +8,7 @@ use super::apportion::{cumulative_quotas, per_rep_targets, share_among_reps};
 use super::calendar::{CalendarRules, Granularity};
 use super::capacity::{Runs, capacity_runs, dense, is_active, totals};
 use super::rep_exact::RepExact;
+use super::share_exact::share_within_one;
 use super::weights::{Split, daily_amounts};
 use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
 use crate::smart::Checked;
@@ -221,10 +222,14 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
         .collect();
     let rep_exact = RepExact::factored(runs, unit);
-    let (rep_quota, uncovered) = match share_among_reps(&team_quota, &day_exact, &capacity) {
-        Ok(quotas) => (quotas, Vec::new()),
-        Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
-    };
+    // Within one unit of every rep's exact share when such a schedule exists (it always does
+    // while shares stay constant); otherwise the running-deficit split.
+    let exact_fit = share_within_one(&team_quota, &day_exact, &capacity);
+    let (rep_quota, uncovered) =
+        match exact_fit.map_or_else(|| share_among_reps(&team_quota, &day_exact, &capacity), Ok) {
+            Ok(quotas) => (quotas, Vec::new()),
+            Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
+        };
     Days {
         start: resolved.start,
         team_exact: day_exact,
