@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Funnel, Goal, MetricKind, Target};
 use crate::plan::apportion::{cumulative_quotas, share_among_reps};
+use crate::plan::share_exact::share_within_one;
 use crate::plan::target::{self, Resolved};
 use crate::smart::Checked;
 
@@ -169,7 +170,9 @@ fn whole_units(
         return (sum(&reps), reps, team_exact);
     }
     let team = cumulative_quotas(&team_exact);
-    if let Ok(reps) = share_among_reps(&team, &team_exact, rep_exact) {
+    let shared = share_within_one(&team, &team_exact, rep_exact)
+        .map_or_else(|| share_among_reps(&team, &team_exact, rep_exact), Ok);
+    if let Ok(reps) = shared {
         (team, reps, team_exact)
     } else {
         let reps = own();
