@@ -31,18 +31,7 @@ pub fn read_all(
     io: &mut Io<'_>,
 ) -> Result<Actuals> {
     let file = checked.file();
-    let start = file
-        .plan
-        .start
-        .as_ref()
-        .expect("checked: the plan has a start")
-        .value;
-    let end = file
-        .plan
-        .end
-        .as_ref()
-        .expect("checked: the plan has an end")
-        .value;
+    let (start, end) = checked.period();
     let mut actuals = Actuals {
         ledger: Ledger::new(file, start, end),
         sources: Vec::new(),

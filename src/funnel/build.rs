@@ -47,18 +47,7 @@ pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
         a.forget_exact();
         shown.push(a);
     }
-    let start = file
-        .plan
-        .start
-        .as_ref()
-        .expect("checked: the plan has a start")
-        .value;
-    let end = file
-        .plan
-        .end
-        .as_ref()
-        .expect("checked: the plan has an end")
-        .value;
+    let (start, end) = checked.period();
     let first = shown.iter().map(|a| a.axis_start).min().unwrap_or(start);
     let capacity = capacity(
         file,
@@ -70,19 +59,9 @@ pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         start,
         end,
-        by: by_name(options.by),
+        by: options.by.name(),
         targets,
         capacity,
-    }
-}
-
-fn by_name(by: Per) -> &'static str {
-    match by {
-        Per::Day => "day",
-        Per::Week => "week",
-        Per::Month => "month",
-        Per::Quarter => "quarter",
-        Per::Year => "year",
     }
 }
 
@@ -177,7 +156,7 @@ fn exact_between(a: &Activity<'_>, series: &[Decimal], from: NaiveDate, to: Naiv
 /// The baseline and the target, both per `per` period, divided by the stage's rates.
 fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
     let base = a.resolved.target.baseline.as_ref()?.value;
-    let per = a.resolved.target.per.map_or("total", |p| by_name(p));
+    let per = a.resolved.target.per.map_or("total", |p| p.name());
     Some(Comparison {
         per,
         baseline: base * s.per_outcome,

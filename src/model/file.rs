@@ -280,6 +280,19 @@ pub enum Per {
     Year,
 }
 
+impl Per {
+    /// The name used in the file, on the command line and in JSON: `day` … `year`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Per::Day => "day",
+            Per::Week => "week",
+            Per::Month => "month",
+            Per::Quarter => "quarter",
+            Per::Year => "year",
+        }
+    }
+}
+
 /// How a target is spread over days.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SplitName {

@@ -100,21 +100,14 @@ pub enum Order {
 /// When the checked file has no plan dates (the SMART rules make sure it has).
 pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     let plan = &checked.file().plan;
+    let (start, end) = checked.period();
     PlanReport {
         name: plan.name.as_ref().map(|n| n.value.clone()),
         currency: plan.currency.as_ref().map(|c| c.value.code.clone()),
         minor_units: plan.currency.as_ref().map_or(0, |c| c.value.minor_units),
-        start: plan
-            .start
-            .as_ref()
-            .expect("checked: the plan has a start")
-            .value,
-        end: plan
-            .end
-            .as_ref()
-            .expect("checked: the plan has an end")
-            .value,
-        by: by_name(options.by),
+        start,
+        end,
+        by: options.by.name(),
         targets: Vec::new(),
     }
 }
@@ -186,16 +179,6 @@ fn ranks(targets: &[(usize, &crate::model::Goal)]) -> Vec<usize> {
         ranks[i] = rank + 1;
     }
     ranks
-}
-
-fn by_name(by: Per) -> &'static str {
-    match by {
-        Per::Day => "day",
-        Per::Week => "week",
-        Per::Month => "month",
-        Per::Quarter => "quarter",
-        Per::Year => "year",
-    }
 }
 
 fn level_name(level: Level3) -> &'static str {

@@ -68,6 +68,25 @@ impl<'a> Checked<'a> {
     pub fn file(self) -> &'a GoalFile {
         self.0
     }
+
+    /// The plan period, first and last day.
+    ///
+    /// # Panics
+    /// Only if the rules let through a plan without dates (`no-dates` is an error).
+    pub fn period(self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let plan = &self.0.plan;
+        let start = plan
+            .start
+            .as_ref()
+            .expect("checked: the plan has a start")
+            .value;
+        let end = plan
+            .end
+            .as_ref()
+            .expect("checked: the plan has an end")
+            .value;
+        (start, end)
+    }
 }
 
 /// Relevant: a goal serves an objective (when objectives exist) and names its family.

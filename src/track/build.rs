@@ -59,21 +59,11 @@ pub fn build(
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         currency: file.plan.currency.as_ref().map(|c| c.value.code.clone()),
         as_of: options.as_of,
-        by: by_name(options.by),
+        by: options.by.name(),
         sources,
         targets,
         leaderboard,
         review,
-    }
-}
-
-fn by_name(by: Per) -> &'static str {
-    match by {
-        Per::Day => "day",
-        Per::Week => "week",
-        Per::Month => "month",
-        Per::Quarter => "quarter",
-        Per::Year => "year",
     }
 }
 
