@@ -15,7 +15,7 @@ const ONE: i128 = 1_000_000_000_000_000_000;
 const NOISE: i128 = 1_000_000_000;
 /// Above this many units in all, the schedule is not attempted (money in minor units): a
 /// cent more or less is within the rounding of every other method.
-const MAX_UNITS: i64 = 1_000_000;
+pub const MAX_UNITS: i64 = 1_000_000;
 
 /// A unit of one rep: the first day it may be given and the last day it must be given by.
 struct Window {

@@ -184,7 +184,7 @@ proptest! {
 }
 
 /// Reps' capacities: `constant` gives every rep one capacity for all days.
-fn team(constant: bool) -> impl Strategy<Value = (Vec<Decimal>, Vec<Vec<Decimal>>)> {
+pub(super) fn team(constant: bool) -> impl Strategy<Value = (Vec<Decimal>, Vec<Vec<Decimal>>)> {
     let cap =
         prop::sample::select(vec![0_i64, 0, 5, 10, 10, 15, 30]).prop_map(|c| Decimal::new(c, 1));
     (1_usize..120, 1_usize..8).prop_flat_map(move |(days, reps)| {
