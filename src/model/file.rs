@@ -45,8 +45,10 @@ pub struct GoalFile {
 #[derive(Clone, Debug)]
 pub struct PlanSettings {
     pub name: Option<Sp<String>>,
-    /// `None` only when the file gives no start (a `no-dates` finding).
+    /// `None` when the file gives no start (a `no-dates` finding) or an unreadable one.
     pub start: Option<Sp<NaiveDate>>,
+    /// Whether `[plan]` has a `start` key (an unreadable one was already reported).
+    pub start_written: bool,
     /// Defaults to start + 1 year - 1 day.
     pub end: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<Currency>>,
@@ -66,6 +68,7 @@ impl Default for PlanSettings {
         PlanSettings {
             name: None,
             start: None,
+            start_written: false,
             end: None,
             currency: None,
             fiscal_year_start: 1,

@@ -368,3 +368,11 @@ fn a_company_goal_still_has_its_targets_references_checked() {
     );
     assert_eq!(findings(&text), vec![(Code::UnknownReference, 59, 12)]);
 }
+
+#[test]
+fn an_unreadable_start_is_reported_once() {
+    let text = edit("start = 2027-01-01", "start = \"soon\"");
+    let found = findings(&text);
+    assert!(found.contains(&(Code::InvalidValue, 3, 9)), "{found:?}");
+    assert!(!found.iter().any(|f| f.0 == Code::NoDates), "{found:?}");
+}

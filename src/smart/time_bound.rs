@@ -12,6 +12,10 @@ use super::RuleOptions;
 pub fn plan_dates(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     let plan = &file.plan;
     let Some(start) = &plan.start else {
+        if plan.start_written {
+            // An unreadable date was reported where it is; "no dates" would repeat it.
+            return;
+        }
         out.push(Diagnostic::new(
             Code::NoDates,
             plan.span.clone(),

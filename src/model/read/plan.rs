@@ -24,6 +24,7 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
         span: Some(t.span.clone()),
         name: t.str(ctx, "name"),
         start: t.date(ctx, "start"),
+        start_written: t.get("start").is_some(),
         end: t.date(ctx, "end"),
         currency: read_currency(ctx, t),
         ..PlanSettings::default()
