@@ -233,14 +233,47 @@ const CSV_FILES: &[(&str, i32, &str)] = &[
     ("date_garbage.csv", 1, "found `yesterday`"),
     ("date_month_13.csv", 1, "there is no month 13"),
     ("date_two_digit_year.csv", 1, "the year must have 4 digits"),
-    ("date_us_order.csv", 1, "there is no month 31"),
+    (
+        "date_slash_ambiguous.csv",
+        1,
+        "set dates = \"day-first\" or dates = \"month-first\"",
+    ),
+    ("date_slash_contradicting.csv", 1, "contradicting date"),
+    ("date_hour_24.csv", 1, "there is no hour 24"),
+    ("date_second_99.csv", 1, "there is no second 99"),
+    ("date_feb_30_with_time.csv", 1, "2027-02 has no day 30"),
+    // 12/31/2027 can only be month first: the file shows its order.
+    ("date_us_order.csv", 0, ""),
     ("date_year_overflow.csv", 1, "invalid date"),
     ("duplicate_header.csv", 2, "the column `rep` twice"),
     ("empty.csv", 2, "the file is empty"),
     ("header_only.csv", 0, ""),
-    ("invalid_utf8.csv", 1, "invalid UTF-8"),
+    ("invalid_utf8.csv", 2, "encoding = \"windows-1252\""),
+    (
+        "line_ends_cr_only.csv",
+        1,
+        "line_ends_cr_only.csv:3: column `date`",
+    ),
+    ("blank_line_between_rows.csv", 0, ""),
+    (
+        "encoding_latin1_no_key.csv",
+        2,
+        "line 2 is not UTF-8 text (field 2",
+    ),
+    ("encoding_utf16_bom.csv", 0, ""),
+    ("footer_report.csv", 0, ""),
+    (
+        "currency_other_without_rate.csv",
+        1,
+        "add its rate to [plan]",
+    ),
+    ("currency_plan_code_and_team_rows.csv", 0, ""),
+    ("number_thousands_unquoted.csv", 1, "extra fields"),
+    ("row_missing_fields.csv", 1, "missing fields"),
+    ("number_24_digits.csv", 1, "is too large"),
     ("missing_rep_column.csv", 2, "has no column `rep`"),
-    ("mixed_line_endings.csv", 1, "invalid number"),
+    // `\r\n`, `\n` and a lone `\r` in one file: every one ends a line.
+    ("mixed_line_endings.csv", 0, ""),
     ("nul_byte.csv", 1, "unknown rep"),
     ("number_1e400.csv", 1, "invalid number"),
     ("number_40_digits.csv", 1, "more than 28 digits"),
@@ -253,9 +286,13 @@ const CSV_FILES: &[(&str, i32, &str)] = &[
     (
         "quote_never_closed.csv",
         1,
-        "quote_never_closed.csv:2: column `metric`",
+        "quote_never_closed.csv:2: column `(row)`: missing fields",
     ),
-    ("ragged_rows.csv", 1, "ragged_rows.csv:2: column `metric`"),
+    (
+        "ragged_rows.csv",
+        1,
+        "ragged_rows.csv:2: column `(row)`: missing fields",
+    ),
     ("unknown_metric.csv", 1, "unknown metric"),
     ("unknown_rep.csv", 1, "unknown rep: `mario`"),
     ("wrong_delimiter_pipe.csv", 2, "has no column `metric`"),
@@ -324,7 +361,8 @@ fn listed(dir: &str, ext: &str) -> Vec<String> {
 #[test]
 fn the_tables_list_every_corpus_file() {
     let goals: Vec<&str> = GOAL_FILES.iter().map(|(n, _, _)| *n).collect();
-    let csvs: Vec<&str> = CSV_FILES.iter().map(|(n, _, _)| *n).collect();
+    let mut csvs: Vec<&str> = CSV_FILES.iter().map(|(n, _, _)| *n).collect();
+    csvs.sort_unstable();
     assert_eq!(listed("tests/hostile/goals", ".toml"), goals);
     assert_eq!(listed("tests/hostile/actuals", ".csv"), csvs);
     assert!(goals.len() >= 60 && csvs.len() >= 20);
@@ -567,18 +605,49 @@ fn track_generated(name: &str, csv: &[u8]) -> Output {
 }
 
 #[test]
-fn a_row_of_a_million_columns_is_read() {
+fn a_row_of_a_million_columns_is_a_bad_row() {
     let mut csv = b"date,rep,metric,value\n2027-01-15,r1,deals,1".to_vec();
     csv.extend(",x".repeat(1_000_000).bytes());
-    csv.push(b'\n');
+    csv.extend(b"\n2027-01-16,r1,deals,1\n");
     let output = track_generated("million_columns", &csv);
-    // Extra fields past the mapped columns are ignored: the row is read.
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    // More fields than the header: a bad row; the next row is still read.
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(text(&output).contains("million_columns.csv:2: column `(row)`: extra fields"));
     let mut header = b"date,rep,metric,value".to_vec();
     header.extend(",x".repeat(1_000_000).bytes());
     header.extend(b"\n2027-01-15,r1,deals,1\n");
     let output = track_generated("million_header_columns", &header);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(text(&output).contains("the header 1000004"));
+    let mut header = b"date,rep,metric,value,".to_vec();
+    header.extend("x".repeat(2 << 20).bytes());
+    header.extend(b"\n2027-01-15,r1,deals,1,x\n");
+    let output = track_generated("two_mebibyte_header", &header);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(text(&output).contains("header line is longer than 1 MiB"));
+    let mut csv = b"date,rep,metric,value\n2027-01-15,r1,deals,1".to_vec();
+    csv.extend(",".repeat(100_000).bytes());
+    csv.push(b'\n');
+    let output = track_generated("many_extra_fields", &csv);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(text(&output).contains("extra fields"));
+}
+
+#[test]
+fn an_endless_actuals_file_ends_with_a_clear_error() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let output = goals()
+        .args(["--as-of", "2027-06-30", "track", "tests/hostile/track.toml"])
+        .args(["--actuals", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_sane("/dev/zero", &output);
+    assert_eq!(output.status.code(), Some(2));
+    let all = text(&output);
+    assert!(all.contains("/dev/zero"), "{all}");
+    assert!(all.contains("this is not a CSV export"), "{all}");
 }
 
 #[test]
@@ -592,7 +661,7 @@ fn a_field_of_ten_megabytes_is_clipped_in_the_message() {
         output.stderr.len() < 10_000,
         "the message quotes the whole field"
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown rep"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("record too long"));
 }
 
 /// Reads a few bytes of stdout and closes it: the run ends with 0 and no panic.

@@ -52,6 +52,8 @@ pub struct PlanSettings {
     /// Defaults to start + 1 year - 1 day.
     pub end: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<Currency>>,
+    /// `rates`: units of the plan's currency per unit of another (ISO code), exact.
+    pub rates: Vec<(String, Decimal)>,
     /// Month 1-12 that starts the fiscal year.
     pub fiscal_year_start: u32,
     pub week_start: Weekday,
@@ -71,6 +73,7 @@ impl Default for PlanSettings {
             start_written: false,
             end: None,
             currency: None,
+            rates: Vec::new(),
             fiscal_year_start: 1,
             week_start: Weekday::Mon,
             workdays: [true, true, true, true, true, false, false],
@@ -345,8 +348,30 @@ pub struct ActualsMapping {
     pub date: String,
     pub rep: String,
     pub value: Option<String>,
-    pub filters: Vec<(String, String)>,
+    /// `where`: column → the values kept (compared ignoring case).
+    pub filters: Vec<(String, Vec<String>)>,
+    /// `dates`: the order of slash dates.
+    pub dates: Option<DateOrder>,
+    /// `date_format`: an explicit chrono format; wins over `dates`.
+    pub date_format: Option<String>,
+    /// `decimal`: the decimal separator of `value`, `.` or `,`.
+    pub decimal: Option<char>,
+    /// `currency`: the column holding each row's ISO currency code.
+    pub currency: Option<String>,
+    /// `encoding`: read from a WHATWG label (`utf-8`, `utf-16`, `windows-1252`) or `latin-1`.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     pub span: Range<usize>,
+}
+
+/// The order of the parts of a date written with the year last (`5/4/2027`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `dates = "day-first"`: 5/4/2027 is 5 April.
+    DayFirst,
+    /// `dates = "month-first"`: 5/4/2027 is 4 May.
+    MonthFirst,
+    /// `dates = "iso"`: only year-first dates are read.
+    Iso,
 }
 
 impl GoalFile {

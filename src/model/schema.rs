@@ -18,8 +18,10 @@ pub enum Ty {
     StrList,
     DateList,
     NumList,
-    /// A string-to-string inline table (`where`).
+    /// An inline table of strings or lists of strings (`where`).
     StrMap,
+    /// An inline table of numbers (`rates`).
+    NumMap,
     /// A sub-table.
     Table(&'static TableDef),
     /// An array of tables (`[[...]]` or an array of inline tables).
@@ -165,6 +167,11 @@ static PLAN: TableDef = TableDef {
             "currency",
             Ty::Str,
             "ISO 4217 currency code of money targets.",
+        ),
+        key(
+            "rates",
+            Ty::NumMap,
+            "Plan-currency units per unit of another currency: { USD = \"0.92\" }.",
         ),
         key(
             "fiscal_year_start",
@@ -459,7 +466,32 @@ static ACTUALS: TableDef = TableDef {
         key(
             "where",
             Ty::StrMap,
-            "Keep only rows whose column has this value.",
+            "Keep only rows whose column has this value or one of a list (ignoring case).",
+        ),
+        key(
+            "dates",
+            Ty::Choice(&["day-first", "month-first", "iso"]),
+            "Order of slash dates such as 5/4/2027.",
+        ),
+        key(
+            "date_format",
+            Ty::Str,
+            "An explicit chrono date format, such as \"%m/%d/%Y\"; wins over `dates`.",
+        ),
+        key(
+            "decimal",
+            Ty::Choice(&[".", ","]),
+            "Decimal separator of the value column.",
+        ),
+        key(
+            "currency",
+            Ty::Str,
+            "Column holding each row's ISO currency code.",
+        ),
+        key(
+            "encoding",
+            Ty::Str,
+            "Encoding of the export: utf-8 (default), utf-16, windows-1252, latin-1.",
         ),
     ],
 };

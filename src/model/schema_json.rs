@@ -62,7 +62,12 @@ fn ty(ty: &Ty) -> Value {
         Ty::StrList => json!({ "type": "array", "items": { "type": "string" } }),
         Ty::DateList => json!({ "type": "array", "items": { "type": "string", "format": "date" } }),
         Ty::NumList => json!({ "type": "array", "items": { "type": "number" } }),
-        Ty::StrMap => json!({ "type": "object", "additionalProperties": { "type": "string" } }),
+        Ty::StrMap => json!({ "type": "object", "additionalProperties": { "anyOf": [
+            { "type": "string" },
+            { "type": "array", "items": { "type": "string" }, "minItems": 1 }
+        ] } }),
+        Ty::NumMap => json!({ "type": "object", "additionalProperties": {
+            "type": ["number", "string"] } }),
         Ty::Table(def) => table(def),
         Ty::Tables(def) => json!({ "type": "array", "items": table(def) }),
         Ty::Named(def) => json!({ "type": "object", "additionalProperties": table(def) }),

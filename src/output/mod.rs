@@ -2,6 +2,7 @@
 //! knows about colours, tables and output formats.
 
 pub mod amount;
+pub mod bad_rows;
 pub mod check_human;
 pub mod check_json;
 pub mod funnel_csv;

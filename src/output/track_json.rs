@@ -39,6 +39,7 @@ struct Source<'a> {
     filtered_out: u64,
     skipped: u64,
     outside_plan: u64,
+    footer: u64,
     skipped_by_reason: Vec<ByReason<'a>>,
 }
 
@@ -62,6 +63,9 @@ struct Target<'a> {
     remaining_periods: usize,
     #[serde(flatten)]
     figures: Figures,
+    /// The owner's own rows (a team's or the company's), part of `actual_to_date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_level_actual: Option<Num>,
     reps: Vec<Rep<'a>>,
 }
 
@@ -151,6 +155,7 @@ fn source(s: &SourceSummary) -> Source<'_> {
         filtered_out: s.filtered_out,
         skipped: s.bad,
         outside_plan: s.outside,
+        footer: s.footer,
         skipped_by_reason: s
             .skipped
             .iter()
@@ -189,6 +194,7 @@ fn target(t: &TargetTrack) -> Target<'_> {
         end: t.end.to_string(),
         remaining_periods: t.remaining_periods,
         figures: figures(&t.team, t.decimals),
+        team_level_actual: t.team_level.map(|x| num(x, t.decimals)),
         reps: t
             .reps
             .iter()

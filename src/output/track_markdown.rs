@@ -21,12 +21,14 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     for s in &report.sources {
         writeln!(
             out,
-            "- `{}`: {}, {} counted, {} filtered out, {} skipped",
+            "- `{}`: {}, {} counted, {} filtered out, {} outside the plan, {} skipped, {} footer",
             s.file,
             words::count(usize::try_from(s.rows).unwrap_or(usize::MAX), "row"),
             s.kept,
             s.filtered_out,
-            s.bad
+            s.outside,
+            s.bad,
+            s.footer
         )?;
         for r in &s.skipped {
             writeln!(out, "  - {} × {} in `{}`", r.count, r.reason, r.column)?;

@@ -131,6 +131,12 @@ fn target(
         ..Grid::default()
     };
     grid.rows.push(row("team", &t.team, d, paint.enabled));
+    if let Some(own) = t.team_level {
+        let mut line = vec![String::new(); 7];
+        line[0] = "team-level rows".into();
+        line[2] = amount(own, d);
+        grid.rows.push(line);
+    }
     for r in &t.reps {
         grid.rows.push(row(&r.rep, &r.progress, d, paint.enabled));
     }
@@ -265,6 +271,12 @@ fn sources(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
         parts.push(format!("{} skipped", s.bad));
         if s.outside > 0 {
             parts.push(format!("{} outside the plan", s.outside));
+        }
+        if s.footer > 0 {
+            parts.push(format!(
+                "{} footer",
+                words::count(usize::try_from(s.footer).unwrap_or(usize::MAX), "line")
+            ));
         }
         writeln!(out, "Read {}: {}", s.file, parts.join(", "))?;
     }

@@ -1,36 +1,44 @@
-//! Streaming reader of actuals CSV exports: sniffs the delimiter, maps the export's columns to
-//! date, rep, metric and value, applies `where` filters, and hands each good row to a callback.
-//! It keeps no rows (memory is independent of the file's length) and never drops a row silently:
-//! every unreadable or rejected row is counted by reason, and the first ones kept as examples.
+//! Streaming reader of actuals CSV exports: reads the input once, decodes it, sniffs the
+//! delimiter, maps the export's columns to date, rep, metric, value and currency, applies
+//! `where` filters, and hands each good row to a [`Sink`]. It keeps no rows beyond a bounded
+//! few (ambiguous slash dates until the file shows their order, a possible report footer), and
+//! never drops a row silently: every row is kept, filtered, outside the plan, a footer line or
+//! a bad row counted by reason.
 
-use std::io::{BufRead, BufReader, Chain, Cursor, Read};
+use std::io::Read;
 
 use chrono::NaiveDate;
-use csv::ByteRecord;
-use rust_decimal::Decimal;
+use encoding_rs::Encoding;
 
-use super::numbers::DecimalStyle;
+use super::dates::{Order, Reading, Rule};
+use super::numbers::Amount;
 
 mod error;
 mod plan;
+mod records;
 mod report;
+pub mod sources;
 pub use error::ReadError;
-use plan::Plan;
-use report::Tally;
+use plan::{MetricField, Parsed, Plan};
+pub use records::{MAX_RECORD, Peeked};
+use records::{Next, Records};
+use report::{Bad, Tally};
 pub use report::{BadRow, Field, ReadSummary, ReasonCount, RowRejection};
 
 /// How many bad rows are kept as examples in [`ReadSummary::bad_examples`].
 pub const MAX_BAD_EXAMPLES: usize = 100;
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-/// Most bytes of the header line read up front to sniff the delimiter.
-const SNIFF_BYTES: u64 = 1 << 20;
+/// Most lines after the last blank line held as a possible report footer.
+const MAX_FOOTER: usize = 64;
+/// Most rows with an ambiguous slash date held until the file shows its order.
+const MAX_AMBIGUOUS: usize = 100_000;
 
-/// Which columns of an export hold what. Column names are matched exactly after trimming.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which columns of an export hold what, and how to read them. Column names are matched
+/// ignoring case and surrounding spaces.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mapping {
     /// Column with the date of each row.
     pub date: String,
-    /// Column with the sales rep.
+    /// Column with the sales rep (or a team, `team:ID`, `company`).
     pub rep: String,
     /// Column with the metric name; leave `None` when `fixed_metric` is set.
     pub metric: Option<String>,
@@ -40,8 +48,16 @@ pub struct Mapping {
     pub value_optional: bool,
     /// Metric given to every row of this export (then no metric column is read).
     pub fixed_metric: Option<String>,
-    /// `(column, value)` pairs: keep only rows whose column equals the value after trimming.
-    pub filters: Vec<(String, String)>,
+    /// `(column, values)`: keep only rows whose column is one of the values, ignoring case.
+    pub filters: Vec<(String, Vec<String>)>,
+    /// How dates are read.
+    pub dates: Rule,
+    /// The decimal separator, when the mapping gives it.
+    pub decimal: Option<char>,
+    /// Column with each row's ISO currency code.
+    pub currency: Option<String>,
+    /// The encoding of an input without a BOM (UTF-8 when `None`).
+    pub encoding: Option<&'static Encoding>,
 }
 
 impl Mapping {
@@ -56,14 +72,28 @@ impl Mapping {
             value_optional: true,
             fixed_metric: None,
             filters: Vec::new(),
+            dates: Rule::Auto,
+            decimal: None,
+            currency: None,
+            encoding: None,
         }
+    }
+
+    /// The columns the mapping needs in a header.
+    pub fn columns(&self) -> impl Iterator<Item = &str> {
+        let value = self.value.as_deref().filter(|_| !self.value_optional);
+        [Some(self.date.as_str()), Some(self.rep.as_str())]
+            .into_iter()
+            .chain([self.metric.as_deref(), value, self.currency.as_deref()])
+            .flatten()
+            .chain(self.filters.iter().map(|(c, _)| c.as_str()))
     }
 }
 
 /// The header line of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
-    /// Column names, trimmed; invalid UTF-8 shows as `�`.
+    /// Column names, trimmed.
     pub columns: Vec<String>,
     /// The sniffed field delimiter (`,`, `;` or tab).
     pub delimiter: u8,
@@ -71,19 +101,38 @@ pub struct Header {
     pub line: u64,
 }
 
-/// One good row, borrowed from the reader's buffer for the duration of the callback.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActualRow<'a> {
-    /// Line where the row starts (the header is line 1).
-    pub line: u64,
-    /// The row's date (any time of day is dropped).
-    pub date: NaiveDate,
-    /// The rep, trimmed and non-empty.
-    pub rep: &'a str,
-    /// The metric, trimmed and non-empty (the fixed metric if the mapping has one).
-    pub metric: &'a str,
-    /// The value, or 1 when the mapping has no value column.
-    pub value: Decimal,
+impl Header {
+    /// Whether the header has `column`, ignoring case and surrounding spaces.
+    pub fn has(&self, column: &str) -> bool {
+        self.columns.iter().any(|c| error::same_name(c, column))
+    }
+}
+
+/// Where a row goes: an owner (a rep, a team or the company) and a metric.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowKey {
+    pub owner: u32,
+    pub metric: u32,
+}
+
+/// What a sink did with a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// Counted.
+    Kept,
+    /// Dated outside the plan: read, not counted.
+    Outside,
+}
+
+/// Where good rows go (the ledger). Each may refuse a row with a [`RowRejection`], which is
+/// then counted and reported like a parse failure, with its line and column.
+pub trait Sink {
+    /// The owner a rep column's text names.
+    fn owner(&mut self, rep: &str) -> Result<u32, RowRejection>;
+    /// The metric a metric column's text (or the fixed metric) names.
+    fn metric(&mut self, metric: &str) -> Result<u32, RowRejection>;
+    /// Adds one row.
+    fn add(&mut self, key: RowKey, date: NaiveDate, amount: Amount) -> Result<Added, RowRejection>;
 }
 
 /// Picks the delimiter from the header line: the most frequent of `,`, `;` and tab outside
@@ -109,140 +158,324 @@ pub fn sniff_delimiter(header_line: &[u8]) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-/// Reads only the header (skipping a UTF-8 BOM and leading blank lines) and returns its columns
-/// and delimiter, e.g. to pick the mapping whose columns the header has.
-pub fn read_header<R: Read>(input: R) -> Result<Header, ReadError> {
-    open(input).map(|(_, header, _)| header)
+/// The header's column names as far as the peeked prefix shows them, decoded with the BOM's
+/// encoding or `encoding`: enough to choose a mapping.
+pub fn peek_columns<R: Read>(
+    peeked: &Peeked<R>,
+    encoding: Option<&'static Encoding>,
+) -> Vec<String> {
+    let line = peeked.first_line(encoding);
+    let delimiter = sniff_delimiter(line.as_bytes());
+    let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = vec![0; line.len() + 1];
+    let mut ends = vec![0; line.len() + 2];
+    let mut input = line.as_bytes();
+    let (mut nout, mut nend) = (0, 0);
+    loop {
+        let (result, nin, o, e) = parser.read_record(input, &mut out[nout..], &mut ends[nend..]);
+        input = &input[nin..];
+        nout += o;
+        nend += e;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty if !input.is_empty() => {}
+            csv_core::ReadRecordResult::InputEmpty => input = b"\n",
+            _ => break,
+        }
+    }
+    let mut start = 0;
+    ends[..nend]
+        .iter()
+        .map(|&end| {
+            let name = String::from_utf8_lossy(&out[start..end]).trim().to_owned();
+            start = end;
+            name
+        })
+        .collect()
 }
 
-/// Streams the rows of an export through `mapping`, calling `on_row` for every row that passes
-/// the filters and parses. `on_row` may reject a row (e.g. an unknown rep) with a
-/// [`RowRejection`]; it is then counted and reported like a parse failure, with its line and
-/// column. Empty or whitespace-only lines are ignored; rows of several fields that are all empty
-/// (`;;;`) are skipped and counted in [`ReadSummary::blank`]. Fails only when the
-/// header does not fit the mapping or the input cannot be read.
+/// Streams the rows of an export through `mapping` into `sink`. Fails only when the input is
+/// empty, the header does not fit the mapping, a line is not UTF-8 (without an encoding), a
+/// record never ends, or the input cannot be read.
 pub fn read_actuals<R: Read>(
     input: R,
     mapping: &Mapping,
-    mut on_row: impl FnMut(&ActualRow<'_>) -> Result<(), RowRejection>,
+    sink: &mut impl Sink,
 ) -> Result<ReadSummary, ReadError> {
-    let (mut reader, header, skipped) = open(input)?;
-    let plan = Plan::new(mapping, &header)?;
-    let style = DecimalStyle::from_delimiter(header.delimiter);
-    let mut tally = Tally::default();
-    let mut record = ByteRecord::new();
-    while next_record(&mut reader, &mut record)? {
-        let line = start_line(&reader, &record, skipped);
-        if is_blank(&record) {
-            if record.len() > 1 {
-                tally.blank_row();
-            }
-            continue;
-        }
-        let outcome = match plan.row(&record, line, style) {
-            Ok(Some(row)) => on_row(&row).map_err(|rejection| plan.rejected(&record, rejection)),
-            Ok(None) => {
-                tally.filtered_row();
-                continue;
-            }
-            Err(problem) => Err(problem),
-        };
-        match outcome {
-            Ok(()) => tally.kept_row(),
-            Err(problem) => tally.bad_row(line, problem),
-        }
+    let peeked = Peeked::new(input).map_err(|e| ReadError::Io {
+        line: 1,
+        message: e.to_string(),
+    })?;
+    read_peeked(peeked, mapping, sink)
+}
+
+/// [`read_actuals`] on an input whose first bytes were already peeked.
+pub fn read_peeked<R: Read>(
+    peeked: Peeked<R>,
+    mapping: &Mapping,
+    sink: &mut impl Sink,
+) -> Result<ReadSummary, ReadError> {
+    if peeked.is_blank() {
+        return Err(ReadError::Empty);
     }
-    Ok(tally.finish())
-}
-
-type Source<R> = Chain<Chain<Cursor<Vec<u8>>, BufReader<R>>, &'static [u8]>;
-
-/// The line where `record` starts. A record normally ends with a consumed `\n` (the input gets
-/// one appended), so it is the reader's line minus the newlines inside the record and its end;
-/// a quote never closed swallows that last `\n`, and then the position the reader recorded for
-/// the record (which may point at blank lines before it) is the better bound.
-/// `skipped` counts the blank lines dropped before the header.
-fn start_line<R: Read>(reader: &csv::Reader<R>, record: &ByteRecord, skipped: u64) -> u64 {
-    let slice = record.as_slice();
-    let inside = slice.iter().fold(0u64, |n, &b| n + u64::from(b == b'\n'));
-    let counted = reader.position().line().saturating_sub(inside + 1);
-    let recorded = record.position().map_or(0, csv::Position::line);
-    counted.max(recorded).max(1).saturating_add(skipped)
-}
-
-/// Skips a UTF-8 BOM and leading blank lines, sniffs the delimiter from the header line, and
-/// returns a CSV reader positioned after the header, the header, and the number of skipped
-/// blank lines (which the reader's line count lacks). Records end at `\n` only (a `\r` before it
-/// is trimmed with the field), which keeps line numbers exact for CRLF files.
-fn open<R: Read>(input: R) -> Result<(csv::Reader<Source<R>>, Header, u64), ReadError> {
-    let mut buffered = BufReader::new(input);
-    let (start, skipped) = skip_blank_lines(&mut buffered)?;
-    let delimiter = sniff_delimiter(&start);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(Cursor::new(start).chain(buffered).chain(&b"\n"[..]));
-    let mut record = ByteRecord::new();
-    while is_blank(&record) {
-        if !next_record(&mut reader, &mut record)? {
-            return Err(ReadError::Empty);
-        }
-    }
-    let columns = record
-        .iter()
-        .map(|name| String::from_utf8_lossy(name).trim().to_owned());
-    let line = start_line(&reader, &record, skipped);
-    let header = Header {
-        columns: columns.collect(),
-        delimiter,
-        line,
-    };
-    Ok((reader, header, skipped))
-}
-
-/// Drops a BOM and the blank lines before the header; returns the header line's first bytes
-/// (at most `SNIFF_BYTES`) and the number of lines dropped.
-fn skip_blank_lines<R: Read>(buffered: &mut BufReader<R>) -> Result<(Vec<u8>, u64), ReadError> {
-    let mut start = Vec::new();
-    let mut skipped = 0;
-    let mut first = true;
+    let line = peeked.first_line(mapping.encoding);
+    let delimiter = sniff_delimiter(line.as_bytes());
+    let mut records = peeked.records(delimiter, mapping.encoding);
     loop {
-        start.clear();
-        let mut chunk = buffered.by_ref().take(SNIFF_BYTES);
-        let read = chunk.read_until(b'\n', &mut start);
-        let read = read.map_err(|e| ReadError::Io {
-            line: skipped + 1,
-            message: e.to_string(),
-        })?;
-        if first && start.starts_with(BOM) {
-            start.drain(..BOM.len());
+        match records.next()? {
+            Next::Record if records.is_blank() => {}
+            Next::Record => break,
+            Next::TooLong => return Err(ReadError::HeaderTooLong),
+            Next::End => return Err(ReadError::Empty),
         }
-        if read == 0 || !start.trim_ascii().is_empty() {
-            return Ok((start, skipped));
+    }
+    let header = Header {
+        columns: records.fields().map(|c| c.trim().to_owned()).collect(),
+        delimiter,
+        line: records.line(),
+    };
+    let plan = Plan::new(mapping, &header)?;
+    let mut run = Run {
+        tally: Tally::default(),
+        fixed: None,
+        held: Vec::new(),
+        after_blank: false,
+        order: None,
+        pending: Vec::new(),
+    };
+    if let Some(fixed) = plan.fixed_metric() {
+        run.fixed = Some(sink.metric(fixed));
+    }
+    loop {
+        match records.next()? {
+            Next::End => break,
+            Next::TooLong => {
+                let line = records.line();
+                let detail = format!(
+                    "the record is longer than {} MiB; is a quote left open above it?",
+                    MAX_RECORD >> 20
+                );
+                run.reader_bad(Bad::new(line, "(row)", "", "record too long", detail), true);
+            }
+            Next::Record => {
+                if records.after_empty_lines() {
+                    run.blank_line();
+                }
+                if records.is_blank() {
+                    if records.len() > 1 {
+                        run.tally.blank_row();
+                    }
+                    run.blank_line();
+                    continue;
+                }
+                match plan.row(&records) {
+                    Ok(None) => {
+                        run.data_row();
+                        run.tally.filtered_row();
+                    }
+                    Ok(Some(parsed)) => {
+                        run.data_row();
+                        run.parsed(&plan, &records, &parsed, sink);
+                    }
+                    Err(bad) => {
+                        let footer_like = plan.footer_like(&records);
+                        run.reader_bad(bad, footer_like);
+                    }
+                }
+            }
         }
-        skipped += u64::from(start.ends_with(b"\n"));
-        first = false;
+    }
+    Ok(run.finish(sink))
+}
+
+/// The state of one read besides the counts: a possible footer, the order of slash dates and
+/// the rows waiting for it.
+struct Run {
+    tally: Tally,
+    /// The fixed metric, resolved once.
+    fixed: Option<Result<u32, RowRejection>>,
+    /// Lines after a blank line that are no data row (another width than the header's, or no
+    /// date): a report footer, unless a data row follows.
+    held: Vec<Bad>,
+    after_blank: bool,
+    /// The order of slash dates, with the line and text of the date that showed it.
+    order: Option<(Order, u64, String)>,
+    /// Rows whose slash date is ambiguous, until the order is known.
+    pending: Vec<Pending>,
+}
+
+/// A row with an ambiguous date, parsed and resolved.
+struct Pending {
+    line: u64,
+    key: RowKey,
+    date: Reading,
+    amount: Amount,
+    column: String,
+    text: String,
+}
+
+impl Run {
+    fn blank_line(&mut self) {
+        self.after_blank = true;
+    }
+
+    fn data_row(&mut self) {
+        self.flush_held();
+        self.after_blank = false;
+    }
+
+    fn flush_held(&mut self) {
+        for bad in std::mem::take(&mut self.held) {
+            self.tally.bad_row(bad);
+        }
+    }
+
+    /// A line that is no data row: held as a possible footer after a blank line, else bad.
+    fn reader_bad(&mut self, bad: Bad, footer_like: bool) {
+        if footer_like && self.after_blank && self.held.len() < MAX_FOOTER {
+            self.held.push(bad);
+        } else {
+            self.data_row();
+            self.tally.bad_row(bad);
+        }
+    }
+
+    fn rejected<R: Read>(
+        &mut self,
+        plan: &Plan<'_>,
+        records: &Records<R>,
+        rejection: RowRejection,
+    ) {
+        let column = plan.column_of(rejection.field);
+        let text = plan.text_of(records, rejection.field);
+        self.tally.bad_row(Bad {
+            line: records.line(),
+            column: column.to_owned(),
+            text: report::clip(text),
+            reason: rejection.reason.into(),
+            detail: rejection.detail,
+        });
+    }
+
+    fn parsed<R: Read>(
+        &mut self,
+        plan: &Plan<'_>,
+        records: &Records<R>,
+        parsed: &Parsed<'_>,
+        sink: &mut impl Sink,
+    ) {
+        let owner = match sink.owner(parsed.rep) {
+            Ok(owner) => owner,
+            Err(rejection) => return self.rejected(plan, records, rejection),
+        };
+        let metric = match (&parsed.metric, &self.fixed) {
+            (MetricField::Column(text), _) => sink.metric(text),
+            (MetricField::Fixed, Some(fixed)) => fixed.clone(),
+            (MetricField::Fixed, None) => Err(RowRejection::new(Field::Metric, "no metric")),
+        };
+        let metric = match metric {
+            Ok(metric) => metric,
+            Err(rejection) => return self.rejected(plan, records, rejection),
+        };
+        let key = RowKey { owner, metric };
+        let date = match (parsed.date, &self.order) {
+            (Reading::Date(date), _) => date,
+            (reading @ Reading::Ambiguous { .. }, Some((order, _, _))) => reading.in_order(*order),
+            (reading @ Reading::Ambiguous { .. }, None) => {
+                let column = plan.column_of(Field::Date).to_owned();
+                let text = plan.text_of(records, Field::Date).to_owned();
+                let line = records.line();
+                if self.pending.len() >= MAX_AMBIGUOUS {
+                    return self.tally.bad_row(ambiguous(line, &column, &text));
+                }
+                self.pending.push(Pending {
+                    line,
+                    key,
+                    date: reading,
+                    amount: parsed.amount,
+                    column,
+                    text,
+                });
+                return;
+            }
+            (Reading::Shows(date, shown), Some((order, line, example))) => {
+                if shown != *order {
+                    let text = plan.text_of(records, Field::Date);
+                    let detail = format!(
+                        "`{text}` can only be read {}, but `{example}` on line {line} already \
+                         showed the file's dates are {}; fix the date, or set {} in the mapping",
+                        describe(shown),
+                        describe(*order),
+                        order.key()
+                    );
+                    let column = plan.column_of(Field::Date);
+                    let line = records.line();
+                    return self.tally.bad_row(Bad::new(
+                        line,
+                        column,
+                        text,
+                        "contradicting date",
+                        detail,
+                    ));
+                }
+                date
+            }
+            (Reading::Shows(date, shown), None) => {
+                let line = records.line();
+                let text = plan.text_of(records, Field::Date).to_owned();
+                self.order = Some((shown, line, text));
+                self.replay(shown, sink);
+                date
+            }
+        };
+        match sink.add(key, date, parsed.amount) {
+            Ok(Added::Kept) => self.tally.kept_row(),
+            Ok(Added::Outside) => self.tally.outside_row(),
+            Err(rejection) => self.rejected(plan, records, rejection),
+        }
+    }
+
+    /// Adds the rows that waited for the order of slash dates.
+    fn replay(&mut self, order: Order, sink: &mut impl Sink) {
+        for row in std::mem::take(&mut self.pending) {
+            match sink.add(row.key, row.date.in_order(order), row.amount) {
+                Ok(Added::Kept) => self.tally.kept_row(),
+                Ok(Added::Outside) => self.tally.outside_row(),
+                Err(rejection) => self.tally.bad_row(Bad {
+                    line: row.line,
+                    column: row.column,
+                    text: row.text,
+                    reason: rejection.reason.into(),
+                    detail: rejection.detail,
+                }),
+            }
+        }
+    }
+
+    fn finish(mut self, _sink: &mut impl Sink) -> ReadSummary {
+        for row in std::mem::take(&mut self.pending) {
+            self.tally
+                .bad_row(ambiguous(row.line, &row.column, &row.text));
+        }
+        let footer = self.held.len() as u64;
+        self.tally.footer_rows(footer);
+        self.tally.finish()
     }
 }
 
-/// Reads the next record; an I/O error is reported with the line the reader is at.
-fn next_record<R: Read>(
-    reader: &mut csv::Reader<R>,
-    record: &mut ByteRecord,
-) -> Result<bool, ReadError> {
-    reader
-        .read_byte_record(record)
-        .map_err(|error| ReadError::Io {
-            line: reader.position().line(),
-            message: error.to_string(),
-        })
+fn describe(order: Order) -> &'static str {
+    match order {
+        Order::DayFirst => "day first",
+        Order::MonthFirst => "month first",
+    }
 }
 
-/// A record whose fields are all empty or whitespace.
-fn is_blank(record: &ByteRecord) -> bool {
-    record.iter().all(|field| field.trim_ascii().is_empty())
+fn ambiguous(line: u64, column: &str, text: &str) -> Bad {
+    let detail = format!(
+        "`{text}` could be read day first or month first, and no date of the file has a day \
+         above 12 to tell; set dates = \"day-first\" or dates = \"month-first\" in the file's \
+         [[actuals]] mapping"
+    );
+    Bad::new(line, column, text, "ambiguous date", detail)
 }
 
 #[cfg(test)]

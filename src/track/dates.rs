@@ -1,37 +1,135 @@
-//! Parsing of the dates that CRM exports write (`2027-01-31`, `31/01/2027 14:05`, ISO timestamps)
-//! into a `chrono::NaiveDate`. It only turns one field's text into a date or an explanatory
-//! message: it knows nothing of CSV files, columns, rows or time zones.
+//! Parsing of the dates that CRM exports write (`2027-05-14`, `14.05.2027`, `5/14/2027 4:32 PM`,
+//! ISO timestamps) into a `chrono::NaiveDate`. It turns one field's text into a date, or an
+//! ambiguous pair, or an explanatory message; it knows nothing of CSV files, columns or rows,
+//! and no time zone (`2027-01-31T23:30:00-05:00` is 2027-01-31, as written).
 
 use chrono::NaiveDate;
 
+use crate::model::DateOrder;
+
 /// Longest excerpt of the field quoted in an error message.
 const QUOTE_CHARS: usize = 40;
-const EXPECTED: &str = "expected a date like 2027-01-31 or 31/01/2027 (day first)";
+const EXPECTED: &str = "expected a date like 2027-01-31";
 
-/// Parses a date, optionally followed by a time that is checked to look like one and then ignored
-/// (no time-zone conversion: `2027-01-31T23:30:00-05:00` is 2027-01-31, as written).
-///
-/// Accepted: year first `2027-01-31`, `2027/01/31`, `2027.01.31`; year last, always **day first**
-/// as European CRMs write it: `31/01/2027`, `31.01.2027`, `31-01-2027`. Month and day may have
-/// one or two digits; the year must have four. A time follows after a space or `T` and starts
-/// `H:MM` (`14:05`, `14:05:09`, `14:05:09.123Z`, `14:05+02:00`, `2:05 PM`).
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+/// The order of a date written with the year last (`5/4/2027`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// 5/4/2027 is 5 April.
+    DayFirst,
+    /// 5/4/2027 is 4 May.
+    MonthFirst,
+}
+
+impl Order {
+    /// The mapping key that sets this order.
+    pub fn key(self) -> &'static str {
+        match self {
+            Order::DayFirst => "dates = \"day-first\"",
+            Order::MonthFirst => "dates = \"month-first\"",
+        }
+    }
+}
+
+/// How the dates of one export are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// ISO dates; slash dates in the order the file shows, ambiguous ones left to the caller.
+    Auto,
+    /// Only dates with the year first.
+    Iso,
+    /// Year-last dates in this order.
+    Fixed(Order),
+    /// An explicit chrono format.
+    Format(String),
+}
+
+impl Rule {
+    /// The rule of a mapping's `date_format` (which wins) or `dates`.
+    pub fn of(format: Option<&str>, order: Option<DateOrder>) -> Self {
+        match (format, order) {
+            (Some(format), _) => Rule::Format(format.to_owned()),
+            (None, Some(DateOrder::DayFirst)) => Rule::Fixed(Order::DayFirst),
+            (None, Some(DateOrder::MonthFirst)) => Rule::Fixed(Order::MonthFirst),
+            (None, Some(DateOrder::Iso)) => Rule::Iso,
+            (None, None) => Rule::Auto,
+        }
+    }
+}
+
+/// A date read from a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// The date, whatever the order of the file.
+    Date(NaiveDate),
+    /// A slash date whose parts could both be the day (`5/4/2027` under [`Rule::Auto`]).
+    Ambiguous {
+        day_first: NaiveDate,
+        month_first: NaiveDate,
+    },
+    /// A slash date that can only be read in this order (`14/5/2027`: day first).
+    Shows(NaiveDate, Order),
+}
+
+impl Reading {
+    /// The date in `order`.
+    pub fn in_order(self, order: Order) -> NaiveDate {
+        match (self, order) {
+            (Reading::Date(d) | Reading::Shows(d, _), _) => d,
+            (Reading::Ambiguous { day_first, .. }, Order::DayFirst) => day_first,
+            (Reading::Ambiguous { month_first, .. }, Order::MonthFirst) => month_first,
+        }
+    }
+}
+
+/// Reads a date under `rule`. A time after the date (after a space or `T`) must be a real
+/// time of day (`16:32`, `16:32:10.5Z`, `4:32 PM`, `14:05+02:00`) and is then dropped.
+pub fn read_date(text: &str, rule: &Rule) -> Result<Reading, String> {
+    let text = text.trim();
+    if let Some(date) = fast_iso(text.as_bytes()) {
+        return Ok(Reading::Date(date));
+    }
+    if text.is_empty() {
         return Err(format!("{EXPECTED}, found an empty field"));
     }
-    let split = trimmed.find([' ', 'T']).unwrap_or(trimmed.len());
-    let (date_part, time_part) = trimmed.split_at(split);
-    if !time_part.is_empty() && !looks_like_time(&time_part[1..]) {
-        return Err(format!(
-            "{EXPECTED}, found `{}` (after the date expected a time like 14:05)",
-            clip(trimmed)
-        ));
+    if let Rule::Format(format) = rule {
+        return NaiveDate::parse_from_str(text, format)
+            .map(Reading::Date)
+            .map_err(|e| {
+                format!(
+                    "`{}` does not match the mapping's date_format \"{format}\" ({e})",
+                    clip(text)
+                )
+            });
+    }
+    let split = text.find([' ', 'T']).unwrap_or(text.len());
+    let (date_part, time_part) = text.split_at(split);
+    if !time_part.is_empty() {
+        check_time(&time_part[1..])
+            .map_err(|why| format!("`{}` has no valid time of day: {why}", clip(text)))?;
     }
     let Some(parts) = split_parts(date_part) else {
-        return Err(format!("{EXPECTED}, found `{}`", clip(trimmed)));
+        return Err(format!("{EXPECTED}, found `{}`", clip(text)));
     };
-    to_date(parts, trimmed)
+    to_date(parts, text, rule)
+}
+
+/// `YYYY-MM-DD`, alone or followed by `T`/space and a valid time: no allocation, no search.
+fn fast_iso(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digit = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
+    let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+    let m = digit(5)? * 10 + digit(6)?;
+    let d = digit(8)? * 10 + digit(9)?;
+    if b.len() > 10 {
+        if !matches!(b[10], b' ' | b'T') {
+            return None;
+        }
+        let time = std::str::from_utf8(&b[11..]).ok()?;
+        check_time(time).ok()?;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// The three numeric parts of a date and its separator.
@@ -58,64 +156,181 @@ fn split_parts(date: &str) -> Option<Parts<'_>> {
     };
     let all_digits = [parts.first, parts.second, parts.third]
         .iter()
-        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
     (pieces.next().is_none() && all_digits).then_some(parts)
 }
 
+fn number(digits: &str) -> u32 {
+    digits.parse().unwrap_or(0)
+}
+
 /// Orders the parts as year, month, day and builds the date, explaining what is wrong.
-fn to_date(parts: Parts<'_>, text: &str) -> Result<NaiveDate, String> {
+#[allow(clippy::many_single_char_names)] // y, m, d and the two parts a, b before the year
+fn to_date(parts: Parts<'_>, text: &str, rule: &Rule) -> Result<Reading, String> {
     let shown = clip(text);
-    let (year, month, day, year_first) = if parts.first.len() == 4 {
-        (parts.first, parts.second, parts.third, true)
-    } else if parts.third.len() == 4 {
-        (parts.third, parts.second, parts.first, false)
-    } else if parts.third.len() <= 2 && parts.first.len() <= 2 {
-        let sep = parts.sep;
-        return Err(format!(
-            "{EXPECTED}, found `{shown}` (the year must have 4 digits, like 31{sep}01{sep}2027)"
-        ));
-    } else {
-        return Err(format!("{EXPECTED}, found `{shown}`"));
-    };
-    if month.len() > 2 || day.len() > 2 {
-        return Err(format!("{EXPECTED}, found `{shown}`"));
+    let sep = parts.sep;
+    if parts.first.len() == 4 {
+        if parts.second.len() > 2 || parts.third.len() > 2 {
+            return Err(format!("{EXPECTED}, found `{shown}`"));
+        }
+        let (y, m, d) = (
+            number(parts.first),
+            number(parts.second),
+            number(parts.third),
+        );
+        return build(y, m, d, &shown).map(Reading::Date);
     }
-    let number = |digits: &str| digits.parse::<u32>().unwrap_or(0);
-    let (y, m, d) = (number(year), number(month), number(day));
-    if !(1..=12).contains(&m) {
-        let sep = parts.sep;
-        if !year_first && (1..=12).contains(&d) && (1..=31).contains(&m) {
+    if parts.third.len() != 4 || parts.first.len() > 2 || parts.second.len() > 2 {
+        if parts.third.len() <= 2 && parts.first.len() <= 2 {
             return Err(format!(
-                "`{shown}` is not a date: dates with the year last are read day first \
-                 (DD{sep}MM{sep}YYYY) and there is no month {m}; if the day is {m}, \
-                 write {m:02}{sep}{d:02}{sep}{y:04} or {y:04}-{d:02}-{m:02}"
+                "{EXPECTED}, found `{shown}` (the year must have 4 digits, like 31{sep}01{sep}2027)"
             ));
         }
+        return Err(format!("{EXPECTED}, found `{shown}`"));
+    }
+    let (a, b, y) = (
+        number(parts.first),
+        number(parts.second),
+        number(parts.third),
+    );
+    if *rule == Rule::Iso {
+        return Err(format!(
+            "`{shown}` has the year last, and the mapping says dates = \"iso\"; \
+             export ISO dates (2027-05-14) or set `dates` to \"day-first\" or \"month-first\""
+        ));
+    }
+    // Dots are day first everywhere they are written (Germany, Switzerland, Russia…).
+    let fixed = match rule {
+        _ if sep == '.' => Some(Order::DayFirst),
+        Rule::Fixed(order) => Some(*order),
+        _ => None,
+    };
+    if let Some(order) = fixed {
+        let (m, d) = match order {
+            Order::DayFirst => (b, a),
+            Order::MonthFirst => (a, b),
+        };
+        if !(1..=12).contains(&m) {
+            let why = match order {
+                Order::DayFirst if sep == '.' => "dates with dots are day first",
+                Order::DayFirst => "the mapping says dates = \"day-first\"",
+                Order::MonthFirst => "the mapping says dates = \"month-first\"",
+            };
+            return Err(format!(
+                "`{shown}` is not a date: {why}, and there is no month {m}"
+            ));
+        }
+        return build(y, m, d, &shown).map(Reading::Date);
+    }
+    match (a > 12, b > 12) {
+        (true, true) => Err(format!(
+            "`{shown}` is not a date: neither {a} nor {b} is a month"
+        )),
+        (true, false) => build(y, b, a, &shown).map(|d| Reading::Shows(d, Order::DayFirst)),
+        (false, true) => build(y, a, b, &shown).map(|d| Reading::Shows(d, Order::MonthFirst)),
+        (false, false) => {
+            let day_first = build(y, b, a, &shown)?;
+            let month_first = build(y, a, b, &shown)?;
+            if day_first == month_first {
+                Ok(Reading::Date(day_first))
+            } else {
+                Ok(Reading::Ambiguous {
+                    day_first,
+                    month_first,
+                })
+            }
+        }
+    }
+}
+
+fn build(y: u32, m: u32, d: u32, shown: &str) -> Result<NaiveDate, String> {
+    if !(1..=12).contains(&m) {
         return Err(format!("`{shown}` is not a date: there is no month {m}"));
     }
-    let y = i32::try_from(y).unwrap_or(0);
-    NaiveDate::from_ymd_opt(y, m, d)
+    let year = i32::try_from(y).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, m, d)
         .ok_or_else(|| format!("`{shown}` is not a date: {y:04}-{m:02} has no day {d}"))
 }
 
-/// A time starts `H:MM` or `HH:MM` (hour at most 24, minutes at most 59); what follows (seconds, fraction, zone, AM/PM) must be printable
-/// ASCII.
-fn looks_like_time(time: &str) -> bool {
-    let time = time.trim_start();
-    let bytes = time.as_bytes();
-    let hour_len = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if !(1..=2).contains(&hour_len) {
-        return false;
+/// Checks a time of day: `H:MM` or `HH:MM`, optional `:SS` and fraction, optional ` AM`/` PM`,
+/// optional zone (`Z`, `+02:00`, `+0200`, `UTC`, `CEST`). Hours 0-23 (1-12 with AM/PM),
+/// minutes and seconds 0-59.
+fn check_time(time: &str) -> Result<(), String> {
+    let b = time.trim().as_bytes();
+    let mut i = 0;
+    let two = |i: &mut usize, max_len: usize| -> Option<u32> {
+        let start = *i;
+        while *i < b.len() && *i - start < max_len && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        (*i > start).then(|| number(std::str::from_utf8(&b[start..*i]).unwrap_or("")))
+    };
+    let hour = two(&mut i, 2).ok_or("expected a time like 14:05")?;
+    if b.get(i) != Some(&b':') {
+        return Err("expected a time like 14:05".into());
     }
-    let rest = &bytes[hour_len..];
-    let hour = bytes[..hour_len]
-        .iter()
-        .fold(0, |h, b| h * 10 + u32::from(b - b'0'));
-    let minutes_ok = rest.len() >= 3
-        && rest[0] == b':'
-        && (b'0'..=b'5').contains(&rest[1])
-        && rest[2].is_ascii_digit();
-    hour <= 24 && minutes_ok && rest[3..].iter().all(|b| b.is_ascii_graphic() || *b == b' ')
+    i += 1;
+    let start = i;
+    let minute = two(&mut i, 2)
+        .filter(|_| i - start == 2)
+        .ok_or("expected two digits of minutes")?;
+    let mut second = 0;
+    if b.get(i) == Some(&b':') {
+        i += 1;
+        let start = i;
+        second = two(&mut i, 2)
+            .filter(|_| i - start == 2)
+            .ok_or("expected two digits of seconds")?;
+        if matches!(b.get(i), Some(b'.' | b',')) {
+            i += 1;
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == start {
+                return Err("expected digits after the seconds' decimal point".into());
+            }
+        }
+    }
+    if minute > 59 {
+        return Err(format!("there is no minute {minute}"));
+    }
+    if second > 59 {
+        return Err(format!("there is no second {second}"));
+    }
+    let rest = std::str::from_utf8(&b[i..]).unwrap_or("").trim_start();
+    let (twelve_hour, zone) = match rest.get(..2).map(str::to_ascii_uppercase).as_deref() {
+        Some("AM" | "PM") => (true, rest[2..].trim_start()),
+        _ => (false, rest),
+    };
+    if twelve_hour && !(1..=12).contains(&hour) {
+        return Err(format!("there is no hour {hour} on a 12-hour clock"));
+    }
+    if hour > 23 {
+        return Err(format!("there is no hour {hour}"));
+    }
+    if zone_ok(zone) {
+        Ok(())
+    } else {
+        Err(format!("unexpected `{}` after the time", clip(zone)))
+    }
+}
+
+/// Nothing, `Z`, an offset (`+02:00`, `-0500`, `+02`) or a zone abbreviation (`UTC`, `CEST`).
+fn zone_ok(zone: &str) -> bool {
+    let b = zone.as_bytes();
+    match b {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', rest @ ..] => {
+            let digits: Vec<u8> = rest.iter().copied().filter(|c| *c != b':').collect();
+            let colons = rest.len() - digits.len();
+            matches!(digits.len(), 2 | 4)
+                && colons <= 1
+                && digits.iter().all(u8::is_ascii_digit)
+                && number(std::str::from_utf8(&digits[..2]).unwrap_or("99")) <= 14
+        }
+        _ => (2..=5).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase),
+    }
 }
 
 /// The text cut to at most `QUOTE_CHARS` characters, for quoting in a message.

@@ -4,6 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::money::MAX_NUMBER;
+
 /// Most significant digits a value may have (what `Decimal` holds exactly).
 const MAX_DIGITS: usize = 28;
 /// Longest excerpt of the field quoted in an error message.
@@ -21,6 +23,15 @@ pub enum DecimalStyle {
 }
 
 impl DecimalStyle {
+    /// The style of a mapping's `decimal` separator, else the one the delimiter suggests.
+    pub fn of(decimal: Option<char>, delimiter: u8) -> Self {
+        match decimal {
+            Some(',') => DecimalStyle::European,
+            Some(_) => DecimalStyle::English,
+            None => Self::from_delimiter(delimiter),
+        }
+    }
+
     /// The style a file's field delimiter suggests: `;` means a European export, anything else
     /// (`,`, tab) the English reading.
     pub fn from_delimiter(delimiter: u8) -> Self {
@@ -32,13 +43,79 @@ impl DecimalStyle {
     }
 }
 
-/// Parses a number as CRM exports write it: optional `+`/`-` sign, an optional currency symbol or
-/// upper-case ISO code before or after (`€`, `US$`, `EUR`), thousands grouped by `,` `.` space,
-/// no-break space or apostrophe, and a decimal `.` or `,`. When both `.` and `,` appear the last
-/// one is the decimal separator; `style` settles only `1.234`/`1,234` (see [`DecimalStyle`]).
-/// Thousands groups must have three digits; at most 28 significant digits are accepted.
-pub fn parse_decimal(text: &str, style: DecimalStyle) -> Result<Decimal, String> {
+/// An ISO 4217 code read with an amount or from a currency column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CurrencyCode([u8; 3]);
+
+impl CurrencyCode {
+    /// The code of three ASCII letters (any case), upper-cased.
+    pub fn new(text: &str) -> Option<Self> {
+        match text.as_bytes() {
+            &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_alphabetic) => Some(CurrencyCode([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ])),
+            _ => None,
+        }
+    }
+
+    /// The code, such as `EUR`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+/// A number read from a field, with the currency written beside it, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    pub value: Decimal,
+    pub currency: Option<CurrencyCode>,
+}
+
+/// Currency signs and the ISO code each stands for. `$` alone is the US dollar.
+const SIGNS: &[(&str, &str)] = &[
+    ("€", "EUR"),
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₽", "RUB"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("₪", "ILS"),
+    ("₫", "VND"),
+    ("₱", "PHP"),
+    ("₴", "UAH"),
+    ("₦", "NGN"),
+    ("฿", "THB"),
+    ("R$", "BRL"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("MX$", "MXN"),
+];
+
+/// Parses a number as CRM exports write it: optional `+`/`-` sign or accounting parentheses
+/// (`(1,234.56)` is negative), an optional currency sign or ISO code before or after (`€`,
+/// `US$`, `EUR`), thousands grouped by `,` `.` space, no-break space or apostrophe, and a
+/// decimal `.` or `,`. When both `.` and `,` appear the last one is the decimal separator;
+/// `style` settles only `1.234`/`1,234` (see [`DecimalStyle`]). Thousands groups must have
+/// three digits; a magnitude above 10^12 (what the tool holds exactly once multiplied out) is
+/// refused. Plain numbers (`-1234.56`) take a fast path that allocates nothing.
+pub fn parse_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
     let trimmed = text.trim();
+    if let Some(value) = fast_plain(trimmed.as_bytes(), style) {
+        return capped(value, trimmed).map(|value| Amount {
+            value,
+            currency: None,
+        });
+    }
     if trimmed.is_empty() {
         return Err("expected a number like 1234.56 or 1.234,56, found an empty field".to_owned());
     }
@@ -54,28 +131,119 @@ pub fn parse_decimal(text: &str, style: DecimalStyle) -> Result<Decimal, String>
         }
         message
     };
-    let (negative, core) = strip_decorations(trimmed).ok_or_else(|| fail(""))?;
+    let (parenthesised, inner) = match trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => (true, inner.trim()),
+        None => (false, trimmed),
+    };
+    let (negative, core, token) = strip_decorations(inner).ok_or_else(|| fail(""))?;
+    if parenthesised && negative {
+        return Err(fail("both parentheses and a minus sign"));
+    }
+    let currency = match token {
+        None => None,
+        Some(token) => Some(currency_of(token).ok_or_else(|| {
+            fail(&format!(
+                "`{token}` is not a currency this tool knows; write its ISO code"
+            ))
+        })?),
+    };
     if !core.bytes().any(|b| b.is_ascii_digit()) {
         return Err(fail(""));
     }
     let layout = Layout::scan(core).map_err(|why| fail(&why))?;
     let (dec, group) = layout.separators(core, style).map_err(&fail)?;
     let (mantissa, scale) = digits(core, dec, group).map_err(&fail)?;
-    let signed = if negative { -mantissa } else { mantissa };
-    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| fail("too many digits"))
+    let signed = if negative || parenthesised {
+        -mantissa
+    } else {
+        mantissa
+    };
+    let value =
+        Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| fail("too many digits"))?;
+    Ok(Amount {
+        value: capped(value, trimmed)?,
+        currency,
+    })
 }
 
-/// Splits off sign and currency decorations; returns `(negative, digits-and-separators)`.
-fn strip_decorations(text: &str) -> Option<(bool, &str)> {
-    let mut sign = None;
-    let rest = take_sign(text, &mut sign)?;
-    let rest = strip_currency_prefix(rest).trim_start();
-    let rest = take_sign(rest, &mut sign)?;
-    let rest = strip_currency_suffix(rest).trim_end();
-    if rest.is_empty() {
+/// Parses a number like [`parse_amount`], dropping any currency.
+pub fn parse_decimal(text: &str, style: DecimalStyle) -> Result<Decimal, String> {
+    parse_amount(text, style).map(|a| a.value)
+}
+
+/// The value, or the message for one too large for exact arithmetic downstream.
+fn capped(value: Decimal, text: &str) -> Result<Decimal, String> {
+    if value.abs() <= MAX_NUMBER {
+        return Ok(value);
+    }
+    Err(format!(
+        "`{}` is too large: values may be at most 1,000,000,000,000 (10^12) so that sums and \
+         quotas stay exact",
+        clip(text)
+    ))
+}
+
+/// `-?digits(.digits)?` with at most 18 digits, unless `style` reads `1.234` as thousands.
+fn fast_plain(b: &[u8], style: DecimalStyle) -> Option<Decimal> {
+    let (negative, digits) = match b {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
         return None;
     }
-    Some((sign == Some('-'), rest))
+    let mut mantissa: i64 = 0;
+    let mut int_len = 0;
+    let mut dot = None;
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
+            b'.' if dot.is_none() && i > 0 => {
+                dot = Some(i);
+                int_len = i;
+            }
+            _ => return None,
+        }
+    }
+    let scale = match dot {
+        None => 0,
+        Some(at) => digits.len() - at - 1,
+    };
+    if dot.is_some() && scale == 0 {
+        return None;
+    }
+    let ambiguous = scale == 3 && (1..=3).contains(&int_len) && digits[0] != b'0';
+    if ambiguous && style == DecimalStyle::European {
+        return None;
+    }
+    let signed = if negative { -mantissa } else { mantissa };
+    Some(Decimal::new(signed, u32::try_from(scale).ok()?))
+}
+
+/// The ISO code of a currency token: a code itself or a known sign.
+fn currency_of(token: &str) -> Option<CurrencyCode> {
+    if token.len() == 3 && token.bytes().all(|b| b.is_ascii_uppercase()) {
+        return CurrencyCode::new(token);
+    }
+    SIGNS
+        .iter()
+        .find(|(sign, _)| *sign == token)
+        .and_then(|(_, code)| CurrencyCode::new(code))
+}
+
+/// Splits off sign and currency decorations; returns `(negative, digits-and-separators,
+/// currency token)`.
+fn strip_decorations(text: &str) -> Option<(bool, &str, Option<&str>)> {
+    let mut sign = None;
+    let rest = take_sign(text, &mut sign)?;
+    let (prefix, rest) = strip_currency_prefix(rest);
+    let rest = take_sign(rest.trim_start(), &mut sign)?;
+    let (rest, suffix) = strip_currency_suffix(rest);
+    let rest = rest.trim_end();
+    if rest.is_empty() || (prefix.is_some() && suffix.is_some()) {
+        return None;
+    }
+    Some((sign == Some('-'), rest, prefix.or(suffix)))
 }
 
 /// Takes one leading sign into `sign`; `None` when a second sign appears.
@@ -106,19 +274,19 @@ fn is_currency_char(c: char) -> bool {
     c.is_ascii_uppercase() || is_currency_symbol(c)
 }
 
-fn strip_currency_prefix(text: &str) -> &str {
+fn strip_currency_prefix(text: &str) -> (Option<&str>, &str) {
     let end = text
         .char_indices()
         .find(|&(_, c)| !is_currency_char(c))
         .map_or(text.len(), |(i, _)| i);
     if end > 0 && is_currency_token(&text[..end]) {
-        &text[end..]
+        (Some(&text[..end]), &text[end..])
     } else {
-        text
+        (None, text)
     }
 }
 
-fn strip_currency_suffix(text: &str) -> &str {
+fn strip_currency_suffix(text: &str) -> (&str, Option<&str>) {
     let start = text
         .char_indices()
         .rev()
@@ -126,9 +294,9 @@ fn strip_currency_suffix(text: &str) -> &str {
         .last()
         .map_or(text.len(), |(i, _)| i);
     if start < text.len() && is_currency_token(&text[start..]) {
-        &text[..start]
+        (&text[..start], Some(&text[start..]))
     } else {
-        text
+        (text, None)
     }
 }
 

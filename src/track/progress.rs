@@ -32,10 +32,11 @@ struct Figures {
 /// Tracks one target.
 pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack {
     let remaining = remaining_periods(ctx, r);
+    let own = own_rows(ctx, r);
     let (team, reps) = if r.metric.kind.is_additive() {
-        additive(ctx, r)
+        additive(ctx, r, own)
     } else {
-        levels(ctx, r)
+        levels(ctx, r, own)
     };
     let lower = r.metric.lower_is_better;
     let additive = r.metric.kind.is_additive();
@@ -57,6 +58,13 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
         start: r.start,
         end: r.end,
         remaining_periods: remaining,
+        team_level: own.map(|(sum, latest)| {
+            if r.metric.kind.is_additive() {
+                sum
+            } else {
+                latest
+            }
+        }),
         team: finish(team),
         reps: r
             .reps
@@ -90,7 +98,24 @@ fn rep_index(ctx: &Context<'_>, rep: &Rep) -> Option<usize> {
     ctx.ledger.rep_index(&rep.id.value)
 }
 
-fn additive(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
+/// The target owner's own rows (a team's or the company's, never a rep's) to date: their sum
+/// and latest level, when there are any.
+fn own_rows(ctx: &Context<'_>, r: &Resolved<'_>) -> Option<(Decimal, Decimal)> {
+    let metric = &r.metric.id.value;
+    if !ctx.ledger.has_team_rows(metric) || r.start > ctx.as_of {
+        return None;
+    }
+    let slot = ctx.ledger.owner_slot(&r.goal.owner.as_ref()?.value)?;
+    let to = ctx.as_of.min(r.end);
+    let (_, latest) = ctx.ledger.latest(metric, slot, r.start, to)?;
+    Some((ctx.ledger.sum(metric, slot, r.start, to), latest))
+}
+
+fn additive(
+    ctx: &Context<'_>,
+    r: &Resolved<'_>,
+    own: Option<(Decimal, Decimal)>,
+) -> (Figures, Vec<Figures>) {
     let days = target::days(ctx.file, r);
     let k = days_to_date(r, ctx.as_of, days.team_quota.len());
     let units = |q: &[i64]| Decimal::from(q.iter().sum::<i64>()) / r.scale;
@@ -109,7 +134,8 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
             total: units(q),
         })
         .collect();
-    let team_actual = reps.iter().filter_map(|f| f.actual).sum();
+    let own_sum = own.map_or(Decimal::ZERO, |(sum, _)| sum);
+    let team_actual = reps.iter().filter_map(|f| f.actual).sum::<Decimal>() + own_sum;
     let team = Figures {
         plan: units(&days.team_quota[..k]),
         actual: Some(team_actual),
@@ -118,7 +144,11 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
     (team, reps)
 }
 
-fn levels(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
+fn levels(
+    ctx: &Context<'_>,
+    r: &Resolved<'_>,
+    own: Option<(Decimal, Decimal)>,
+) -> (Figures, Vec<Figures>) {
     let day = ctx.as_of.min(r.end).max(r.start);
     let plan = level_at(r, day);
     let total = level_at(r, r.end);
@@ -138,8 +168,10 @@ fn levels(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
         })
         .collect();
     let known: Vec<Decimal> = reps.iter().filter_map(|f| f.actual).collect();
-    let mean =
-        (!known.is_empty()).then(|| known.iter().sum::<Decimal>() / Decimal::from(known.len()));
+    // A level measured for the team as a whole is the team's level; else the reps' mean.
+    let mean = own.map(|(_, latest)| latest).or_else(|| {
+        (!known.is_empty()).then(|| known.iter().sum::<Decimal>() / Decimal::from(known.len()))
+    });
     (
         Figures {
             plan,

@@ -42,6 +42,8 @@ pub struct SourceSummary {
     pub bad: u64,
     /// Rows of a known rep and metric dated outside the plan.
     pub outside: u64,
+    /// Trailing report-footer lines (`Grand Totals`, `Confidential`…), not data.
+    pub footer: u64,
     /// Bad rows by column and reason.
     pub skipped: Vec<Skipped>,
 }
@@ -140,6 +142,9 @@ pub struct TargetTrack {
     pub end: NaiveDate,
     /// Periods of `--by` after the as-of date (clipped to the target).
     pub remaining_periods: usize,
+    /// Actual to date of rows for the owner itself (a team or the company, never a rep):
+    /// included in `team`, shown on a line of its own. `None` without such rows.
+    pub team_level: Option<Decimal>,
     pub team: Progress,
     pub reps: Vec<RepProgress>,
 }

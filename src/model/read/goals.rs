@@ -8,8 +8,8 @@ use toml::de::DeValue;
 use super::value::{Ctx, Table, Value, describe, number};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::file::{
-    ActualsMapping, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName, Target,
-    TargetValue,
+    ActualsMapping, DateOrder, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName,
+    Target, TargetValue,
 };
 
 const FAMILIES: [Family; 4] = [
@@ -161,26 +161,16 @@ pub fn read_feedback(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Feedback> {
 /// Reads one CRM export mapping; the default columns fill what it leaves out.
 #[allow(clippy::unnecessary_wraps)] // the signature every table reader shares
 pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> {
-    let mut filters = Vec::new();
-    if let Some(value) = t.get("where") {
-        match value.get_ref() {
-            DeValue::Table(map) => {
-                for (column, wanted) in map {
-                    match wanted.get_ref() {
-                        DeValue::String(s) => {
-                            filters.push((column.get_ref().to_string(), s.to_string()));
-                        }
-                        _ => ctx.wrong_type(
-                            &format!("where.{}", column.get_ref()),
-                            "a string",
-                            wanted,
-                        ),
-                    }
-                }
-            }
-            _ => ctx.wrong_type("where", "a table such as { Status = \"won\" }", value),
-        }
-    }
+    let filters = t
+        .get("where")
+        .map(|v| read_where(ctx, v))
+        .unwrap_or_default();
+    let dates = t
+        .choice(ctx, "dates", &["day-first", "month-first", "iso"])
+        .map(|c| [DateOrder::DayFirst, DateOrder::MonthFirst, DateOrder::Iso][c.value]);
+    let decimal = t
+        .choice(ctx, "decimal", &[".", ","])
+        .map(|c| ['.', ','][c.value]);
     Some(ActualsMapping {
         path: t.str(ctx, "path"),
         metric: t.str(ctx, "metric"),
@@ -190,6 +180,89 @@ pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> 
         rep: t.str(ctx, "rep").map_or_else(|| "rep".into(), |s| s.value),
         value: t.str(ctx, "value").map(|s| s.value),
         filters,
+        dates,
+        date_format: read_date_format(ctx, t),
+        decimal,
+        currency: t.str(ctx, "currency").map(|s| s.value),
+        encoding: read_encoding(ctx, t),
         span: t.span.clone(),
     })
+}
+
+/// `where = { Column = "value" }` or `{ Column = ["a", "b"] }`.
+fn read_where(ctx: &mut Ctx, value: &Value<'_>) -> Vec<(String, Vec<String>)> {
+    let DeValue::Table(map) = value.get_ref() else {
+        ctx.wrong_type("where", "a table such as { Status = \"won\" }", value);
+        return Vec::new();
+    };
+    let mut filters = Vec::new();
+    for (column, wanted) in map {
+        let key = format!("where.{}", column.get_ref());
+        let values = match wanted.get_ref() {
+            DeValue::String(s) => vec![s.to_string()],
+            DeValue::Array(items) if !items.is_empty() => {
+                let strings: Option<Vec<String>> = items
+                    .iter()
+                    .map(|item| match item.get_ref() {
+                        DeValue::String(s) => Some(s.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                let Some(strings) = strings else {
+                    ctx.wrong_type(&key, "a string or a list of strings", wanted);
+                    continue;
+                };
+                strings
+            }
+            _ => {
+                ctx.wrong_type(&key, "a string or a list of strings", wanted);
+                continue;
+            }
+        };
+        filters.push((column.get_ref().to_string(), values));
+    }
+    filters
+}
+
+/// `date_format`: a chrono format that reads a date (it needs a year, a month and a day).
+fn read_date_format(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<String> {
+    let format = t.str(ctx, "date_format")?;
+    let items = chrono::format::StrftimeItems::new(&format.value);
+    let broken = items
+        .clone()
+        .any(|item| matches!(item, chrono::format::Item::Error));
+    let text = &format.value;
+    let has = |spec: &[&str]| spec.iter().any(|s| text.contains(s));
+    let complete = has(&["%Y", "%y", "%C", "%G", "%F", "%D", "%x", "%c", "%+"])
+        && has(&["%m", "%b", "%B", "%h", "%F", "%D", "%x", "%c", "%+", "%j"])
+        && has(&["%d", "%e", "%F", "%D", "%x", "%c", "%+", "%j"]);
+    if broken || !complete {
+        ctx.invalid(
+            format.span,
+            format!("`date_format` \"{text}\" does not read a whole date"),
+            "write a chrono format with a year, a month and a day, such as \"%m/%d/%Y\" or \"%d.%m.%Y %H:%M\"".into(),
+        );
+        return None;
+    }
+    Some(format.value)
+}
+
+/// `encoding`: a label `encoding_rs` knows (`windows-1252`, `utf-16`…), or `latin-1`
+/// (read, as browsers do, as windows-1252).
+fn read_encoding(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<&'static encoding_rs::Encoding> {
+    let label = t.str(ctx, "encoding")?;
+    let trimmed = label.value.trim().to_ascii_lowercase();
+    let name = match trimmed.as_str() {
+        "latin-1" | "latin_1" => "latin1",
+        other => other,
+    };
+    if let Some(encoding) = encoding_rs::Encoding::for_label(name.as_bytes()) {
+        return Some(encoding);
+    }
+    ctx.invalid(
+        label.span,
+        format!("`encoding` \"{}\" is not an encoding", label.value),
+        "write utf-8, utf-16, windows-1252 or latin-1 (any WHATWG encoding label)".into(),
+    );
+    None
 }

@@ -27,6 +27,7 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
         start_written: t.get("start").is_some(),
         end: t.date(ctx, "end"),
         currency: read_currency(ctx, t),
+        rates: read_rates(ctx, t),
         ..PlanSettings::default()
     };
     if plan.end.is_none()
@@ -83,6 +84,38 @@ fn read_currency(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<Currency>> {
         "write three capital letters: EUR, USD, GBP, JPY…".to_string(),
     );
     None
+}
+
+/// `rates = { USD = "0.92" }`: plan-currency units per unit of another currency, exact and
+/// above zero.
+fn read_rates(ctx: &mut Ctx, t: &Table<'_, '_>) -> Vec<(String, Decimal)> {
+    let Some(value) = t.get("rates") else {
+        return Vec::new();
+    };
+    let toml::de::DeValue::Table(map) = value.get_ref() else {
+        ctx.wrong_type("rates", "a table such as { USD = \"0.92\" }", value);
+        return Vec::new();
+    };
+    let mut rates = Vec::new();
+    for (code, rate) in map {
+        let code = code.get_ref();
+        let key = format!("rates.{code}");
+        let Some(number) = super::value::number(ctx, &key, rate) else {
+            continue;
+        };
+        let iso = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
+        if !iso || number.value <= Decimal::ZERO {
+            ctx.invalid(
+                rate.span(),
+                format!("`{key}` must be an ISO 4217 code with a rate above zero"),
+                "write plan-currency units per unit of the other, such as rates = { USD = \"0.92\" }"
+                    .into(),
+            );
+            continue;
+        }
+        rates.push((code.to_string(), number.value));
+    }
+    rates
 }
 
 fn read_workdays(ctx: &mut Ctx, t: &Table<'_, '_>, plan: &mut PlanSettings) {

@@ -20,7 +20,7 @@ pub enum ReadError {
     MissingColumn {
         /// The column name the mapping asked for.
         column: String,
-        /// What it was wanted for: `date`, `rep`, `metric`, `value` or `filter`.
+        /// What it was wanted for: `date`, `rep`, `metric`, `value`, `currency` or `filter`.
         role: &'static str,
         /// The header's first 40 columns.
         columns: Vec<String>,
@@ -36,6 +36,22 @@ pub enum ReadError {
         /// 1-based positions of its first two occurrences.
         positions: (usize, usize),
     },
+    /// A line is not UTF-8 and the mapping names no encoding.
+    InvalidUtf8 {
+        /// Line of the record.
+        line: u64,
+        /// The field (1-based) with the first invalid byte.
+        field: usize,
+        /// The field's valid text before it.
+        text: String,
+    },
+    /// A record runs on for 64 MiB without an end: not a CSV export.
+    Endless {
+        /// Line where it starts.
+        line: u64,
+    },
+    /// The header is longer than a record may be.
+    HeaderTooLong,
     /// The input could not be read (I/O error), near this line.
     Io {
         /// Line being read.
@@ -82,6 +98,21 @@ impl fmt::Display for ReadError {
                 f,
                 "the header has the column `{column}` twice (columns {a} and {b}); rename one in the export"
             ),
+            ReadError::InvalidUtf8 { line, field, text } => write!(
+                f,
+                "line {line} is not UTF-8 text (field {field}, after `{text}`); set `encoding = \"windows-1252\"` \
+                 (what Excel writes in Western Europe) or another encoding in the file's [[actuals]] \
+                 mapping, or export it as UTF-8"
+            ),
+            ReadError::Endless { line } => write!(
+                f,
+                "the record at line {line} runs on for more than 64 MiB without a line end; \
+                 this is not a CSV export"
+            ),
+            ReadError::HeaderTooLong => write!(
+                f,
+                "the header line is longer than 1 MiB; this is not a CSV export"
+            ),
             ReadError::Io { line, message } => {
                 write!(f, "could not read the file at line {line}: {message}")
             }
@@ -101,7 +132,7 @@ pub(super) fn find_column<'m>(
     let mut found = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| *c == wanted)
+        .filter(|(_, c)| same_name(c, wanted))
         .map(|(i, _)| i);
     match (found.next(), found.next()) {
         (Some(index), None) => Ok(Column {
@@ -122,12 +153,26 @@ pub(super) fn find_column<'m>(
     }
 }
 
+/// Whether a header column is `wanted`, ignoring case and surrounding spaces.
+pub(super) fn same_name(column: &str, wanted: &str) -> bool {
+    let (column, wanted) = (column.trim(), wanted.trim());
+    column.eq_ignore_ascii_case(wanted)
+        || (!column.is_ascii() && column.to_lowercase() == wanted.to_lowercase())
+}
+
 /// The column equal to `wanted` ignoring case, else the nearest by edit distance when it is
 /// within a third of the name's length (at least 2 edits). Linear in the header's size.
 fn closest<'c>(columns: &'c [String], wanted: &str) -> Option<&'c str> {
     let lower = wanted.to_lowercase();
     if let Some(same) = columns.iter().find(|c| c.to_lowercase() == lower) {
         return Some(same);
+    }
+    // `Won time` for `Deal - Won Time`: exporters prefix their columns with the object.
+    if let Some(within) = columns
+        .iter()
+        .find(|c| lower.len() >= 3 && c.to_lowercase().ends_with(&lower))
+    {
+        return Some(within);
     }
     let target: Vec<char> = lower.chars().collect();
     let limit = (target.len() / 3).max(2);

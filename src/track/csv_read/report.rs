@@ -23,6 +23,8 @@ pub enum Field {
     Metric,
     /// The value column, or the implicit count of 1.
     Value,
+    /// The currency column, or the currency written with the value.
+    Currency,
 }
 
 /// A caller's refusal of a row that parsed, e.g. an unknown rep or metric.
@@ -88,17 +90,22 @@ pub struct ReasonCount {
     pub count: u64,
 }
 
-/// The outcome of reading one export. `rows == kept + filtered_out + bad`.
+/// The outcome of reading one export. Every data row is counted once:
+/// `rows == kept + filtered_out + outside + bad + footer`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadSummary {
     /// Data rows read (the header and blank rows not included).
     pub rows: u64,
-    /// Rows delivered to the callback and accepted by it.
+    /// Rows added to the actuals.
     pub kept: u64,
     /// Rows dropped by the mapping's filters.
     pub filtered_out: u64,
-    /// Rows that could not be read or that the callback rejected.
+    /// Rows of a known rep and metric dated outside the plan (read, not counted).
+    pub outside: u64,
+    /// Rows that could not be read or that the sink rejected.
     pub bad: u64,
+    /// Trailing lines after the last blank line, none of them a data row: a report footer.
+    pub footer: u64,
     /// Rows of several fields that were all empty or whitespace (`;;;`), skipped; empty lines
     /// are not counted.
     pub blank: u64,
@@ -109,24 +116,28 @@ pub struct ReadSummary {
     pub bad_by_reason: Vec<ReasonCount>,
 }
 
-/// One bad row before it is counted (borrowing the row; nothing is allocated unless kept).
-pub(super) struct Problem<'r> {
-    pub(super) column: &'r str,
-    pub(super) text: &'r [u8],
+/// One bad row, owned (bad rows are rare: allocating for them costs nothing that matters).
+#[derive(Debug, Clone)]
+pub(super) struct Bad {
+    pub(super) line: u64,
+    pub(super) column: String,
+    pub(super) text: String,
     pub(super) reason: Cow<'static, str>,
     pub(super) detail: Option<String>,
 }
 
-impl<'r> Problem<'r> {
+impl Bad {
     pub(super) fn new(
-        column: &'r str,
-        text: &'r str,
+        line: u64,
+        column: &str,
+        text: &str,
         reason: &'static str,
         detail: String,
     ) -> Self {
-        Problem {
-            column,
-            text: text.as_bytes(),
+        Bad {
+            line,
+            column: column.to_owned(),
+            text: clip(text),
             reason: Cow::Borrowed(reason),
             detail: Some(detail),
         }
@@ -154,33 +165,42 @@ impl Tally {
         self.summary.kept += 1;
     }
 
-    pub(super) fn bad_row(&mut self, line: u64, problem: Problem<'_>) {
+    pub(super) fn outside_row(&mut self) {
+        self.summary.rows += 1;
+        self.summary.outside += 1;
+    }
+
+    pub(super) fn footer_rows(&mut self, count: u64) {
+        self.summary.rows += count;
+        self.summary.footer += count;
+    }
+
+    pub(super) fn bad_row(&mut self, bad: Bad) {
         self.summary.rows += 1;
         self.summary.bad += 1;
-        self.count_reason(&problem);
+        self.count_reason(&bad);
         if self.summary.bad_examples.len() < MAX_BAD_EXAMPLES {
-            let text = &problem.text[..problem.text.len().min(4 * TEXT_CHARS)];
             self.summary.bad_examples.push(BadRow {
-                line,
-                column: problem.column.to_owned(),
-                text: clip(&String::from_utf8_lossy(text)),
-                reason: problem.reason.into_owned(),
-                detail: problem.detail,
+                line: bad.line,
+                column: bad.column,
+                text: bad.text,
+                reason: bad.reason.into_owned(),
+                detail: bad.detail,
             });
         }
     }
 
     /// Counts the problem under its column and reason; past `MAX_REASONS` under `(other)`.
-    fn count_reason(&mut self, problem: &Problem<'_>) {
+    fn count_reason(&mut self, bad: &Bad) {
         let counts = &mut self.summary.bad_by_reason;
-        let same = |c: &&mut ReasonCount| c.column == problem.column && c.reason == problem.reason;
+        let same = |c: &&mut ReasonCount| c.column == bad.column && c.reason == bad.reason;
         if let Some(entry) = counts.iter_mut().find(same) {
             entry.count += 1;
         } else if let Some(other) = counts.get_mut(MAX_REASONS) {
             other.count += 1;
         } else {
             let (column, reason) = if counts.len() < MAX_REASONS {
-                (problem.column, problem.reason.as_ref())
+                (bad.column.as_str(), bad.reason.as_ref())
             } else {
                 ("(other)", "other reasons")
             };
@@ -198,7 +218,8 @@ impl Tally {
     }
 }
 
-fn clip(text: &str) -> String {
+/// The text cut to at most 100 characters.
+pub(super) fn clip(text: &str) -> String {
     match text.char_indices().nth(TEXT_CHARS) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),

@@ -1,0 +1,378 @@
+//! The records of one export, read once from any byte stream (file, pipe, standard input):
+//! a BOM or the mapping's encoding decides how the bytes become UTF-8 (`encoding_rs`), a
+//! line that ends in a lone `\r` is read as if it ended in `\n`, and `csv-core` splits the
+//! records at `\n` (a `\r` before it stays at the end of the last field, which every reader
+//! trims), so line numbers stay exact. A record is at most [`MAX_RECORD`] bytes: a longer one is marked and skipped to its
+//! end, and one with no end in sight (`/dev/zero`) stops the read with an error. Line numbers
+//! are worked out only when asked for (bad rows), so good rows cost no counting.
+
+use std::io::{self, Read};
+
+use csv_core::{ReadRecordResult, Terminator};
+use encoding_rs::{Decoder, Encoding, UTF_8};
+
+use super::ReadError;
+
+/// Longest record read: longer ones are bad rows.
+pub const MAX_RECORD: usize = 1 << 20;
+/// Bytes skipped in one overlong record before the input is taken for something other than CSV.
+const MAX_SKIP: usize = 64 << 20;
+/// Raw bytes looked at before the reading starts: the BOM and the header line.
+const PEEK_BYTES: usize = MAX_RECORD + 4;
+const CHUNK: usize = 64 << 10;
+
+/// The first bytes of an input, kept so the input is opened and read only once.
+pub struct Peeked<R> {
+    prefix: Vec<u8>,
+    inner: R,
+    /// The encoding a BOM names, and the BOM's length.
+    bom: Option<(&'static Encoding, usize)>,
+}
+
+impl<R: Read> Peeked<R> {
+    /// Reads up to the end of the first non-blank line (at most 1 MiB).
+    pub fn new(mut inner: R) -> io::Result<Self> {
+        let mut prefix = Vec::new();
+        let mut chunk = vec![0; CHUNK];
+        loop {
+            let n = match inner.read(&mut chunk) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            prefix.extend_from_slice(&chunk[..n]);
+            if n == 0 || prefix.len() >= PEEK_BYTES || has_first_line(&prefix) {
+                break;
+            }
+        }
+        let bom = Encoding::for_bom(&prefix);
+        Ok(Peeked { prefix, inner, bom })
+    }
+
+    /// Whether the input is empty or only blank.
+    pub fn is_blank(&self) -> bool {
+        self.prefix.iter().all(u8::is_ascii_whitespace)
+            || self.bom.is_some_and(|(_, n)| self.prefix.len() == n)
+    }
+
+    /// The first non-blank line, decoded (lossily) with the BOM's encoding or `fallback`: enough
+    /// to sniff the delimiter and to choose a mapping by the header's columns.
+    pub fn first_line(&self, fallback: Option<&'static Encoding>) -> String {
+        let (encoding, skip) = self.bom.unwrap_or((fallback.unwrap_or(UTF_8), 0));
+        let (text, _) = encoding.decode_without_bom_handling(&self.prefix[skip..]);
+        text.split(['\n', '\r'])
+            .find(|line| !line.trim().is_empty())
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The records, split at `delimiter`, decoding with the BOM's encoding, else `encoding`
+    /// (UTF-8 by default, checked record by record).
+    pub fn records(self, delimiter: u8, encoding: Option<&'static Encoding>) -> Records<R> {
+        let (encoding, skip) = self.bom.unwrap_or((encoding.unwrap_or(UTF_8), 0));
+        let decoder = (encoding != UTF_8).then(|| encoding.new_decoder_without_bom_handling());
+        let input = Decode {
+            raw: self.prefix,
+            raw_pos: skip,
+            inner: self.inner,
+            inner_done: false,
+            decoder,
+            carry_cr: false,
+        };
+        let parser = csv_core::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .terminator(Terminator::Any(b'\n'))
+            .build();
+        Records {
+            input,
+            checked_utf8: encoding == UTF_8,
+            buf: vec![0; CHUNK],
+            start: 0,
+            end: 0,
+            eof: false,
+            fed_newline: false,
+            parser,
+            out: vec![0; 4096],
+            ends: vec![0; 64],
+            len: 0,
+            fields: 0,
+            line_before: 1,
+            line_after: 1,
+            too_long: false,
+            text: String::new(),
+        }
+    }
+}
+
+/// Whether `bytes` hold a line end after some text.
+fn has_first_line(bytes: &[u8]) -> bool {
+    let text = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && *b != 0);
+    text.is_some_and(|at| bytes[at..].iter().any(|b| matches!(b, b'\n' | b'\r')))
+}
+
+/// The bytes of the input as UTF-8 (or unchecked bytes, for UTF-8 input): the peeked prefix,
+/// then the rest of the stream.
+struct Decode<R> {
+    raw: Vec<u8>,
+    raw_pos: usize,
+    inner: R,
+    inner_done: bool,
+    decoder: Option<Decoder>,
+    /// A `\r` ended the last chunk: whether a `\n` follows is not known yet.
+    carry_cr: bool,
+}
+
+impl<R: Read> Decode<R> {
+    /// Fills `buf` with decoded bytes, every lone `\r` turned into `\n` (a `\r` at the end of
+    /// a chunk waits for the next byte to tell); 0 at the end of the input.
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let mut start = 0;
+            if self.carry_cr {
+                buf[0] = b'\r';
+                start = 1;
+                self.carry_cr = false;
+            }
+            let fresh = self.read_decoded(&mut buf[start..])?;
+            let mut n = start + fresh;
+            let mut from = 0;
+            while let Some(at) = memchr::memchr(b'\r', &buf[from..n]) {
+                let at = from + at;
+                if at + 1 < n {
+                    if buf[at + 1] != b'\n' {
+                        buf[at] = b'\n';
+                    }
+                } else if fresh == 0 {
+                    buf[at] = b'\n';
+                } else {
+                    self.carry_cr = true;
+                    n -= 1;
+                    break;
+                }
+                from = at + 1;
+            }
+            if n > 0 || fresh == 0 {
+                return Ok(n);
+            }
+        }
+    }
+
+    /// Refills `raw` from the stream once it is used up; `false` at the end of the stream.
+    fn refill(&mut self) -> io::Result<bool> {
+        if self.raw_pos < self.raw.len() {
+            return Ok(true);
+        }
+        if self.inner_done {
+            return Ok(false);
+        }
+        self.raw.resize(CHUNK, 0);
+        loop {
+            match self.inner.read(&mut self.raw) {
+                Ok(n) => {
+                    self.raw.truncate(n);
+                    self.raw_pos = 0;
+                    self.inner_done = n == 0;
+                    return Ok(n > 0);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn read_decoded(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let more = self.refill()?;
+            let pending = &self.raw[self.raw_pos..];
+            let Some(decoder) = &mut self.decoder else {
+                let n = pending.len().min(buf.len());
+                buf[..n].copy_from_slice(&pending[..n]);
+                self.raw_pos += n;
+                return Ok(n);
+            };
+            let (_, read, written, _) = decoder.decode_to_utf8(pending, buf, !more);
+            self.raw_pos += read;
+            if written > 0 || !more {
+                return Ok(written);
+            }
+        }
+    }
+}
+
+/// The records of one input.
+#[allow(clippy::struct_excessive_bools)] // the states of one small reading machine
+pub struct Records<R> {
+    input: Decode<R>,
+    /// Whether records must be checked to be UTF-8 (no decoder made them so).
+    checked_utf8: bool,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    fed_newline: bool,
+    parser: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    len: usize,
+    fields: usize,
+    line_before: u64,
+    line_after: u64,
+    too_long: bool,
+    text: String,
+}
+
+/// What was found reading the next record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// A record (see [`Records::field`]).
+    Record,
+    /// A record longer than [`MAX_RECORD`]: skipped, only its line is known.
+    TooLong,
+    /// The end of the input.
+    End,
+}
+
+impl<R: Read> Records<R> {
+    /// Reads the next record. Fails on an I/O error, on invalid UTF-8 in an input without a
+    /// decoder, and on a record with no end in the first 64 MiB.
+    pub fn next(&mut self) -> Result<Next, ReadError> {
+        self.line_before = self.parser.line();
+        self.len = 0;
+        self.fields = 0;
+        self.too_long = false;
+        let mut skipped = 0usize;
+        loop {
+            if self.start == self.end && !self.eof {
+                self.start = 0;
+                self.end = self.input.read(&mut self.buf).map_err(|e| ReadError::Io {
+                    line: self.parser.line(),
+                    message: e.to_string(),
+                })?;
+                self.eof = self.end == 0;
+            }
+            // The input always ends with a line end, so every record ends with one.
+            let input: &[u8] = if self.start < self.end {
+                &self.buf[self.start..self.end]
+            } else if self.fed_newline {
+                &[]
+            } else {
+                b"\n"
+            };
+            let (result, nin, nout, nend) = self.parser.read_record(
+                input,
+                &mut self.out[self.len..],
+                &mut self.ends[self.fields..],
+            );
+            if self.start < self.end {
+                self.start += nin;
+            } else if nin > 0 {
+                self.fed_newline = true;
+            }
+            self.len += nout;
+            self.fields += nend;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => {
+                    if self.out.len() < MAX_RECORD {
+                        let grown = (self.out.len() * 2).min(MAX_RECORD);
+                        self.out.resize(grown, 0);
+                    } else {
+                        self.too_long = true;
+                        skipped += self.len;
+                        self.len = 0;
+                        self.fields = 0;
+                        if skipped > MAX_SKIP {
+                            return Err(ReadError::Endless {
+                                line: self.line_before,
+                            });
+                        }
+                    }
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    if self.too_long {
+                        self.fields = 0;
+                    } else {
+                        let grown = self.ends.len() * 2;
+                        self.ends.resize(grown, 0);
+                    }
+                }
+                ReadRecordResult::Record => {
+                    self.line_after = self.parser.line();
+                    if self.too_long {
+                        return Ok(Next::TooLong);
+                    }
+                    self.text.clear();
+                    if self.checked_utf8 {
+                        let bytes = &self.out[..self.len];
+                        let text = std::str::from_utf8(bytes).map_err(|e| {
+                            let bad = e.valid_up_to();
+                            let ends = &self.ends[..self.fields];
+                            let field = ends.iter().position(|&end| end > bad).unwrap_or(0);
+                            let from = if field == 0 { 0 } else { ends[field - 1] };
+                            let from = from.max(bad.saturating_sub(60));
+                            ReadError::InvalidUtf8 {
+                                line: self.line(),
+                                field: field + 1,
+                                text: String::from_utf8_lossy(&bytes[from..bad]).into_owned(),
+                            }
+                        })?;
+                        self.text.push_str(text);
+                    } else {
+                        let text = String::from_utf8_lossy(&self.out[..self.len]);
+                        self.text.push_str(&text);
+                    }
+                    return Ok(Next::Record);
+                }
+                ReadRecordResult::End => return Ok(Next::End),
+            }
+        }
+    }
+
+    /// Number of fields of the record.
+    #[allow(clippy::misnamed_getters)] // `len` is the bytes, the record's length in fields
+    pub fn len(&self) -> usize {
+        self.fields
+    }
+
+    /// The field at `index`, as written (not trimmed); `None` past the last field.
+    pub fn field(&self, index: usize) -> Option<&str> {
+        if index >= self.fields {
+            return None;
+        }
+        let from = if index == 0 { 0 } else { self.ends[index - 1] };
+        self.text.get(from..self.ends[index])
+    }
+
+    /// Every field, as written.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        (0..self.fields).map(|i| self.field(i).unwrap_or_default())
+    }
+
+    /// Whether every field is empty or whitespace (a blank line, `;;;`, `""`).
+    pub fn is_blank(&self) -> bool {
+        self.fields().all(|f| f.trim().is_empty())
+    }
+
+    /// Whether empty lines came before the record (the parser skips them).
+    pub fn after_empty_lines(&self) -> bool {
+        self.line() > self.line_before
+    }
+
+    /// The line the record starts on (the first line is 1).
+    pub fn line(&self) -> u64 {
+        let spanned = self.line_after - self.line_before;
+        if spanned <= 1 {
+            return self.line_before;
+        }
+        let inside = if self.too_long {
+            0
+        } else {
+            memchr::memchr_iter(b'\n', &self.out[..self.len]).count() as u64
+        };
+        self.line_after
+            .saturating_sub(inside + 1)
+            .max(self.line_before)
+    }
+}
