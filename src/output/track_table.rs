@@ -273,10 +273,8 @@ fn sources(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             parts.push(format!("{} outside the plan", s.outside));
         }
         if s.footer > 0 {
-            parts.push(format!(
-                "{} footer",
-                words::count(usize::try_from(s.footer).unwrap_or(usize::MAX), "line")
-            ));
+            let lines = if s.footer == 1 { "line" } else { "lines" };
+            parts.push(format!("{} footer {lines}", s.footer));
         }
         writeln!(out, "Read {}: {}", s.file, parts.join(", "))?;
     }

@@ -254,7 +254,13 @@ pub fn read_peeked<R: Read>(
                     "the record is longer than {} MiB; is a quote left open above it?",
                     MAX_RECORD >> 20
                 );
-                run.reader_bad(Bad::new(line, "(row)", "", "record too long", detail), true);
+                let bad = Bad::new(line, "(row)", "", "record too long", detail);
+                if run.after_blank {
+                    run.hold(Held::Bad(bad));
+                } else {
+                    run.data_row();
+                    run.tally.bad_row(bad);
+                }
             }
             Next::Record => {
                 if records.after_empty_lines() {
@@ -267,7 +273,11 @@ pub fn read_peeked<R: Read>(
                     run.blank_line();
                     continue;
                 }
+                // After a blank line, a line of another width than the header's, or without a
+                // date, may be a report footer: it waits for the next data row to tell.
+                let footer_like = run.after_blank && plan.footer_like(&records);
                 match plan.row(&records) {
+                    Ok(None) if footer_like => run.hold(Held::Filtered),
                     Ok(None) => {
                         run.data_row();
                         run.tally.filtered_row();
@@ -276,9 +286,10 @@ pub fn read_peeked<R: Read>(
                         run.data_row();
                         run.parsed(&plan, &records, &parsed, sink);
                     }
+                    Err(bad) if footer_like => run.hold(Held::Bad(bad)),
                     Err(bad) => {
-                        let footer_like = plan.footer_like(&records);
-                        run.reader_bad(bad, footer_like);
+                        run.data_row();
+                        run.tally.bad_row(bad);
                     }
                 }
             }
@@ -295,12 +306,18 @@ struct Run {
     fixed: Option<Result<u32, RowRejection>>,
     /// Lines after a blank line that are no data row (another width than the header's, or no
     /// date): a report footer, unless a data row follows.
-    held: Vec<Bad>,
+    held: Vec<Held>,
     after_blank: bool,
     /// The order of slash dates, with the line and text of the date that showed it.
     order: Option<(Order, u64, String)>,
     /// Rows whose slash date is ambiguous, until the order is known.
     pending: Vec<Pending>,
+}
+
+/// What a held line is, should a data row follow it.
+enum Held {
+    Bad(Bad),
+    Filtered,
 }
 
 /// A row with an ambiguous date, parsed and resolved.
@@ -324,18 +341,19 @@ impl Run {
     }
 
     fn flush_held(&mut self) {
-        for bad in std::mem::take(&mut self.held) {
-            self.tally.bad_row(bad);
+        for held in std::mem::take(&mut self.held) {
+            match held {
+                Held::Bad(bad) => self.tally.bad_row(bad),
+                Held::Filtered => self.tally.filtered_row(),
+            }
         }
     }
 
-    /// A line that is no data row: held as a possible footer after a blank line, else bad.
-    fn reader_bad(&mut self, bad: Bad, footer_like: bool) {
-        if footer_like && self.after_blank && self.held.len() < MAX_FOOTER {
-            self.held.push(bad);
-        } else {
+    /// Holds a possible footer line; past [`MAX_FOOTER`] lines they are no footer.
+    fn hold(&mut self, held: Held) {
+        self.held.push(held);
+        if self.held.len() > MAX_FOOTER {
             self.data_row();
-            self.tally.bad_row(bad);
         }
     }
 
