@@ -10,6 +10,8 @@
 # Scale 2 is the specification's size for check and plan (5 MB goal file; 10,000 reps in
 # 500 teams with 2,500 targets) and scale 1 is half of it; for track scale 1 is the
 # specification's 1,000,000 rows and scale 2 is 2,000,000. Data is deterministic.
+# For track it also prints the floor of splitting the CSV with the csv crate alone and, when
+# python3 can import duckdb, DuckDB's time for the same aggregation on one and two threads.
 # Needs python3, awk and GNU time at /usr/bin/time. Not part of CI. About 2-3 minutes on two
 # cores, plus the release build.
 set -euo pipefail
@@ -51,6 +53,16 @@ for line in sys.stdin:
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "toml_parse" and m.get("executable"):
         print(m["executable"])')
 [[ -x $toml_parse ]] || { echo "bench.sh: could not build benches/toml_parse.rs" >&2; exit 2; }
+csv_parse=$(cargo bench --bench csv_parse --no-run --message-format=json 2> /dev/null |
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "csv_parse" and m.get("executable"):
+        print(m["executable"])')
+[[ -x $csv_parse ]] || { echo "bench.sh: could not build benches/csv_parse.rs" >&2; exit 2; }
+# DuckDB, when python3 can import it, is the reference for track (SPEC.md section 9).
+duckdb=0
+python3 -c 'import duckdb' 2> /dev/null && duckdb=1
 dir=target/bench
 mkdir -p "$dir"
 
@@ -90,6 +102,14 @@ toml_floor() { # goal file
   /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$toml_parse" "$1" > /dev/null
   read -r secs kb < <(tail -n 1 "$dir/time.txt")
   printf '  %-30s %7.2f s %8.1f MB\n' "floor: read + toml parse" "$secs" "$(mb $((kb * 1024)))"
+}
+
+# The floor of track: read the CSV and split it into records with the csv crate alone.
+csv_floor() { # actuals CSV
+  local secs kb
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$csv_parse" "$1" > /dev/null
+  read -r secs kb < <(tail -n 1 "$dir/time.txt")
+  printf '  %-30s %7.2f s %8.1f MB\n' "floor: read + csv crate parse" "$secs" "$(mb $((kb * 1024)))"
 }
 
 ratios() { # keys...
@@ -138,7 +158,16 @@ for scale in 1 2; do
     measure "track:$scale" "track --format json" "$dir/track-$scale.json" \
       $bin --as-of 2027-12-31 track "$dir/track-$scale/bench.toml" --actuals "$dir/track-$scale/actuals.csv" --format json
     baseline "$dir/track-$scale.json" "$dir/track-$scale/bench.toml" "$dir/track-$scale/actuals.csv"
+    csv_floor "$dir/track-$scale/actuals.csv"
+    if ((duckdb)); then
+      for threads in 1 2; do
+        measure "duckdb $threads:$scale" "duckdb, $threads thread(s)" "$dir/duckdb-$scale.txt" \
+          python3 scripts/duckdb_track.py "$dir/track-$scale/actuals.csv" 1000 "$threads"
+      done
+    else
+      echo "  (duckdb not importable by python3: pip install duckdb for the reference)"
+    fi
   fi
 done
 
-ratios check "plan month" "plan week" funnel track
+ratios check "plan month" "plan week" funnel track "duckdb 1" "duckdb 2"

@@ -352,7 +352,8 @@ impl<R: Read> Records<R> {
 
     /// Whether every field is empty or whitespace (a blank line, `;;;`, `""`).
     pub fn is_blank(&self) -> bool {
-        self.fields().all(|f| f.trim().is_empty())
+        // The fields are the record's text end to end.
+        self.text.trim().is_empty()
     }
 
     /// Whether empty lines came before the record (the parser skips them).
