@@ -529,3 +529,76 @@ fn mapping_keys_are_checked_in_the_goal_file() {
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
     assert!(text(&output).contains("rates.usd"), "{}", text(&output));
 }
+
+#[test]
+fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
+    let dir = temp_dir("salesforce-order");
+    let example = fs::read_to_string(root().join("examples/exports.toml")).unwrap();
+    let start = example.find("# Salesforce").unwrap();
+    let end = example.find("# Excel").unwrap();
+    let mapping = example[start..end]
+        .replace("path = \"exports/salesforce-opportunities.csv\"\n", "")
+        .replace("dates = \"month-first\"\n", "");
+    let goals_only = &example[..example.find("# Pipedrive").unwrap()];
+    let goal_file = dir.join("goals.toml");
+    fs::write(&goal_file, format!("{goals_only}\n{mapping}")).unwrap();
+    let output = goals()
+        .args(["--as-of", "2027-06-30", "track"])
+        .arg(&goal_file)
+        .args(["--actuals", "examples/exports/salesforce-opportunities.csv"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let doc = parse(&output);
+    // 5/14/2027 can only be month first, so 4/5/2027 is 5 April and 6/2/2027 is 2 June:
+    // all within the first half, as with the key.
+    assert_eq!(
+        money(&goal(&doc, "revenue-boston")["actual_to_date"]),
+        "17420.00"
+    );
+    let late = goals()
+        .args(["--as-of", "2027-04-30", "track"])
+        .arg(&goal_file)
+        .args(["--actuals", "examples/exports/salesforce-opportunities.csv"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    // By 30 April only Sarah's 4,000 of 5 April is in.
+    let boston = goal(&parse(&late), "revenue-boston").clone();
+    assert_eq!(money(&boston["actual_to_date"]), "4000.00");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_read_once() {
+    let dir = temp_dir("fifo");
+    let goal_file = dir.join("goals.toml");
+    fs::write(&goal_file, GOAL_FILE).unwrap();
+    let fifo = dir.join("export.fifo");
+    let _ = fs::remove_file(&fifo);
+    let made = Process::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        fs::write(
+            writer_path,
+            "date,rep,metric,value\n2027-01-15,r1,revenue,10.50\n",
+        )
+        .unwrap();
+    });
+    let output = goals()
+        .args(["--as-of", "2027-06-30", "track"])
+        .arg(&goal_file)
+        .arg("--actuals")
+        .arg(&fifo)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let doc = parse(&output);
+    assert_eq!(money(&doc["targets"][0]["actual_to_date"]), "10.50");
+}
