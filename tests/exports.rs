@@ -602,3 +602,41 @@ fn a_fifo_is_read_once() {
     let doc = parse(&output);
     assert_eq!(money(&doc["targets"][0]["actual_to_date"]), "10.50");
 }
+
+#[test]
+fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
+    let dir = temp_dir("team-rate");
+    let goal_file = dir.join("goals.toml");
+    let rate = "[metrics.nrr]\nkind = \"rate\"\nsource = \"Billing\"\n\n[[goals]]\nid = \"nrr\"\n\
+                title = \"Keep net revenue retention at 95%\"\nfamily = \"customers\"\n\
+                objective = \"grow\"\nowner = \"team:inside\"\nreview = \"monthly\"\n\
+                steps = [\"Call\"]\n\n  [[goals.targets]]\n  metric = \"nrr\"\n  target = 95\n";
+    fs::write(&goal_file, format!("{GOAL_FILE}\n{rate}")).unwrap();
+    let csv = dir.join("nrr.csv");
+    fs::write(
+        &csv,
+        "date,rep,metric,value\n2027-01-20,r1,nrr,80\n2027-01-31,inside,nrr,97\n",
+    )
+    .unwrap();
+    let run = |command: &str| {
+        let output = goals()
+            .args(["--as-of", "2027-01-31", command])
+            .arg(&goal_file)
+            .arg("--actuals")
+            .arg(&csv)
+            .args(["--by", "month", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+        parse(&output)
+    };
+    let track = run("track");
+    let nrr = goal(&track, "nrr");
+    assert_eq!(nrr["actual_to_date"].as_f64(), Some(97.0));
+    assert_eq!(nrr["team_level_actual"].as_f64(), Some(97.0));
+    let reps = nrr["reps"].as_array().unwrap();
+    assert_eq!(reps[0]["actual_to_date"].as_f64(), Some(80.0));
+    let replan = run("replan");
+    let january = &goal(&replan, "nrr")["periods"][0];
+    assert_eq!(january["quota"].as_f64(), Some(97.0), "{january}");
+}

@@ -104,8 +104,20 @@ impl Replan<'_> {
         (exact, quota)
     }
 
-    /// The mean of the reps' latest levels up to `day`, if any rep has one.
+    /// The owner's own latest level up to `day` (a team-level row), else the mean of the reps'
+    /// latest levels, if any rep has one.
     fn team_level(&self, r: &Resolved<'_>, day: NaiveDate) -> Option<Decimal> {
+        let metric = &r.metric.id.value;
+        let own = r
+            .goal
+            .owner
+            .as_ref()
+            .and_then(|o| self.ledger.owner_slot(&o.value));
+        if let Some((_, level)) =
+            own.and_then(|slot| self.ledger.latest(metric, slot, r.start, day))
+        {
+            return Some(level);
+        }
         let levels: Vec<Decimal> = r
             .reps
             .iter()
