@@ -15,7 +15,7 @@ use super::ReadError;
 
 /// Longest record read: longer ones are bad rows.
 pub const MAX_RECORD: usize = 1 << 20;
-/// Bytes skipped in one overlong record before the input is taken for something other than CSV.
+/// Bytes of one overlong record read before the input is taken for something other than CSV.
 const MAX_SKIP: usize = 64 << 20;
 /// Raw bytes looked at before the reading starts: the BOM and the header line.
 const PEEK_BYTES: usize = MAX_RECORD + 4;
@@ -242,7 +242,8 @@ impl<R: Read> Records<R> {
         self.len = 0;
         self.fields = 0;
         self.too_long = false;
-        let mut skipped = 0usize;
+        // Input bytes of this record: past MAX_RECORD it is too long, past MAX_SKIP endless.
+        let mut consumed = 0usize;
         loop {
             if self.start == self.end && !self.eof {
                 self.start = 0;
@@ -270,34 +271,33 @@ impl<R: Read> Records<R> {
             } else if nin > 0 {
                 self.fed_newline = true;
             }
+            consumed += nin;
             self.len += nout;
             self.fields += nend;
+            if consumed > MAX_RECORD {
+                if consumed > MAX_SKIP {
+                    return Err(ReadError::Endless {
+                        line: self.line_before,
+                    });
+                }
+                // Only the record's end matters now: its bytes are dropped as they come.
+                self.too_long = true;
+                self.len = 0;
+                self.fields = 0;
+            }
             match result {
-                ReadRecordResult::InputEmpty => {}
-                ReadRecordResult::OutputFull => {
-                    if self.out.len() < MAX_RECORD {
-                        let grown = (self.out.len() * 2).min(MAX_RECORD);
-                        self.out.resize(grown, 0);
-                    } else {
-                        self.too_long = true;
-                        skipped += self.len;
-                        self.len = 0;
-                        self.fields = 0;
-                        if skipped > MAX_SKIP {
-                            return Err(ReadError::Endless {
-                                line: self.line_before,
-                            });
-                        }
-                    }
+                ReadRecordResult::OutputFull if self.len == self.out.len() => {
+                    let grown = self.out.len() * 2;
+                    self.out.resize(grown, 0);
                 }
-                ReadRecordResult::OutputEndsFull => {
-                    if self.too_long {
-                        self.fields = 0;
-                    } else {
-                        let grown = self.ends.len() * 2;
-                        self.ends.resize(grown, 0);
-                    }
+                ReadRecordResult::OutputEndsFull if self.fields == self.ends.len() => {
+                    let grown = self.ends.len() * 2;
+                    self.ends.resize(grown, 0);
                 }
+                // More input, or room made by dropping an overlong record's bytes.
+                ReadRecordResult::InputEmpty
+                | ReadRecordResult::OutputFull
+                | ReadRecordResult::OutputEndsFull => {}
                 ReadRecordResult::Record => {
                     self.line_after = self.parser.line();
                     if self.too_long {

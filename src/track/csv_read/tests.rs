@@ -544,3 +544,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_line_of_delimiters_is_bounded_like_any_long_record() {
+    let mut csv = b"date,rep,metric,value\n".to_vec();
+    csv.extend(std::iter::repeat_n(b',', MAX_RECORD + 10));
+    csv.extend(b"\n2027-01-16,a,deals,2\n");
+    let (summary, rows) = read_ok(&csv, &Mapping::standard());
+    assert_eq!(values(&rows), ["2"]);
+    assert_eq!(bad_lines(&summary), [(2, "(row)", "record too long")]);
+    let endless = io::Read::chain(&b"date,rep,metric,value\n"[..], Commas(0));
+    let mut rows = Rows::default();
+    let Err(error) = read_actuals(endless, &Mapping::standard(), &mut rows) else {
+        panic!("read an endless line of commas");
+    };
+    assert!(error.to_string().contains("not a CSV export"), "{error}");
+}
+
+/// An endless stream of commas: no field has a byte, every byte ends a field.
+struct Commas(u64);
+
+impl io::Read for Commas {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        assert!(self.0 < 1 << 30, "read a gigabyte of an endless input");
+        buf.fill(b',');
+        Ok(buf.len())
+    }
+}
