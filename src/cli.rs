@@ -57,6 +57,8 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// Write a self-contained HTML report: scorecard, quota charts and, with actuals, progress.
+    Report(ReportArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -146,6 +148,27 @@ pub struct TrackArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
+/// `goals report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// A CSV of actuals (repeatable), read as by `goals track`; with actuals (or `[[actuals]]`
+    /// sources with a `path`) the report shows progress.
+    #[arg(long, value_name = "CSV")]
+    pub actuals: Vec<PathBuf>,
+    /// Period of the quota charts, the burn-up and the catch-up.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Where to write the HTML; standard output without it.
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,

@@ -8,6 +8,7 @@ pub mod funnel;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod report;
 pub mod smart;
 pub mod source;
 pub mod survey;

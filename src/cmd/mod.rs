@@ -10,6 +10,7 @@ mod init;
 pub mod load;
 mod plan;
 mod replan;
+mod report;
 mod schema;
 mod survey;
 mod track;
@@ -57,6 +58,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Survey(args) => survey::run(&args, as_of, io),
         Command::Track(args) => track::run(&args, as_of, io),
         Command::Replan(args) => replan::run(&args, as_of, io),
+        Command::Report(args) => report::run(&args, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

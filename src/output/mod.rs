@@ -10,6 +10,7 @@ pub mod funnel_markdown;
 pub mod funnel_table;
 pub mod github;
 pub mod grid;
+pub mod html;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
