@@ -10,12 +10,12 @@ use crate::track::report::TargetTrack;
 pub fn period_table(t: &TargetReport, _tracked: Option<&TargetTrack>) -> Markup {
     html! {
         div class="scroll" {
-            table class="periods" {
+            table class="periods num" {
                 thead { tr {
                     th scope="col" { "Period" }
                     th scope="col" { "From" }
                     th scope="col" { "To" }
-                    th scope="col" class="n" { "Quota" }
+                    th scope="col" { "Quota" }
                 } }
                 tbody {
                     @for p in &t.periods {
@@ -23,7 +23,7 @@ pub fn period_table(t: &TargetReport, _tracked: Option<&TargetTrack>) -> Markup 
                             th scope="row" { (p.label) }
                             td { (p.start) }
                             td { (p.end) }
-                            td class="n" { (text::quota(p.quota, t.decimals)) }
+                            td { (text::quota(p.quota, t.decimals)) }
                         }
                     }
                 }

@@ -15,14 +15,23 @@ fn cell(g: Grade) -> Markup {
     html! { td class={ "grade " (g.name()) } { (shown) } }
 }
 
-/// The scorecard table, with the file's counts of findings above it.
-pub fn scorecard(rows: &[ScoreRow], counts: Counts, file: &str) -> Markup {
+/// Goals shown open in the scorecard; a longer one is folded, its goals with findings first.
+const OPEN_ROWS: usize = 40;
+
+fn has_findings(r: &ScoreRow) -> bool {
+    [
+        r.specific,
+        r.measurable,
+        r.achievable,
+        r.relevant,
+        r.time_bound,
+    ]
+    .iter()
+    .any(|g| *g != Grade::Ok)
+}
+
+fn table<'a>(rows: impl Iterator<Item = &'a ScoreRow>) -> Markup {
     html! {
-        p {
-            code { (file) } " has " (counts.warnings) " warning" @if counts.warnings != 1 { "s" }
-            " and " (counts.infos) " note" @if counts.infos != 1 { "s" }
-            "; " code { "goals check " (file) } " shows them."
-        }
         div class="scroll" {
             table class="scorecard" {
                 thead { tr {
@@ -43,6 +52,27 @@ pub fn scorecard(rows: &[ScoreRow], counts: Counts, file: &str) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The scorecard table, with the file's counts of findings above it.
+pub fn scorecard(rows: &[ScoreRow], counts: Counts, file: &str) -> Markup {
+    html! {
+        p {
+            code { (file) } " has " (counts.warnings) " warning" @if counts.warnings != 1 { "s" }
+            " and " (counts.infos) " note" @if counts.infos != 1 { "s" }
+            "; " code { "goals check " (file) } " shows them."
+        }
+        @if rows.len() <= OPEN_ROWS {
+            (table(rows.iter()))
+        } @else {
+            @let flagged: Vec<&ScoreRow> = rows.iter().filter(|r| has_findings(r)).collect();
+            @if !flagged.is_empty() {
+                p { (flagged.len()) " of " (rows.len()) " goals have findings:" }
+                (table(flagged.iter().copied()))
+            }
+            details { summary { "All " (rows.len()) " goals" } (table(rows.iter())) }
         }
     }
 }

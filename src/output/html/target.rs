@@ -93,34 +93,34 @@ fn rep_table(t: &TargetReport, tracked: Option<&TargetTrack>) -> Markup {
     }
     let table = html! {
         div class="scroll" {
-            table class="reps" {
+            table class="reps num" {
                 thead { tr {
                     th scope="col" { "Rep" }
-                    th scope="col" class="n" { "Quota" }
+                    th scope="col" { "Quota" }
                     @if tracked.is_some() {
-                        th scope="col" class="n" { "Plan to date" }
-                        th scope="col" class="n" { "Actual" }
-                        th scope="col" class="n" { "Attainment" }
-                        th scope="col" class="n" { "Forecast" }
-                        th scope="col" { "Status" }
-                        th scope="col" class="n" { "Catch-up" }
+                        th scope="col" { "Plan to date" }
+                        th scope="col" { "Actual" }
+                        th scope="col" { "Attainment" }
+                        th scope="col" { "Forecast" }
+                        th scope="col" class="t" { "Status" }
+                        th scope="col" { "Catch-up" }
                     }
                 } }
                 tbody {
                     @for (i, rep) in t.reps.iter().enumerate() {
                         tr {
                             th scope="row" { (rep.rep) }
-                            td class="n" { (text::quota(rep.quota, t.decimals)) }
+                            td { (text::quota(rep.quota, t.decimals)) }
                             @if let Some(track) = tracked {
                                 @if let Some(r) = track.reps.get(i) {
                                     @let d = track.decimals;
                                     @let p = &r.progress;
-                                    td class="n" { (text::amount(p.plan_to_date, d)) }
-                                    td class="n" { (text::maybe(p.actual_to_date, d)) }
-                                    td class="n" { (text::percent(p.attainment)) }
-                                    td class="n" { (text::maybe(p.forecast, d)) }
-                                    td { span class=(text::status_class(p.status)) { (text::status(p.status)) } }
-                                    td class="n" { (text::maybe(p.catch_up, d)) }
+                                    td { (text::amount(p.plan_to_date, d)) }
+                                    td { (text::maybe(p.actual_to_date, d)) }
+                                    td { (text::percent(p.attainment)) }
+                                    td { (text::maybe(p.forecast, d)) }
+                                    td class="t" { span class=(text::status_class(p.status)) { (text::status(p.status)) } }
+                                    td { (text::maybe(p.catch_up, d)) }
                                 }
                             }
                         }

@@ -70,22 +70,22 @@ pub fn leaderboard(track: &TrackReport) -> Markup {
 fn leader_table(leaders: &[Leader]) -> Markup {
     html! {
         div class="scroll" {
-            table class="leaders" {
+            table class="leaders num" {
                 thead { tr {
-                    th scope="col" class="n" { "#" }
+                    th scope="col" { "#" }
                     th scope="col" { "Rep" }
-                    th scope="col" class="n" { "Attainment" }
-                    th scope="col" class="n" { "Targets hit" }
-                    th scope="col" { "Reward" }
+                    th scope="col" { "Attainment" }
+                    th scope="col" { "Targets hit" }
+                    th scope="col" class="t" { "Reward" }
                 } }
                 tbody {
                     @for l in leaders {
                         tr {
-                            td class="n" { (l.rank) }
+                            td { (l.rank) }
                             th scope="row" { (l.rep) @if let Some(name) = &l.name { " " span class="muted" { (name) } } }
-                            td class="n" { (text::percent(Some(l.attainment))) }
-                            td class="n" { (l.targets_hit) " of " (l.targets) }
-                            td { @if l.hit { span class="st ahead" { "hit" } } }
+                            td { (text::percent(Some(l.attainment))) }
+                            td { (l.targets_hit) " of " (l.targets) }
+                            td class="t" { @if l.hit { span class="st ahead" { "hit" } } }
                         }
                     }
                 }
@@ -121,9 +121,9 @@ pub fn distribution(d: Distribution) -> Markup {
             (chart::bars(&caption, &points))
             figcaption { "Reps by mean attainment" }
         }
-        table class="distribution" {
-            thead { tr { @for (label, _, _) in &bands { th scope="col" class="n" { (label) } } } }
-            tbody { tr { @for (_, key, n) in &bands { td class="n" data-key=(key) { (n) } } } }
+        table class="distribution num" {
+            thead { tr { @for (label, _, _) in &bands { th scope="col" { (label) } } } }
+            tbody { tr { @for (_, key, n) in &bands { td data-key=(key) { (n) } } } }
         }
     }
 }
@@ -160,24 +160,24 @@ pub fn review(items: &[ReviewItem]) -> Markup {
 pub fn sources(sources: &[SourceSummary]) -> Markup {
     html! {
         div class="scroll" {
-            table class="sources" {
+            table class="sources num" {
                 thead { tr {
                     th scope="col" { "Export" }
-                    th scope="col" class="n" { "Rows" }
-                    th scope="col" class="n" { "Kept" }
-                    th scope="col" class="n" { "Filtered out" }
-                    th scope="col" class="n" { "Outside the plan" }
-                    th scope="col" class="n" { "Bad" }
+                    th scope="col" { "Rows" }
+                    th scope="col" { "Kept" }
+                    th scope="col" { "Filtered out" }
+                    th scope="col" { "Outside the plan" }
+                    th scope="col" { "Bad" }
                 } }
                 tbody {
                     @for s in sources {
                         tr {
                             th scope="row" { code { (s.file) } }
-                            td class="n" { (s.rows) }
-                            td class="n" { (s.kept) }
-                            td class="n" { (s.filtered_out) }
-                            td class="n" { (s.outside) }
-                            td class="n" { (s.bad) }
+                            td { (s.rows) }
+                            td { (s.kept) }
+                            td { (s.filtered_out) }
+                            td { (s.outside) }
+                            td { (s.bad) }
                         }
                     }
                 }
