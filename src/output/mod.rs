@@ -18,6 +18,7 @@ pub mod plan_stream;
 pub mod plan_table;
 pub mod sarif;
 pub mod style;
+mod track_burn_up;
 pub mod track_csv;
 pub mod track_json;
 pub mod track_markdown;

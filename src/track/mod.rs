@@ -5,9 +5,11 @@
 mod build;
 pub mod csv_read;
 pub mod dates;
+mod judge;
 pub mod ledger;
 pub mod numbers;
 mod progress;
+pub mod remainder;
 pub mod replan;
 pub mod report;
 
