@@ -147,6 +147,42 @@ fn quota_bars_plot_the_plan_json() {
 }
 
 #[test]
+fn burn_ups_plot_the_track_json() {
+    let page = Html::parse_document(&example_report());
+    let track = example_json("track");
+    for (i, target) in track["targets"].as_array().unwrap().iter().enumerate() {
+        let periods = target["periods"].as_array().unwrap();
+        let column = |field: &str| -> Vec<(String, Decimal)> {
+            periods
+                .iter()
+                .filter(|p| !p[field].is_null())
+                .map(|p| {
+                    (
+                        p["label"].as_str().unwrap().to_owned(),
+                        json_decimal(&p[field]),
+                    )
+                })
+                .collect()
+        };
+        let id = format!("t{}-burnup", i + 1);
+        assert_eq!(
+            plotted(&page, &id, "cumulative_plan"),
+            column("cumulative_plan"),
+            "{id}"
+        );
+        assert_eq!(
+            plotted(&page, &id, "cumulative_actual"),
+            column("cumulative_actual"),
+            "{id}"
+        );
+        let marker: String = select(page.root_element(), &format!("svg#{id} .marker text"))[0]
+            .text()
+            .collect();
+        assert_eq!(marker, format!("as of {AS_OF}"));
+    }
+}
+
+#[test]
 fn attainment_bars_and_distribution_plot_the_track_json() {
     let page = Html::parse_document(&example_report());
     let track = example_json("track");

@@ -25,19 +25,6 @@ pub struct Report {
     pub track: Option<TrackReport>,
 }
 
-/// How many reps' attainment sits in each band of the distribution (SPEC §6).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Distribution {
-    /// Mean attainment ≥ 1.0.
-    pub from_100: usize,
-    /// In [0.8, 1.0).
-    pub from_80: usize,
-    /// In [0.5, 0.8).
-    pub from_50: usize,
-    /// Below 0.5.
-    pub below_50: usize,
-}
-
 impl Report {
     /// Each target of the plan with its tracking figures, when there are any.
     pub fn targets(&self) -> impl Iterator<Item = (&TargetReport, Option<&TargetTrack>)> {
@@ -47,26 +34,5 @@ impl Report {
             .iter()
             .enumerate()
             .map(move |(i, t)| (t, tracked.and_then(|all| all.get(i))))
-    }
-}
-
-impl Distribution {
-    /// Counts the leaderboard's reps by their mean attainment.
-    pub fn of(leaders: &[crate::track::report::Leader]) -> Self {
-        use rust_decimal::Decimal;
-        let mut d = Distribution::default();
-        for l in leaders {
-            let a = l.attainment;
-            if a >= Decimal::ONE {
-                d.from_100 += 1;
-            } else if a >= Decimal::new(8, 1) {
-                d.from_80 += 1;
-            } else if a >= Decimal::new(5, 1) {
-                d.from_50 += 1;
-            } else {
-                d.below_50 += 1;
-            }
-        }
-        d
     }
 }

@@ -42,6 +42,16 @@ fn f(x: Decimal) -> f64 {
     x.to_f64().unwrap_or(0.0)
 }
 
+/// A named series of a line chart.
+pub struct Series<'a> {
+    /// The JSON field the values come from, such as `cumulative_plan`.
+    pub name: &'a str,
+    /// What the legend calls it.
+    pub legend: &'a str,
+    /// Each point with the band it sits in (a series may skip bands).
+    pub points: &'a [(usize, Point)],
+}
+
 /// A count as a coordinate factor (charts never have 2^32 marks).
 fn n(i: usize) -> f64 {
     f64::from(u32::try_from(i).unwrap_or(u32::MAX))
@@ -134,8 +144,10 @@ fn x_axis(frame: &Frame, labels: &[&str]) -> Markup {
     let step = labels.len().div_ceil(MAX_X_LABELS).max(1);
     html! {
         g class="axis" {
-            @for (i, label) in labels.iter().enumerate().step_by(step) {
-                text x=(c(frame.centre(i))) y=(c(HEIGHT - 10.0)) text-anchor="middle" { (label) }
+            @for (k, (i, label)) in labels.iter().enumerate().step_by(step).enumerate() {
+                // Every other label gives way on a phone (the style sheet hides `.alt`).
+                text class=[(k % 2 == 1 && labels.len() > MAX_X_LABELS).then_some("alt")]
+                    x=(c(frame.centre(i))) y=(c(HEIGHT - 10.0)) text-anchor="middle" { (label) }
             }
         }
     }
@@ -144,8 +156,13 @@ fn x_axis(frame: &Frame, labels: &[&str]) -> Markup {
 /// A vertical bar per point (period quotas, the attainment distribution).
 pub fn bars(caption: &Caption<'_>, points: &[Point]) -> Markup {
     let max = points.iter().map(|p| f(p.value)).fold(0.0, f64::max);
+    let mut top = nice_top(max);
+    // Counts get a whole number at half height.
+    if points.iter().all(|p| p.value.fract().is_zero()) && (top % 2.0 - 1.0).abs() < 1e-9 {
+        top += 1.0;
+    }
     let frame = Frame {
-        top: nice_top(max),
+        top,
         bands: points.len(),
     };
     let gap = (frame.band() * 0.2).min(8.0);
@@ -164,6 +181,58 @@ pub fn bars(caption: &Caption<'_>, points: &[Point]) -> Markup {
         (x_axis(&frame, &labels))
     };
     svg(caption, "chart", HEIGHT, &body)
+}
+
+/// Cumulative lines over the same bands, with a vertical marker at `marker` (a band index
+/// and the fraction of it passed) labelled `marker_label`.
+pub fn lines(
+    caption: &Caption<'_>,
+    labels: &[&str],
+    series: &[Series<'_>],
+    marker: Option<(usize, f64, &str)>,
+) -> Markup {
+    let max = series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .map(|(_, p)| f(p.value))
+        .fold(0.0, f64::max);
+    let frame = Frame {
+        top: nice_top(max),
+        bands: labels.len(),
+    };
+    let body = html! {
+        (y_axis(&frame))
+        @if let Some((band, fraction, text)) = marker {
+            @let x = frame.x(band) + frame.band() * fraction;
+            g class="marker" {
+                line x1=(c(x)) x2=(c(x)) y1=(c(TOP)) y2=(c(frame.y(0.0))) {}
+                text x=(c(x - 4.0)) y=(c(TOP + 10.0)) text-anchor="end" { (text) }
+            }
+        }
+        @for (k, s) in series.iter().enumerate() {
+            @let path: Vec<String> = s.points.iter()
+                .map(|(i, p)| format!("{},{}", c(frame.centre(*i)), c(frame.y(f(p.value)))))
+                .collect();
+            g class={ "series s" (k) } data-series=(s.name) {
+                polyline points=(path.join(" ")) {}
+                @for (i, p) in s.points {
+                    circle cx=(c(frame.centre(*i))) cy=(c(frame.y(f(p.value)))) r="3"
+                        data-label=(p.label) data-value=(p.data) {
+                        title { (s.legend) ", " (p.label) ": " (p.shown) }
+                    }
+                }
+            }
+        }
+        (x_axis(&frame, labels))
+    };
+    html! {
+        (svg(caption, "chart", HEIGHT, &body))
+        p class="legend" {
+            @for (k, s) in series.iter().enumerate() {
+                span class={ "key s" (k) } { (s.legend) }
+            }
+        }
+    }
 }
 
 /// A horizontal bar per point (rep attainment), with a reference line at `reference` (1.0).

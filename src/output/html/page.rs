@@ -5,7 +5,7 @@ use maud::{Markup, PreEscaped, html};
 
 use super::{scorecard, target, team};
 use crate::plan::report::TargetReport;
-use crate::report::{Distribution, Report};
+use crate::report::Report;
 use crate::track::report::TargetTrack;
 
 /// The whole style sheet, screen and print.
@@ -61,7 +61,7 @@ pub fn page(report: &Report) -> Markup {
                             h2 { "Reps" }
                             div class="charts" {
                                 div { (team::leaderboard(track)) }
-                                div { (team::distribution(Distribution::of(&track.leaderboard))) }
+                                div { (team::distribution(track.distribution)) }
                             }
                         }
                     }
@@ -88,6 +88,7 @@ type Entry<'a> = (usize, &'a TargetReport, Option<&'a TargetTrack>);
 /// The targets grouped by owner, in order of each owner's first target.
 fn targets(report: &Report) -> Markup {
     let currency = report.plan.currency.as_deref();
+    let as_of = report.track.as_ref().map_or(report.plan.start, |t| t.as_of);
     let mut groups: Vec<(&str, Vec<Entry<'_>>)> = Vec::new();
     let mut index = std::collections::HashMap::new();
     for (n, (t, tracked)) in report.targets().enumerate() {
@@ -106,7 +107,7 @@ fn targets(report: &Report) -> Markup {
             details class="owner" open[open] {
                 summary { h3 class="owner" { (owner) } " " span class="muted" { (targets.len()) " target" @if targets.len() != 1 { "s" } } }
                 @for (n, t, tracked) in targets {
-                    (target::section(*n, t, *tracked, currency))
+                    (target::section(*n, t, *tracked, currency, as_of))
                 }
             }
         }

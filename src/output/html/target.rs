@@ -1,6 +1,7 @@
 //! One target of the HTML report: its heading and facts, the chart of the period quotas (and,
 //! with actuals, the burn-up), the numbers behind the charts, and the per-rep table.
 
+use chrono::NaiveDate;
 use maud::{Markup, html};
 
 use super::burnup;
@@ -18,6 +19,7 @@ pub fn section(
     t: &TargetReport,
     tracked: Option<&TargetTrack>,
     currency: Option<&str>,
+    as_of: NaiveDate,
 ) -> Markup {
     let unit = text::unit(t.kind, t.unit.as_deref(), currency);
     html! {
@@ -39,6 +41,9 @@ pub fn section(
             }
             div class="charts" {
                 figure { (quota_chart(n, t, unit)) }
+                @if let Some(track) = tracked {
+                    @if let Some(chart) = burnup::chart(n, as_of, track, unit) { figure { (chart) } }
+                }
             }
             details {
                 summary { "Numbers by period" }

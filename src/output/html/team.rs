@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 
 use super::chart::{self, Caption, Point};
 use super::text;
-use crate::report::Distribution;
-use crate::track::report::{Leader, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TrackReport};
+use crate::track::report::{
+    Distribution, Leader, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TrackReport,
+};
 
 /// Reps drawn as bars when the leaderboard is longer: the best and the worst this many each.
 const BAR_ENDS: usize = 20;

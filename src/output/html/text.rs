@@ -31,6 +31,11 @@ pub fn amount(x: Decimal, decimals: u32) -> String {
     group(&fixed(x, decimals))
 }
 
+/// A tracked amount as the JSON writes it, for data attributes.
+pub fn amount_data(x: Decimal, decimals: u32) -> String {
+    fixed(x, decimals)
+}
+
 /// A ratio as the JSON writes it (four decimals), for data attributes.
 pub fn ratio_data(x: Decimal) -> String {
     fixed(x, 4)
