@@ -74,7 +74,7 @@ fn leader_table(leaders: &[Leader]) -> Markup {
             table class="leaders num" {
                 thead { tr {
                     th scope="col" { "#" }
-                    th scope="col" { "Rep" }
+                    th scope="col" class="t" { "Rep" }
                     th scope="col" { "Attainment" }
                     th scope="col" { "Targets hit" }
                     th scope="col" class="t" { "Reward" }
