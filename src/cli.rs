@@ -142,6 +142,11 @@ pub struct TrackArgs {
     /// goal file are always read.
     #[arg(long, value_name = "CSV")]
     pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable; `goals track` only), read with the `[[pipeline]]`
+    /// mapping whose columns its header has. Sources with a `path` in the goal file are always
+    /// read.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
     /// Period of the catch-up quota (track) or of the plan (replan).
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
@@ -163,6 +168,10 @@ pub struct ReportArgs {
     /// sources with a `path`) the report shows progress.
     #[arg(long, value_name = "CSV")]
     pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable), read as by `goals track --pipeline`: the report shows
+    /// pipeline coverage.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
     /// Period of the quota charts, the burn-up and the catch-up.
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,

@@ -8,6 +8,7 @@ mod explain;
 mod funnel;
 mod init;
 pub mod load;
+mod pipeline;
 mod plan;
 mod replan;
 mod report;

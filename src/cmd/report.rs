@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use super::{Io, Outcome, actuals, load};
+use super::{Io, Outcome, actuals, load, pipeline};
 use crate::cli::ReportArgs;
 use crate::output::html;
 use crate::report::{ReportOptions, build};
@@ -24,8 +24,14 @@ pub fn run(args: &ReportArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outco
         as_of,
         by: super::plan::per(args.by),
     };
-    let tracked = (!read.sources.is_empty()).then_some((&read.ledger, read.sources));
-    let report = build(checked, &loaded.findings, tracked, options);
+    let open = pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
+    let tracked = (!read.sources.is_empty() || !open.sources.is_empty())
+        .then_some((&read.ledger, read.sources));
+    let mut report = build(checked, &loaded.findings, tracked, options);
+    let bad = read.bad + open.bad;
+    if let Some(track) = &mut report.track {
+        pipeline::apply(track, open, checked, &read.ledger);
+    }
     match &args.output {
         Some(path) => {
             let shown = path.display();
@@ -38,5 +44,5 @@ pub fn run(args: &ReportArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outco
         }
         None => html::render(&report, io.stdout)?,
     }
-    Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
+    Ok(super::track::outcome(bad, args.allow_bad_rows, io))
 }

@@ -22,6 +22,7 @@ mod track_burn_up;
 pub mod track_csv;
 pub mod track_json;
 pub mod track_markdown;
+pub mod track_pipeline;
 pub mod track_table;
 pub mod words;
 pub mod wrap;
