@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the example's report (`goals report` of goals.example.toml with examples/actuals.csv,
+# Renders the example's report (`goals report` of goals.example.toml with examples/actuals.csv
+# and the pipeline examples/exports/pipeline.csv,
 # as of 2027-06-30) with headless Chromium at 375 and 1,440 px wide into PNGs, to look at.
 #
 #   scripts/report-screenshot.sh [OUT_DIR]      (default target/report-screenshot)
@@ -12,7 +13,7 @@ mkdir -p "$out"
 command -v chromium > /dev/null || { echo "report-screenshot.sh: needs chromium (apt-get install -y chromium)" >&2; exit 2; }
 cargo build --quiet
 html=$(realpath "$out")/example.html
-target/debug/goals --as-of 2027-06-30 report goals.example.toml --actuals examples/actuals.csv -o "$html" || [[ $? == 1 ]]
+target/debug/goals --as-of 2027-06-30 report goals.example.toml --actuals examples/actuals.csv --pipeline examples/exports/pipeline.csv -o "$html" || [[ $? == 1 ]]
 shoot() { # width, height, png
   local profile
   profile=$(mktemp -d)

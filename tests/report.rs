@@ -221,6 +221,48 @@ fn attainment_bars_and_distribution_plot_the_track_json() {
 }
 
 #[test]
+fn coverage_bars_plot_the_track_json() {
+    let with = ["--pipeline", "tests/pipeline/open.csv"];
+    let base = [
+        "--as-of",
+        AS_OF,
+        "report",
+        "tests/pipeline/coverage.toml",
+        "--actuals",
+        "tests/pipeline/won.csv",
+    ];
+    let page = Html::parse_document(&stdout(&[&base[..], &with[..]].concat()));
+    assert!(page.errors.is_empty(), "parse errors: {:?}", page.errors);
+    let mut args = vec!["--as-of", AS_OF, "track", "tests/pipeline/coverage.toml"];
+    args.extend(["--actuals", "tests/pipeline/won.csv", "--format", "json"]);
+    args.extend(with);
+    let track: Value = serde_json::from_str(&stdout(&args)).unwrap();
+    let expected: Vec<(String, Decimal)> = track["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| !t["coverage"].is_null())
+        .map(|t| {
+            (
+                t["goal"].as_str().unwrap().to_owned(),
+                json_decimal(&t["coverage"]),
+            )
+        })
+        .collect();
+    assert_eq!(expected, [("revenue".to_owned(), decimal("3"))]);
+    assert_eq!(plotted(&page, "coverage-chart", "coverage"), expected);
+    let needed: String = select(page.root_element(), "svg#coverage-chart .axis text")[0]
+        .text()
+        .collect();
+    assert_eq!(needed, "4.55x needed");
+    let without = stdout(&base);
+    assert!(
+        !without.contains("id=\"pipeline\""),
+        "no pipeline, no section"
+    );
+}
+
+#[test]
 fn the_review_asks_the_guides_questions() {
     let page = Html::parse_document(&example_report());
     let track = example_json("track");

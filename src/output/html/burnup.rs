@@ -46,6 +46,7 @@ pub fn chart(n: usize, as_of: NaiveDate, track: &TargetTrack, unit: &str) -> Opt
         labels.last().unwrap_or(&""),
     );
     let caption = Caption {
+        series: "cumulative",
         id: &id,
         title: &title,
         desc: &desc,

@@ -34,6 +34,8 @@ pub struct Point {
 /// The words around a chart: its id (unique in the page), title and description.
 pub struct Caption<'a> {
     pub id: &'a str,
+    /// What the plotted values are, as the JSON names them (`attainment`, `coverage`).
+    pub series: &'a str,
     pub title: &'a str,
     pub desc: &'a str,
 }
@@ -235,8 +237,14 @@ pub fn lines(
     }
 }
 
-/// A horizontal bar per point (rep attainment), with a reference line at `reference` (1.0).
-pub fn hbars(caption: &Caption<'_>, points: &[Point], reference: Decimal) -> Markup {
+/// A horizontal bar per point (rep attainment, coverage), with a reference line at
+/// `reference` labelled `reference_label`.
+pub fn hbars(
+    caption: &Caption<'_>,
+    points: &[Point],
+    reference: Decimal,
+    reference_label: &str,
+) -> Markup {
     const ROW: f64 = 22.0;
     const LABEL: f64 = 120.0;
     let height = ROW * n(points.len()) + 24.0;
@@ -250,9 +258,9 @@ pub fn hbars(caption: &Caption<'_>, points: &[Point], reference: Decimal) -> Mar
     let body = html! {
         g class="axis" {
             line x1=(c(x(f(reference)))) x2=(c(x(f(reference)))) y1="4" y2=(c(height - 18.0)) {}
-            text x=(c(x(f(reference)))) y=(c(height - 4.0)) text-anchor="middle" { "100%" }
+            text x=(c(x(f(reference)))) y=(c(height - 4.0)) text-anchor="middle" { (reference_label) }
         }
-        g class="bars" data-series="attainment" {
+        g class="bars" data-series=(caption.series) {
             @for (i, p) in points.iter().enumerate() {
                 @let y = 4.0 + ROW * n(i);
                 text class="name" x=(c(LABEL - 6.0)) y=(c(y + 14.0)) text-anchor="end" { (p.label) }

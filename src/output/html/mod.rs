@@ -3,6 +3,7 @@
 
 mod burnup;
 mod chart;
+mod coverage;
 mod page;
 mod scorecard;
 mod target;

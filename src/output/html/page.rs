@@ -3,7 +3,7 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::{scorecard, target, team};
+use super::{coverage, scorecard, target, team};
 use crate::plan::report::TargetReport;
 use crate::report::Report;
 use crate::track::report::TargetTrack;
@@ -43,6 +43,9 @@ pub fn page(report: &Report) -> Markup {
                             li { a href="#review" { "Review" } }
                             li { a href="#reps" { "Reps" } }
                         }
+                        @if report.track.as_ref().is_some_and(|t| t.targets.iter().any(|x| x.coverage.is_some())) {
+                            li { a href="#pipeline" { "Pipeline" } }
+                        }
                         li { a href="#targets" { "Targets" } }
                         @if report.track.is_some() { li { a href="#sources" { "Sources" } } }
                     }
@@ -62,6 +65,12 @@ pub fn page(report: &Report) -> Markup {
                             div class="charts" {
                                 div { (team::leaderboard(track)) }
                                 div { (team::distribution(track.distribution)) }
+                            }
+                        }
+                        @if let Some(coverage) = coverage::section(track) {
+                            section id="pipeline" {
+                                h2 { "Pipeline coverage" }
+                                (coverage)
                             }
                         }
                     }

@@ -74,6 +74,7 @@ fn quota_chart(n: usize, t: &TargetReport, unit: &str) -> Markup {
         t.periods.last().map_or("", |p| p.label.as_str()),
     );
     let caption = Caption {
+        series: "quota",
         id: &id,
         title: &title,
         desc: &desc,

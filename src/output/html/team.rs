@@ -53,6 +53,7 @@ pub fn leaderboard(track: &TrackReport) -> Markup {
         )
     };
     let caption = Caption {
+        series: "attainment",
         id: "leaderboard-chart",
         title: "Rep attainment",
         desc: &desc,
@@ -60,7 +61,7 @@ pub fn leaderboard(track: &TrackReport) -> Markup {
     let table = leader_table(leaders);
     html! {
         figure class="wide" {
-            (chart::hbars(&caption, &points, Decimal::ONE))
+            (chart::hbars(&caption, &points, Decimal::ONE, "100%"))
             figcaption { @if many { "The " (BAR_ENDS) " best and " (BAR_ENDS) " worst of " (leaders.len()) " reps" } @else { "Mean attainment over each rep's targets" } }
         }
         @if leaders.len() <= OPEN_LEADERS { (table) }
@@ -113,6 +114,7 @@ pub fn distribution(d: Distribution) -> Markup {
         })
         .collect();
     let caption = Caption {
+        series: "reps",
         id: "distribution-chart",
         title: "Attainment distribution",
         desc: "How many reps have a mean attainment of at least 100%, 80 to 100%, 50 to 80% and below 50%; the table lists the counts.",
