@@ -39,6 +39,8 @@ struct Target<'a> {
     owner: &'a str,
     priority: usize,
     total: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unplaced: Option<Num>,
     periods: Vec<Period<'a>>,
     reps: Vec<RepTotal<'a>>,
 }
@@ -133,6 +135,7 @@ fn target(t: &TargetReport) -> Target<'_> {
         owner: &t.owner,
         priority: t.priority,
         total: q(t.total),
+        unplaced: t.unplaced.map(q),
         periods: t.periods.iter().map(|p| period(p, &q)).collect(),
         reps: t
             .reps

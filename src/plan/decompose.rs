@@ -197,11 +197,14 @@ fn target_report(
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
-    let (total, rows, reps) = if r.metric.kind.is_additive() {
+    let (total, rows, reps, unplaced) = if r.metric.kind.is_additive() {
         let days = source.days(checked.file(), r);
-        additive_rows(r, &days, periods, shown)
+        let (total, rows, reps) = additive_rows(r, &days, periods, shown);
+        let unplaced = (days.unplaced != 0).then_some(Quantity::Units(days.unplaced));
+        (total, rows, reps, unplaced)
     } else {
-        level_rows(source, r, periods, shown)
+        let (total, rows, reps) = level_rows(source, r, periods, shown);
+        (total, rows, reps, None)
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
@@ -221,6 +224,7 @@ fn target_report(
             0
         },
         total,
+        unplaced,
         periods: rows,
         reps,
     }

@@ -40,6 +40,8 @@ pub struct TargetReport {
     pub decimals: u32,
     /// The target as a quota: units for additive targets, the final level otherwise.
     pub total: Quantity,
+    /// What no remaining day could carry (a replan only): `total` plus this is the target.
+    pub unplaced: Option<Quantity>,
     pub periods: Vec<PeriodRow>,
     /// Each rep's total over the target (additive) or final level.
     pub reps: Vec<RepCell>,

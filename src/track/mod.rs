@@ -14,3 +14,6 @@ pub mod replan;
 pub mod report;
 
 pub use build::{TrackOptions, build};
+
+#[cfg(test)]
+mod tests_props;
