@@ -177,6 +177,9 @@ pub struct Metric {
     /// Most one full-time, fully ramped rep achieves per month.
     pub capacity: Option<Sp<Decimal>>,
     pub lower_is_better: bool,
+    /// The highest percentage a `rate` metric may reach (default 100; net revenue retention
+    /// may reach 200).
+    pub max: Decimal,
 }
 
 /// `[seasonality.NAME]`: relative weights of January..December.
@@ -193,6 +196,8 @@ pub struct Funnel {
     pub id: Sp<String>,
     pub stages: Vec<Stage>,
     pub cycle_days: u32,
+    /// Money per deal: how a money target enters the funnel at its last stage.
+    pub deal_size: Option<Sp<Decimal>>,
 }
 
 /// One funnel stage; `rate` is the share (0-1] that reaches the next stage.

@@ -272,6 +272,11 @@ static METRIC: TableDef = TableDef {
             Ty::Choice(&["higher", "lower"]),
             "Whether higher or lower is better.",
         ),
+        key(
+            "max",
+            Ty::Num,
+            "Highest percentage a rate may reach (default 100).",
+        ),
     ],
 };
 
@@ -322,6 +327,11 @@ static FUNNEL: TableDef = TableDef {
             "cycle_days",
             Ty::Int,
             "Days from first activity to the outcome.",
+        ),
+        key(
+            "deal_size",
+            Ty::Num,
+            "Money per deal, for money targets through this funnel.",
         ),
     ],
 };
