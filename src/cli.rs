@@ -57,6 +57,8 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// Show what a change to the goal file does to every quota.
+    Diff(DiffArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -174,6 +176,47 @@ pub struct SurveyArgs {
     /// The goal file; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "goals.toml")]
     pub file: PathBuf,
+}
+
+/// `goals diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The goal file before the change: a path, `-` for standard input, or `REV:PATH` read
+    /// from git (`HEAD~1:goals.toml`).
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The goal file after the change, given the same ways.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Period of the compared quotas.
+    #[arg(long, value_enum, default_value_t = DiffBy::Month)]
+    pub by: DiffBy,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Exit with 1 when a period ending before this day changed (default: `--as-of` when
+    /// given).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub frozen_before: Option<NaiveDate>,
+}
+
+/// Period granularity for `goals diff --by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffBy {
+    Quarter,
+    Month,
+    Week,
+}
+
+/// Output formats of `goals diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Aligned text, for people.
+    Table,
+    /// The JSON document (version 1).
+    Json,
+    /// Markdown, for a pull-request comment.
+    Markdown,
 }
 
 /// Period granularity for `--by`.

@@ -4,6 +4,9 @@
 pub mod amount;
 pub mod check_human;
 pub mod check_json;
+pub mod diff_json;
+pub mod diff_markdown;
+pub mod diff_table;
 pub mod funnel_csv;
 pub mod funnel_json;
 pub mod funnel_markdown;
