@@ -117,9 +117,13 @@ pub struct PlanArgs {
     /// Period of the quotas.
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format; `salesforce` and `pipedrive` write the reps' quotas for a CRM import.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+    /// Pipedrive's numeric id of the plan's currency (`GET /v1/currencies`), for money
+    /// targets in `--format pipedrive`.
+    #[arg(long, value_name = "N")]
+    pub currency_id: Option<u64>,
     /// Only this goal (repeatable).
     #[arg(long, value_name = "ID")]
     pub goal: Vec<String>,
@@ -226,6 +230,19 @@ pub enum By {
     Month,
     Week,
     Day,
+}
+
+/// Output formats of `goals plan`: the report formats and two CRM imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    /// Salesforce Data Loader CSV of `ForecastingQuota` (reps need `crm_id`).
+    Salesforce,
+    /// Pipedrive `POST /v1/goals` bodies, one per line (reps need `crm_id`).
+    Pipedrive,
 }
 
 /// Output formats of the reports.

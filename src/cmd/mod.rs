@@ -4,6 +4,7 @@
 mod actuals;
 mod check;
 mod completions;
+mod crm;
 mod diff;
 mod explain;
 mod funnel;

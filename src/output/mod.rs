@@ -16,6 +16,8 @@ pub mod grid;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
+pub mod plan_pipedrive;
+pub mod plan_salesforce;
 pub mod plan_stream;
 pub mod plan_table;
 pub mod sarif;
