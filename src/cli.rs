@@ -70,8 +70,8 @@ pub enum Command {
 /// `goals init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the file.
-    #[arg(default_value = "goals.toml")]
+    /// Where to write the file; `-` writes it to standard output.
+    #[arg(value_name = "PATH", default_value = "goals.toml")]
     pub path: PathBuf,
     /// Overwrite an existing file.
     #[arg(long)]
@@ -84,10 +84,12 @@ pub struct CheckArgs {
     /// Goal files to check; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "goals.toml")]
     pub files: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: `human` (located snippets and a SMART scorecard), `json` (the findings
+    /// document), `github` (GitHub Actions annotations) or `sarif` (SARIF 2.1.0, for code
+    /// scanning).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Exit with 1 when there are warnings.
+    /// Exit with 1 when there are warnings (those accepted by `allow` do not count).
     #[arg(long)]
     pub deny_warnings: bool,
     /// A filled `goals survey` form to merge with the file's feedback (repeatable).
@@ -98,13 +100,9 @@ pub struct CheckArgs {
 /// Output formats of `goals check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// Located snippets and a SMART scorecard, for people.
     Human,
-    /// The JSON document of the findings (version 1).
     Json,
-    /// GitHub Actions annotation lines.
     Github,
-    /// SARIF 2.1.0, for code scanning.
     Sarif,
 }
 
@@ -117,7 +115,9 @@ pub struct PlanArgs {
     /// Period of the quotas.
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
-    /// Output format; `salesforce` and `pipedrive` write the reps' quotas for a CRM import.
+    /// Output format; `salesforce` (Data Loader CSV of `ForecastingQuota`) and `pipedrive`
+    /// (`POST /v1/goals` bodies, one per line) write the reps' quotas for a CRM import, reps
+    /// by `crm_id`.
     #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
     pub format: PlanFormat,
     /// Pipedrive's numeric id of the plan's currency (`GET /v1/currencies`), for money
@@ -195,7 +195,7 @@ pub struct DiffArgs {
     /// Period of the compared quotas.
     #[arg(long, value_enum, default_value_t = DiffBy::Month)]
     pub by: DiffBy,
-    /// Output format.
+    /// Output format; `markdown` fits a pull-request comment.
     #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     /// Exit with 1 when a period ending before this day changed (default: `--as-of` when
@@ -215,11 +215,8 @@ pub enum DiffBy {
 /// Output formats of `goals diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
-    /// Aligned text, for people.
     Table,
-    /// The JSON document (version 1).
     Json,
-    /// Markdown, for a pull-request comment.
     Markdown,
 }
 
@@ -239,9 +236,7 @@ pub enum PlanFormat {
     Json,
     Csv,
     Markdown,
-    /// Salesforce Data Loader CSV of `ForecastingQuota` (reps need `crm_id`).
     Salesforce,
-    /// Pipedrive `POST /v1/goals` bodies, one per line (reps need `crm_id`).
     Pipedrive,
 }
 
@@ -258,7 +253,15 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The check code, such as `target-not-positive`.
-    pub code: String,
+    #[arg(
+        value_name = "CODE",
+        required_unless_present = "list",
+        conflicts_with = "list"
+    )]
+    pub code: Option<String>,
+    /// List every code with its severity, criterion and one line on what it means.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// `goals completions`.
