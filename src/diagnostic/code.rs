@@ -122,6 +122,20 @@ codes! {
         why: "Sales goals are planned a few years ahead at most; a longer period is almost always a typo in a year.",
         example: "[plan]\nstart = 2027-01-01\nend = 2027-12-31",
     },
+    AllowUnknownCode => {
+        name: "allow-unknown-code", criterion: File, severity: Warning,
+        summary: "an `allow` list names a code that does not exist",
+        help: "correct the code's spelling; `goals explain --list` lists every code",
+        why: "An `allow` entry with a typo suppresses nothing, so the finding it was meant to accept keeps failing `--deny-warnings` and nobody sees why.",
+        example: "[[goals]]\nid = \"new-customers\"\nallow = [\"funnel-hours-exceed-capacity\"]",
+    },
+    AllowErrorCode => {
+        name: "allow-error-code", criterion: File, severity: Warning,
+        summary: "an `allow` list names an error code, and errors cannot be suppressed",
+        help: "remove the code from `allow` and fix the error instead",
+        why: "An error means the tool cannot plan or track the goal correctly; accepting it would only hide numbers that are wrong. Only warnings and infos are judgement calls a team may accept.",
+        example: "[check]\nallow = [\"metric-without-source\"]   # an info, which may be accepted",
+    },
     GoalMissingTitle => {
         name: "goal-missing-title", criterion: Specific, severity: Error,
         summary: "a goal without a title",

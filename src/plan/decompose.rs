@@ -25,7 +25,7 @@ pub struct PlanOptions {
 }
 
 impl PlanOptions {
-    fn keeps_rep(&self, rep: &Rep) -> bool {
+    pub fn keeps_rep(&self, rep: &Rep) -> bool {
         let team_ok = self.teams.is_empty()
             || rep
                 .team

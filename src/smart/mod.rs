@@ -7,6 +7,7 @@ mod measurable;
 mod references;
 pub mod report;
 mod specific;
+pub mod suppress;
 mod time_bound;
 
 #[cfg(test)]
