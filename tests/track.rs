@@ -705,3 +705,220 @@ fn the_daily_burn_up_of_the_table_still_fits_80_columns() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
     }
 }
+
+/// `goals --as-of AS_OF <command> tests/fixtures/seasonal.toml` with its actuals, as JSON.
+fn seasonal(command: &str, as_of: &str) -> Value {
+    let out = goals()
+        .args([
+            "--as-of",
+            as_of,
+            command,
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn goal<'a>(doc: &'a Value, id: &str) -> &'a Value {
+    doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["goal"] == id)
+        .unwrap()
+}
+
+fn quotas(periods: &Value) -> Vec<f64> {
+    periods
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| num(&p["quota"]))
+        .collect()
+}
+
+#[test]
+fn team_catch_up_equals_the_replanned_months_on_a_seasonal_plan_with_leave_a_leaver_and_a_ramp() {
+    let track = seasonal("track", "2027-06-30");
+    let replan = seasonal("replan", "2027-06-30");
+    for id in ["revenue", "meetings"] {
+        let caught = quotas(&goal(&track, id)["catch_up_periods"]);
+        let replanned = quotas(&goal(&replan, id)["periods"]);
+        assert_eq!(caught, replanned[6..], "{id}");
+    }
+    let revenue = goal(&track, "revenue");
+    // 2,400,000 − 905,000 to bring, in proportion to the retail profile of July to December
+    // (7, 3, 9, 11, 14, 15): never the same amount every month.
+    let caught = quotas(&revenue["catch_up_periods"]);
+    assert_eq!(
+        caught,
+        [
+            177_372.88, 76_016.95, 228_050.85, 278_728.81, 354_745.76, 380_084.75
+        ]
+    );
+    assert!((caught.iter().sum::<f64>() - 1_495_000.0).abs() < 0.005);
+    assert_eq!(revenue["catch_up"], revenue["catch_up_periods"][0]["quota"]);
+    // Ben leaves at the end of October: nothing asked of him in November and December.
+    let ben = quotas(&rep(revenue, "ben")["catch_up_periods"]);
+    assert_eq!(ben[4..], [0.0, 0.0]);
+    assert!(ben[3] > 0.0);
+    // Cara is on leave from September to November.
+    let cara = quotas(&rep(revenue, "cara")["catch_up_periods"]);
+    assert_eq!(cara[2..5], [0.0, 0.0, 0.0]);
+    assert!(cara[5] > 0.0);
+    // Dan starts in July at 30%: 30% of a full rep's 12 meetings, not a share of the team gap.
+    let meetings = goal(&track, "meetings");
+    assert_eq!(rep(meetings, "dan")["catch_up_periods"][0]["quota"], 4);
+    assert_eq!(rep(meetings, "anna")["catch_up_periods"][0]["quota"], 12);
+}
+
+#[test]
+fn replan_never_gives_a_quota_to_a_rep_who_is_not_there() {
+    let replan = seasonal("replan", "2027-06-30");
+    let revenue = goal(&replan, "revenue");
+    let months = revenue["periods"].as_array().unwrap();
+    let quota = |month: usize, who: usize| num(&months[month]["reps"][who]["quota"]);
+    for m in 10..12 {
+        assert!(quota(m, 1).abs() < 1e-9, "ben after October");
+    }
+    for m in 8..11 {
+        assert!(quota(m, 2).abs() < 1e-9, "cara on leave");
+    }
+    for m in 0..6 {
+        assert!(quota(m, 3).abs() < 1e-9, "dan before July");
+    }
+    let sum: f64 = months.iter().map(|m| num(&m["quota"])).sum();
+    assert!((sum - 2_400_000.0).abs() < 0.005);
+    assert!(revenue.get("unplaced").is_none());
+}
+
+#[test]
+fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
+    let assert = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "replan",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "revenue (revenue): 1,495,000.00 unplaced: no remaining day of the plan can carry it",
+        ));
+    let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let revenue = goal(&doc, "revenue");
+    let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("\"total\": 905000.00,\n      \"unplaced\": 1495000.00,"),
+        "{text}"
+    );
+    assert!((num(&revenue["total"]) + num(&revenue["unplaced"]) - 2_400_000.0).abs() < 0.005);
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "replan",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("unplaced 1,495,000.00: no remaining day of the plan can carry it"),
+        "{table}"
+    );
+    let track = seasonal("track", "2027-12-31");
+    let revenue = goal(&track, "revenue");
+    assert!(revenue["catch_up"].is_null());
+    assert_eq!(revenue["no_period_left"], true);
+    assert_eq!(revenue["catch_up_periods"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn zero_complaints_is_ahead_and_no_data_shows_no_ratio() {
+    let track = seasonal("track", "2027-06-30");
+    let complaints = goal(&track, "complaints");
+    assert_eq!(complaints["status"], "ahead");
+    assert!(complaints["attainment"].is_null());
+    let demos = goal(&track, "demos");
+    assert_eq!(demos["status"], "no_data");
+    for field in [
+        "actual_to_date",
+        "attainment",
+        "forecast",
+        "gap",
+        "catch_up",
+    ] {
+        assert!(demos[field].is_null(), "{field}: {demos}");
+    }
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-06-30",
+            "track",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    let demos = table
+        .split("demos: ")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert!(
+        !demos.contains("0.0%") && !demos.contains("forecast"),
+        "{demos}"
+    );
+}
+
+#[test]
+fn a_rep_who_met_one_target_of_three_is_not_hit() {
+    let track = seasonal("track", "2027-06-30");
+    let board = track["leaderboard"].as_array().unwrap();
+    let row = |id: &str| board.iter().find(|r| r["rep"] == id).unwrap();
+    assert_eq!(
+        (
+            row("anna")["targets_hit"].as_u64(),
+            row("anna")["hit"].as_bool()
+        ),
+        (Some(3), Some(true))
+    );
+    // Cara is behind on revenue and meetings and met the complaints target only.
+    assert_eq!(row("cara")["targets"], 3);
+    assert_eq!(row("cara")["targets_hit"], 1);
+    assert_eq!(row("cara")["hit"], false);
+    assert!(
+        board.iter().all(|r| r["rep"] != "dan"),
+        "dan has no data yet"
+    );
+    assert_eq!(
+        track["distribution"],
+        serde_json::json!({ "from_100": 1, "from_80": 1, "from_50": 1, "below_50": 0 })
+    );
+}

@@ -15,3 +15,6 @@ pub mod replan;
 pub mod report;
 
 pub use build::{TrackOptions, build};
+
+#[cfg(test)]
+mod tests_props;
