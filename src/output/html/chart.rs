@@ -246,15 +246,21 @@ pub fn hbars(
     reference_label: &str,
 ) -> Markup {
     const ROW: f64 = 22.0;
-    const LABEL: f64 = 120.0;
+    // Room for the longest label (about 11 units a character at the phone font size).
+    let longest = points
+        .iter()
+        .map(|p| p.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label = (n(longest) * 11.0 + 12.0).clamp(60.0, 240.0);
     let height = ROW * n(points.len()) + 24.0;
     let max = points
         .iter()
         .map(|p| f(p.value))
         .fold(f(reference), f64::max);
     let top = nice_top(max);
-    let width = WIDTH - LABEL - 60.0;
-    let x = |v: f64| LABEL + width * (v / top).clamp(0.0, 1.0);
+    let width = WIDTH - label - 60.0;
+    let x = |v: f64| label + width * (v / top).clamp(0.0, 1.0);
     let body = html! {
         g class="axis" {
             line x1=(c(x(f(reference)))) x2=(c(x(f(reference)))) y1="4" y2=(c(height - 18.0)) {}
@@ -263,8 +269,8 @@ pub fn hbars(
         g class="bars" data-series=(caption.series) {
             @for (i, p) in points.iter().enumerate() {
                 @let y = 4.0 + ROW * n(i);
-                text class="name" x=(c(LABEL - 6.0)) y=(c(y + 14.0)) text-anchor="end" { (p.label) }
-                rect x=(c(LABEL)) y=(c(y + 3.0)) width=(c(x(f(p.value).max(0.0)) - LABEL)) height="14"
+                text class="name" x=(c(label - 6.0)) y=(c(y + 14.0)) text-anchor="end" { (p.label) }
+                rect x=(c(label)) y=(c(y + 3.0)) width=(c(x(f(p.value).max(0.0)) - label)) height="14"
                     data-label=(p.label) data-value=(p.data) {
                     title { (p.label) ": " (p.shown) }
                 }

@@ -62,10 +62,8 @@ pub fn page(report: &Report) -> Markup {
                         }
                         section id="reps" {
                             h2 { "Reps" }
-                            div class="charts" {
-                                div { (team::leaderboard(track)) }
-                                div { (team::distribution(track.distribution)) }
-                            }
+                            (team::leaderboard(track))
+                            (team::distribution(track.distribution))
                         }
                         @if let Some(coverage) = coverage::section(track) {
                             section id="pipeline" {
