@@ -4,6 +4,9 @@
 pub mod amount;
 pub mod check_human;
 pub mod check_json;
+pub mod diff_json;
+pub mod diff_markdown;
+pub mod diff_table;
 pub mod funnel_csv;
 pub mod funnel_json;
 pub mod funnel_markdown;
@@ -13,6 +16,8 @@ pub mod grid;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
+pub mod plan_pipedrive;
+pub mod plan_salesforce;
 pub mod plan_stream;
 pub mod plan_table;
 pub mod sarif;

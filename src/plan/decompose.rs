@@ -25,7 +25,7 @@ pub struct PlanOptions {
 }
 
 impl PlanOptions {
-    fn keeps_rep(&self, rep: &Rep) -> bool {
+    pub fn keeps_rep(&self, rep: &Rep) -> bool {
         let team_ok = self.teams.is_empty()
             || rep
                 .team
@@ -109,6 +109,7 @@ pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
         end,
         by: options.by.name(),
         targets: Vec::new(),
+        rep_names: super::report::rep_names(checked.file()),
     }
 }
 
@@ -213,6 +214,8 @@ fn target_report(
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
+        start: r.start,
+        end: r.end,
         importance: level_name(r.goal.importance),
         urgency: level_name(r.goal.urgency),
         priority: 0,
@@ -283,6 +286,14 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .collect()
 }
 
+/// A level to hold, rounded to two decimals with halves away from zero, as JSON and the
+/// tables write it.
+fn held(level: Decimal) -> Quantity {
+    Quantity::Level(
+        level.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
+}
+
 fn level_rows(
     source: &dyn DaySource,
     r: &Resolved<'_>,
@@ -296,7 +307,7 @@ fn level_rows(
             .filter(|(_, s)| **s)
             .map(|(rep, _)| RepCell {
                 rep: rep.id.value.clone(),
-                quota: Quantity::Level(level.round_dp(2)),
+                quota: held(level),
                 exact: level,
             })
             .collect()
@@ -309,12 +320,12 @@ fn level_rows(
                 label: p.label.clone(),
                 start: p.start,
                 end: p.end,
-                quota: Quantity::Level(level.round_dp(2)),
+                quota: held(level),
                 exact: level,
                 reps: cells(level),
             }
         })
         .collect();
     let last = source.level(r, r.end);
-    (Quantity::Level(last.round_dp(2)), rows, cells(last))
+    (held(last), rows, cells(last))
 }

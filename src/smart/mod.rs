@@ -2,10 +2,12 @@
 //! planner trusts. Rules push findings; they never stop at the first one.
 
 mod achievable;
+pub mod funnel_entry;
 mod measurable;
 mod references;
 pub mod report;
 mod specific;
+pub mod suppress;
 mod time_bound;
 
 #[cfg(test)]
@@ -38,6 +40,7 @@ const RULES: &[Rule] = &[
     achievable::growth,
     achievable::overload,
     achievable::funnels,
+    funnel_entry::funnel_entries,
     achievable::feedback,
     time_bound::plan_dates,
     time_bound::target_dates,
