@@ -288,6 +288,43 @@ fn the_review_asks_the_guides_questions() {
 }
 
 #[test]
+fn weekly_and_quarterly_reports_plot_every_period() {
+    for by in ["week", "quarter"] {
+        let args = [
+            "--as-of",
+            AS_OF,
+            "report",
+            "goals.example.toml",
+            "--actuals",
+            "examples/actuals.csv",
+            "--by",
+            by,
+        ];
+        let page = Html::parse_document(&stdout(&args));
+        assert!(page.errors.is_empty(), "--by {by}: {:?}", page.errors);
+        let plan: Value = serde_json::from_str(&stdout(&[
+            "--as-of",
+            AS_OF,
+            "plan",
+            "goals.example.toml",
+            "--by",
+            by,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        for (i, target) in plan["targets"].as_array().unwrap().iter().enumerate() {
+            let bars = plotted(&page, &format!("t{}-quota", i + 1), "value");
+            assert_eq!(
+                bars.len(),
+                target["periods"].as_array().unwrap().len(),
+                "--by {by}, target {i}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_same_input_gives_the_same_bytes() {
     assert_eq!(example_report(), example_report());
 }
