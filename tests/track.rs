@@ -816,7 +816,7 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "revenue (revenue): 1,495,000.00 unplaced: no remaining day of the plan can carry it",
+            "goals: warning: revenue (revenue): 1,495,000.00 unplaced: no remaining day of\n",
         ));
     let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     let revenue = goal(&doc, "revenue");
