@@ -922,3 +922,23 @@ fn a_rep_who_met_one_target_of_three_is_not_hit() {
         serde_json::json!({ "from_100": 1, "from_80": 1, "from_50": 1, "below_50": 0 })
     );
 }
+
+#[test]
+fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period() {
+    let doc = json("track", &[]);
+    let t = target(&doc, "days_to_close");
+    let giulia = &rep(t, "giulia")["periods"];
+    // From 15 to 10 days in a straight line: 12.52 at the end of June.
+    assert_eq!(giulia[5]["plan"].to_string(), "12.52");
+    assert_eq!(giulia[5]["cumulative_plan"], giulia[5]["plan"]);
+    // examples/actuals.csv has giulia's readings of May (13) and June (12), nothing before.
+    assert!(giulia[3]["actual"].is_null());
+    assert_eq!(giulia[4]["actual"].to_string(), "13.0");
+    assert_eq!(giulia[5]["actual"].to_string(), "12.0");
+    assert!(
+        giulia[6]["actual"].is_null(),
+        "July is after the as-of date"
+    );
+    assert_eq!(t["periods"][5]["actual"], t["actual_to_date"]);
+    assert!(t["catch_up"].is_null() && t["catch_up_periods"].as_array().unwrap().is_empty());
+}
