@@ -850,6 +850,25 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
     assert!(revenue["catch_up"].is_null());
     assert_eq!(revenue["no_period_left"], true);
     assert_eq!(revenue["catch_up_periods"].as_array().unwrap().len(), 0);
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "track",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("1,495,000 short of plan)\n    no period is left to catch up in\n"),
+        "{table}"
+    );
 }
 
 #[test]
