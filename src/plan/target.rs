@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, per_rep_targets, share_among_reps};
 use super::calendar::{CalendarRules, Granularity};
-use super::capacity::{Runs, capacity_runs, dense, is_active, totals};
+use super::capacity::{Runs, capacity_runs, dense, is_active, share_runs, totals};
 use super::rep_exact::RepExact;
 use super::share_exact::share_within_one;
 use super::weights::{Split, daily_amounts};
@@ -198,7 +198,14 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
     let runs: Vec<Runs> = resolved
         .reps
         .iter()
-        .map(|rep| capacity_runs(rep, resolved.start, n))
+        .map(|rep| {
+            // Each rep carries its own target by capacity; a team target is shared by weight too.
+            if resolved.target.each_rep {
+                capacity_runs(rep, resolved.start, n)
+            } else {
+                share_runs(rep, resolved.start, n)
+            }
+        })
         .collect();
     let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
     if resolved.target.each_rep {

@@ -11,7 +11,7 @@ use super::progress::days_to_date;
 use crate::model::GoalFile;
 use crate::plan::DaySource;
 use crate::plan::apportion::{cumulative_quotas, exact_shares, share_among_reps};
-use crate::plan::capacity::capacity_table;
+use crate::plan::capacity::{capacity_table, share_table};
 use crate::plan::rep_exact::RepExact;
 use crate::plan::target::{self, Days, Resolved, level_at};
 use crate::plan::weights::{daily_amounts, day_weights};
@@ -36,7 +36,11 @@ impl DaySource for Replan<'_> {
         let (mut rep_exact, mut rep_quota) = self.history(r, past);
         let from = r.start + chrono::Days::new(past as u64);
         let future_len = len - past;
-        let capacity = capacity_table(&r.reps, from, future_len);
+        let capacity = if r.target.each_rep {
+            capacity_table(&r.reps, from, future_len)
+        } else {
+            share_table(&r.reps, from, future_len)
+        };
         let (future_team, (future_exact, future_quota)) = if r.target.each_rep {
             let rests = rep_quota
                 .iter()
