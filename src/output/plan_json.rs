@@ -39,6 +39,8 @@ struct Target<'a> {
     owner: &'a str,
     priority: usize,
     total: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    street_total: Option<Num>,
     periods: Vec<Period<'a>>,
     reps: Vec<RepTotal<'a>>,
 }
@@ -49,6 +51,8 @@ struct Period<'a> {
     start: String,
     end: String,
     quota: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    street_quota: Option<Num>,
     exact: Num,
     reps: Vec<RepQuota<'a>>,
 }
@@ -133,6 +137,7 @@ fn target(t: &TargetReport) -> Target<'_> {
         owner: &t.owner,
         priority: t.priority,
         total: q(t.total),
+        street_total: t.street.map(|(_, units)| q(Quantity::Units(units))),
         periods: t.periods.iter().map(|p| period(p, &q)).collect(),
         reps: t
             .reps
@@ -151,6 +156,7 @@ fn period<'a>(p: &'a PeriodRow, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
         start: p.start.to_string(),
         end: p.end.to_string(),
         quota: q(p.quota),
+        street_quota: p.street_quota.map(|units| q(Quantity::Units(units))),
         exact: Num(amount::exact(p.exact)),
         reps: p.reps.iter().map(|r| rep(r, q)).collect(),
     }

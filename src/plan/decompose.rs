@@ -197,11 +197,17 @@ fn target_report(
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
-    let (total, rows, reps) = if r.metric.kind.is_additive() {
+    let (total, rows, reps, street) = if r.metric.kind.is_additive() {
         let days = source.days(checked.file(), r);
-        additive_rows(r, &days, periods, shown)
+        let street = days
+            .street
+            .as_ref()
+            .map(|s| (r.over_assign, s.quota.iter().sum()));
+        let (total, rows, reps) = additive_rows(r, &days, periods, shown);
+        (total, rows, reps, street)
     } else {
-        level_rows(source, r, periods, shown)
+        let (total, rows, reps) = level_rows(source, r, periods, shown);
+        (total, rows, reps, None)
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
@@ -221,6 +227,7 @@ fn target_report(
             0
         },
         total,
+        street,
         periods: rows,
         reps,
     }
@@ -256,7 +263,8 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
                 start: p.start,
                 end: p.end,
                 quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
-                exact: days.team_exact[range].iter().sum::<Decimal>() / r.scale,
+                exact: days.team_exact[range.clone()].iter().sum::<Decimal>() / r.scale,
+                street_quota: days.street.as_ref().map(|s| s.quota[range].iter().sum()),
                 reps: cells,
             }
         })
@@ -307,6 +315,7 @@ fn level_rows(
                 end: p.end,
                 quota: Quantity::Level(level.round_dp(2)),
                 exact: level,
+                street_quota: None,
                 reps: cells(level),
             }
         })

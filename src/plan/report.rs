@@ -40,6 +40,8 @@ pub struct TargetReport {
     pub decimals: u32,
     /// The target as a quota: units for additive targets, the final level otherwise.
     pub total: Quantity,
+    /// With over-assignment: the factor and the street total the reps' quotas add up to.
+    pub street: Option<(Decimal, i64)>,
     pub periods: Vec<PeriodRow>,
     /// Each rep's total over the target (additive) or final level.
     pub reps: Vec<RepCell>,
@@ -54,6 +56,8 @@ pub struct PeriodRow {
     pub quota: Quantity,
     /// The unrounded amount (in the metric's unit; currency units for money).
     pub exact: Decimal,
+    /// With over-assignment: the street quota (units) the reps' quotas add up to.
+    pub street_quota: Option<i64>,
     pub reps: Vec<RepCell>,
 }
 

@@ -26,6 +26,8 @@ pub struct Resolved<'a> {
     pub amount: Decimal,
     /// 10^minor units for money, 1 otherwise: amount × scale is in whole units.
     pub scale: Decimal,
+    /// The over-assignment factor (1 when none applies): rep quotas add up to amount × it.
+    pub over_assign: Decimal,
 }
 
 /// The day-by-day decomposition of an additive target, in whole units (minor units for money).
@@ -38,6 +40,15 @@ pub struct Days {
     pub rep_quota: Vec<Vec<i64>>,
     /// Day indices with a team amount and no rep capacity (a `no-rep-active` finding).
     pub uncovered: Vec<usize>,
+    /// With over-assignment, the street plan the reps' quotas add up to; `None` at factor 1.
+    pub street: Option<Street>,
+}
+
+/// The street plan of an over-assigned target: the target × its factor, decomposed like any
+/// target (exact day amounts and cumulative whole-unit quotas).
+pub struct Street {
+    pub exact: Vec<Decimal>,
+    pub quota: Vec<i64>,
 }
 
 impl Resolved<'_> {
@@ -139,6 +150,7 @@ pub fn resolve<'a>(checked: Checked<'a>, goal: &'a Goal, target: &'a Target) -> 
             .value,
         amount,
         scale,
+        over_assign: super::street::factor(file, goal, target, metric),
     }
 }
 
@@ -191,8 +203,28 @@ pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, 
     (uncovered, quota)
 }
 
-/// Decomposes an additive target day by day.
+/// Decomposes an additive target day by day. An over-assigned target keeps the target as the
+/// team's quota and shares its street plan (target × factor) among the reps.
 pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+    if resolved.over_assign == Decimal::ONE {
+        return shared_days(file, resolved);
+    }
+    let street = Resolved {
+        amount: resolved.amount * resolved.over_assign,
+        ..resolved.clone()
+    };
+    let mut days = shared_days(file, &street);
+    let team_exact = day_amounts(file, resolved);
+    let team_quota = cumulative_quotas(&team_exact);
+    days.street = Some(Street {
+        exact: std::mem::replace(&mut days.team_exact, team_exact),
+        quota: std::mem::replace(&mut days.team_quota, team_quota),
+    });
+    days
+}
+
+/// Decomposes an additive target day by day and shares it among the reps.
+fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
     let day_exact = day_amounts(file, resolved);
     let n = day_exact.len();
     let runs: Vec<Runs> = resolved
@@ -219,6 +251,7 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            street: None,
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
@@ -244,6 +277,7 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         rep_exact,
         rep_quota,
         uncovered,
+        street: None,
     }
 }
 

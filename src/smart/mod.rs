@@ -3,6 +3,7 @@
 
 mod achievable;
 mod measurable;
+mod over_assign;
 mod references;
 pub mod report;
 mod specific;
@@ -39,6 +40,7 @@ const RULES: &[Rule] = &[
     achievable::overload,
     achievable::funnels,
     achievable::feedback,
+    over_assign::over_assignment,
     time_bound::plan_dates,
     time_bound::target_dates,
     time_bound::review,

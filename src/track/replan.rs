@@ -71,6 +71,7 @@ impl DaySource for Replan<'_> {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            street: None,
         }
     }
 
