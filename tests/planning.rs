@@ -332,3 +332,43 @@ fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
     assert_eq!(rep["status"], "on_track");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn replan_keeps_the_cushion_on_what_remains() {
+    let dir = std::env::temp_dir().join(format!("goals-street-replan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("won.csv");
+    let mut rows = String::from("date,rep,metric,value\n");
+    for i in 1..=20 {
+        writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
+    }
+    std::fs::write(&csv, rows).unwrap();
+    let out = Command::cargo_bin("goals")
+        .unwrap()
+        .args(["--as-of", "2027-06-30", "replan", STREET, "--by", "quarter"])
+        .args(["--format", "json", "--actuals"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &doc["targets"][0];
+    assert_eq!(decimal(&t["total"]), dec("15000000"));
+    assert_eq!(decimal(&t["street_total"]), dec("17250000"));
+    let q3 = &t["periods"][2];
+    assert_eq!(decimal(&q3["quota"]), dec("3187500"));
+    assert_eq!(decimal(&q3["street_quota"]), dec("4312500"));
+    let reps: rust_decimal::Decimal = q3["reps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| decimal(&r["quota"]))
+        .sum();
+    assert_eq!(reps, dec("4312500"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

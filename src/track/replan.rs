@@ -13,7 +13,7 @@ use crate::plan::DaySource;
 use crate::plan::apportion::{cumulative_quotas, exact_shares, share_among_reps};
 use crate::plan::capacity::{capacity_table, share_table};
 use crate::plan::rep_exact::RepExact;
-use crate::plan::target::{self, Days, Resolved, level_at};
+use crate::plan::target::{self, Days, Resolved, Street, level_at};
 use crate::plan::weights::{daily_amounts, day_weights};
 
 /// A replan from the ledger as of a date.
@@ -41,6 +41,7 @@ impl DaySource for Replan<'_> {
         } else {
             share_table(&r.reps, from, future_len)
         };
+        let mut future_street = None;
         let (future_team, (future_exact, future_quota)) = if r.target.each_rep {
             let rests = rep_quota
                 .iter()
@@ -52,6 +53,17 @@ impl DaySource for Replan<'_> {
             let done: Vec<i64> = rep_quota.iter().map(|q| q.iter().sum()).collect();
             let rest = (plan.team_quota.iter().sum::<i64>() - done.iter().sum::<i64>()).max(0);
             let (team_exact, team_quota, shares) = team_future(file, r, from, &capacity, rest);
+            // Over-assigned: the reps share what remains of the street plan, the team of the target.
+            let shares = match &plan.street {
+                Some(street) => {
+                    let done = done.iter().sum::<i64>();
+                    let rest = (street.quota.iter().sum::<i64>() - done).max(0);
+                    let (exact, quota, shares) = team_future(file, r, from, &capacity, rest);
+                    future_street = Some((exact, quota));
+                    shares
+                }
+                None => shares,
+            };
             (Some((team_exact, team_quota)), shares)
         };
         for (i, (e, q)) in future_exact.into_iter().zip(future_quota).enumerate() {
@@ -60,6 +72,15 @@ impl DaySource for Replan<'_> {
         }
         let mut team_exact = sum_columns(&rep_exact, len, Decimal::ZERO);
         let mut team_quota = sum_columns(&rep_quota, len, 0);
+        let street = future_street.map(|(exact, quota)| {
+            let mut street = Street {
+                exact: team_exact.clone(),
+                quota: team_quota.clone(),
+            };
+            street.exact.splice(past.., exact);
+            street.quota.splice(past.., quota);
+            street
+        });
         if let Some((exact, quota)) = future_team {
             team_exact.splice(past.., exact);
             team_quota.splice(past.., quota);
@@ -71,7 +92,7 @@ impl DaySource for Replan<'_> {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
-            street: None,
+            street,
         }
     }
 
