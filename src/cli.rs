@@ -57,6 +57,8 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// How many reps each team target needs, month by month, and when to hire them.
+    Capacity(CapacityArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -149,6 +151,23 @@ pub struct TrackArgs {
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,
+}
+
+/// `goals capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Only this goal (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub goal: Vec<String>,
+    /// Only targets owned by this team (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub team: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 /// `goals funnel`.

@@ -10,6 +10,7 @@ pub mod output;
 pub mod plan;
 pub mod smart;
 pub mod source;
+pub mod staffing;
 pub mod survey;
 pub mod track;
 

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, per_rep_targets, share_among_reps};
 use super::calendar::{CalendarRules, Granularity};
-use super::capacity::{Runs, capacity_runs, dense, is_active, share_runs, totals};
+use super::capacity::{Runs, capacity_on, capacity_runs, dense, share_runs, totals};
 use super::rep_exact::RepExact;
 use super::share_exact::share_within_one;
 use super::weights::{Split, daily_amounts};
@@ -197,7 +197,14 @@ pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, 
         .iter_days()
         .zip(&quota)
         .enumerate()
-        .filter(|&(_, (day, &q))| q != 0 && !resolved.reps.iter().any(|rep| is_active(rep, day)))
+        // A rep in a tenure month with ramp factor 0 is there but carries nothing.
+        .filter(|&(_, (day, &q))| {
+            q != 0
+                && !resolved
+                    .reps
+                    .iter()
+                    .any(|rep| capacity_on(rep, day) > Decimal::ZERO)
+        })
         .map(|(i, _)| i)
         .collect();
     (uncovered, quota)
