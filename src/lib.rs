@@ -5,6 +5,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod funnel;
+pub mod history;
 pub mod model;
 pub mod output;
 pub mod plan;

@@ -2,6 +2,7 @@
 //! that do the work, and hands the report to a renderer. `run` dispatches.
 
 mod actuals;
+mod baseline;
 mod capacity;
 mod check;
 mod completions;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Track(args) => track::run(&args, as_of, io),
         Command::Replan(args) => replan::run(&args, as_of, io),
         Command::Capacity(args) => capacity::run(&args, as_of, io),
+        Command::Baseline(args) => baseline::run(&args, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

@@ -2,6 +2,9 @@
 //! knows about colours, tables and output formats.
 
 pub mod amount;
+pub mod baseline_json;
+pub mod baseline_table;
+pub mod baseline_toml;
 pub mod capacity_cells;
 pub mod capacity_csv;
 pub mod capacity_json;
