@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::amount::group;
+use super::baseline_toml::shown;
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
@@ -47,7 +47,7 @@ fn metric(
         .map(|h| {
             vec![
                 h.label.clone(),
-                group(&h.team.normalize().to_string()),
+                shown(m, h.team),
                 format!("{}%", profile[h.month as usize - 1]),
                 if h.imputed() {
                     "no history: the mean of the others".to_string()
@@ -64,10 +64,10 @@ fn metric(
     }
     .write("", &|s| paint.bold(s), out)?;
     let facts = [
-        format!("total {}", group(&m.total.normalize().to_string())),
+        format!("total {}", shown(m, m.total)),
         format!(
             "suggested target {} ({:+}%)",
-            group(&m.suggested_target.normalize().to_string()),
+            shown(m, m.suggested_target),
             report.growth.normalize()
         ),
         format!("profile [seasonality.{}_history]", m.metric),
@@ -81,7 +81,7 @@ fn metric(
         .map(|r| {
             vec![
                 r.rep.clone(),
-                group(&r.total.normalize().to_string()),
+                shown(m, r.total),
                 r.weight.map_or_else(String::new, |w| w.to_string()),
                 match (&r.warning, r.partial()) {
                     (Some(w), _) => w.clone(),

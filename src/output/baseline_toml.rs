@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::amount::group;
+use super::amount::{fixed, group};
 use crate::history::{BaselineReport, MetricBaseline};
 use crate::model::schema::MONTH_NAMES;
 
@@ -106,4 +106,9 @@ pub fn outside(rows: u64) -> String {
         1 => "1 row outside it, not used".to_string(),
         n => format!("{n} rows outside it, not used"),
     }
+}
+
+/// An amount of the metric for people: its unit's decimals, thousands grouped.
+pub fn shown(m: &MetricBaseline, x: Decimal) -> String {
+    group(&fixed(x, m.decimals))
 }
