@@ -42,3 +42,52 @@ pub fn profile(months: &[MonthHistory], fiscal_year_start: u32) -> Option<[Decim
     }
     Some(hundredths.map(|h| Decimal::new(h, 2)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(values: [i64; 12], first_month: u32) -> Vec<MonthHistory> {
+        (0..12)
+            .map(|i| {
+                let month = (first_month - 1 + i) % 12 + 1;
+                MonthHistory {
+                    label: format!("m{month}"),
+                    month,
+                    team: Decimal::from(values[(month - 1) as usize]),
+                    no_history: values[(month - 1) as usize] == 0,
+                    reps: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    fn text(weights: [Decimal; 12]) -> Vec<String> {
+        weights.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn twelve_equal_months_give_the_extra_hundredths_to_the_first_of_the_fiscal_year() {
+        let calendar = profile(&months([1; 12], 1), 1).unwrap();
+        assert_eq!(
+            text(calendar)[..5],
+            ["8.34", "8.34", "8.34", "8.34", "8.33"]
+        );
+        // A fiscal year from April: April to July get them.
+        let fiscal = profile(&months([1; 12], 4), 4).unwrap();
+        let t = text(fiscal);
+        assert_eq!(t[0], "8.33", "January is the tenth month of that year");
+        assert_eq!(t[3..8], ["8.34", "8.34", "8.34", "8.34", "8.33"]);
+        assert_eq!(fiscal.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
+    }
+
+    #[test]
+    fn a_month_without_history_weighs_the_mean_and_no_history_gives_no_profile() {
+        let mut values = [30; 12];
+        values[5] = 0;
+        let weights = profile(&months(values, 1), 1).unwrap();
+        assert_eq!(weights[5], weights[6]);
+        assert_eq!(weights.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        assert!(profile(&months([0; 12], 1), 1).is_none());
+    }
+}

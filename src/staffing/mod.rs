@@ -92,6 +92,11 @@ pub struct Hire {
 /// Builds the capacity report of a checked file.
 pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport {
     let file = checked.file();
+    let minor_units = file
+        .plan
+        .currency
+        .as_ref()
+        .map_or(0, |c| c.value.minor_units);
     let mut targets = Vec::new();
     for goal in &file.goals {
         if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
@@ -129,7 +134,11 @@ pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport 
                 title: r.title(),
                 metric: r.metric.id.value.clone(),
                 team: team.clone(),
-                decimals: decimals(r.scale),
+                decimals: if r.metric.kind == crate::model::MetricKind::Money {
+                    minor_units
+                } else {
+                    0
+                },
                 metric_capacity: unit_capacity,
                 months,
                 hires: plan.hires,
@@ -145,15 +154,4 @@ pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport 
         time_to_fill_days: file.hiring.time_to_fill_days,
         targets,
     }
-}
-
-/// The decimals of a unit whose scale is 10^n: n.
-fn decimals(scale: Decimal) -> u32 {
-    let mut n = 0;
-    let mut s = scale;
-    while s > Decimal::ONE {
-        s /= Decimal::TEN;
-        n += 1;
-    }
-    n
 }
