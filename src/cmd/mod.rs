@@ -6,6 +6,8 @@ mod baseline;
 mod capacity;
 mod check;
 mod completions;
+mod crm;
+mod diff;
 mod explain;
 mod funnel;
 mod init;
@@ -61,6 +63,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Replan(args) => replan::run(&args, as_of, io),
         Command::Capacity(args) => capacity::run(&args, as_of, io),
         Command::Baseline(args) => baseline::run(&args, as_of, io),
+        Command::Diff(args) => diff::run(&args, cli.as_of, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

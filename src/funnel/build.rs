@@ -14,6 +14,7 @@ use super::report::{
 };
 use crate::model::{GoalFile, Per, Rep};
 use crate::plan::calendar::{CalendarRules, Period, periods};
+use crate::plan::report::rep_names;
 use crate::plan::target::{self, granularity};
 use crate::smart::Checked;
 
@@ -62,6 +63,7 @@ pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
         by: options.by.name(),
         targets,
         capacity,
+        rep_names: rep_names(file),
     }
 }
 

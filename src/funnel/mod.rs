@@ -5,6 +5,8 @@
 pub mod activity;
 mod build;
 pub mod hours;
+mod landing;
+mod outcome;
 pub mod report;
 
 pub use build::{FunnelOptions, build};

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::plan::report::RepNames;
+
 /// The whole funnel report.
 #[derive(Debug)]
 pub struct FunnelReport {
@@ -17,6 +19,8 @@ pub struct FunnelReport {
     pub targets: Vec<FunnelTarget>,
     /// Every rep of the shown targets, in file order.
     pub capacity: Vec<RepCapacity>,
+    /// Display names of the reps that have one, by rep id.
+    pub rep_names: RepNames,
 }
 
 /// One target worked back through its funnel.

@@ -39,6 +39,8 @@ pub struct GoalFile {
     pub tracking: Thresholds,
     /// `[hiring]`: how new reps are hired and ramp, for `goals capacity`.
     pub hiring: Hiring,
+    /// `[check] allow`: codes accepted everywhere in the file.
+    pub allow: Vec<Sp<String>>,
     /// Rep indices by team id, built on first use by `reps_of`.
     pub team_index: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
@@ -148,6 +150,8 @@ pub struct Rep {
     pub time_off: Vec<(NaiveDate, NaiveDate)>,
     /// Relative share of team targets (a bigger territory carries more); above 0, default 1.
     pub weight: Decimal,
+    /// The rep's user id in the CRM (`crm_id`), for the CRM plan formats.
+    pub crm_id: Option<Sp<String>>,
 }
 
 /// What a metric counts, and so how its targets are split.
@@ -186,6 +190,9 @@ pub struct Metric {
     /// Most one full-time, fully ramped rep achieves per month.
     pub capacity: Option<Sp<Decimal>>,
     pub lower_is_better: bool,
+    /// The highest percentage a `rate` metric may reach (default 100; net revenue retention
+    /// may reach 200).
+    pub max: Decimal,
 }
 
 /// `[seasonality.NAME]`: relative weights of January..December.
@@ -202,6 +209,8 @@ pub struct Funnel {
     pub id: Sp<String>,
     pub stages: Vec<Stage>,
     pub cycle_days: u32,
+    /// Money per deal: how a money target enters the funnel at its last stage.
+    pub deal_size: Option<Sp<Decimal>>,
 }
 
 /// One funnel stage; `rate` is the share (0-1] that reaches the next stage.
@@ -270,6 +279,8 @@ pub struct Goal {
     pub review: Option<Review>,
     pub why: Option<String>,
     pub steps: Vec<String>,
+    /// Codes whose warnings and infos about this goal are accepted (suppressed).
+    pub allow: Vec<Sp<String>>,
     pub targets: Vec<Target>,
     /// Span of the goal's `id` value, where goal-wide findings point.
     pub span: Range<usize>,

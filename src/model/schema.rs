@@ -152,6 +152,11 @@ pub static ROOT: TableDef = TableDef {
             Ty::Table(&HIRING),
             "How new reps are hired and ramp, for `goals capacity`.",
         ),
+        key(
+            "check",
+            Ty::Table(&CHECK),
+            "Settings of `goals check` for the whole file.",
+        ),
     ],
 };
 
@@ -180,6 +185,16 @@ static HIRING: TableDef = TableDef {
             "Yearly share of capacity lost to attrition, 0 to 1 (default 0).",
         ),
     ],
+};
+
+static CHECK: TableDef = TableDef {
+    path: "check",
+    doc: "Settings of `goals check` for the whole file.",
+    keys: &[key(
+        "allow",
+        Ty::StrList,
+        "Warning and info codes accepted everywhere in the file (shown as suppressed).",
+    )],
 };
 
 static PLAN: TableDef = TableDef {
@@ -295,6 +310,11 @@ static REP: TableDef = TableDef {
             Ty::Num,
             "Relative share of team targets (a bigger territory carries more); default 1.",
         ),
+        key(
+            "crm_id",
+            Ty::Str,
+            "The rep's user id in the CRM, for `plan --format salesforce|pipedrive`.",
+        ),
     ],
 };
 
@@ -318,6 +338,11 @@ static METRIC: TableDef = TableDef {
             "better",
             Ty::Choice(&["higher", "lower"]),
             "Whether higher or lower is better.",
+        ),
+        key(
+            "max",
+            Ty::Num,
+            "Highest percentage a rate may reach (default 100).",
         ),
     ],
 };
@@ -369,6 +394,11 @@ static FUNNEL: TableDef = TableDef {
             "cycle_days",
             Ty::Int,
             "Days from first activity to the outcome.",
+        ),
+        key(
+            "deal_size",
+            Ty::Num,
+            "Money per deal, for money targets through this funnel.",
         ),
     ],
 };
@@ -448,6 +478,11 @@ static GOAL: TableDef = TableDef {
         ),
         key("why", Ty::Str, "Why the goal matters."),
         key("steps", Ty::StrList, "The concrete steps the team takes."),
+        key(
+            "allow",
+            Ty::StrList,
+            "Warning and info codes accepted for this goal (shown as suppressed).",
+        ),
         key("targets", Ty::Tables(&TARGET), "The goal's targets."),
     ],
 };

@@ -10,6 +10,7 @@ use super::plan_json::Num;
 use crate::funnel::report::{
     CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
+use crate::plan::report::RepNames;
 
 fn num(x: Decimal) -> Num {
     Num(x.round_dp(4).normalize().to_string())
@@ -34,6 +35,7 @@ struct Plan<'a> {
 #[derive(Serialize)]
 struct Target<'a> {
     goal: &'a str,
+    title: &'a str,
     metric: &'a str,
     funnel: &'a str,
     owner: &'a str,
@@ -84,6 +86,7 @@ struct Period<'a> {
 #[allow(clippy::struct_field_names)] // `rep` is the JSON contract's field name
 struct Rep<'a> {
     rep: &'a str,
+    name: Option<&'a str>,
     quota: i64,
     exact: Num,
     hours: Num,
@@ -121,16 +124,21 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
             end: report.end.to_string(),
             by: report.by,
         },
-        targets: report.targets.iter().map(target).collect(),
+        targets: report
+            .targets
+            .iter()
+            .map(|t| target(t, &report.rep_names))
+            .collect(),
         capacity: report.capacity.iter().map(capacity).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }
 
-fn target(t: &FunnelTarget) -> Target<'_> {
+fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {
     Target {
         goal: &t.goal,
+        title: &t.title,
         metric: &t.metric,
         funnel: &t.funnel,
         owner: &t.owner,
@@ -138,11 +146,11 @@ fn target(t: &FunnelTarget) -> Target<'_> {
         cycle_days: t.cycle_days,
         start: t.start.to_string(),
         end: t.end.to_string(),
-        stages: t.stages.iter().map(stage).collect(),
+        stages: t.stages.iter().map(|s| stage(s, names)).collect(),
     }
 }
 
-fn stage(s: &StageReport) -> Stage<'_> {
+fn stage<'a>(s: &'a StageReport, names: &'a RepNames) -> Stage<'a> {
     Stage {
         activity: &s.activity,
         rate: s.rate.map(num),
@@ -158,12 +166,12 @@ fn stage(s: &StageReport) -> Stage<'_> {
             required: num(b.required),
             change: num(b.required - b.baseline),
         }),
-        periods: s.periods.iter().map(period).collect(),
-        reps: s.reps.iter().map(rep).collect(),
+        periods: s.periods.iter().map(|p| period(p, names)).collect(),
+        reps: s.reps.iter().map(|r| rep(r, names)).collect(),
     }
 }
 
-fn period(p: &StagePeriod) -> Period<'_> {
+fn period<'a>(p: &'a StagePeriod, names: &'a RepNames) -> Period<'a> {
     Period {
         label: &p.label,
         start: p.start.to_string(),
@@ -172,13 +180,14 @@ fn period(p: &StagePeriod) -> Period<'_> {
         quota: p.quota,
         exact: num(p.exact),
         hours: num(p.hours),
-        reps: p.reps.iter().map(rep).collect(),
+        reps: p.reps.iter().map(|r| rep(r, names)).collect(),
     }
 }
 
-fn rep(r: &RepStage) -> Rep<'_> {
+fn rep<'a>(r: &'a RepStage, names: &'a RepNames) -> Rep<'a> {
     Rep {
         rep: &r.rep,
+        name: names.get(&r.rep).map(String::as_str),
         quota: r.quota,
         exact: num(r.exact),
         hours: num(r.hours),

@@ -30,6 +30,12 @@ pub fn percent(rate: Option<Decimal>) -> String {
     )
 }
 
+/// Whether a stage gets its own table by period: every activity, and the outcome when it
+/// takes time (the meetings a `meetings` target books cost hours; deals do not).
+pub fn shows_periods(s: &StageReport) -> bool {
+    !s.outcome || !s.minutes.is_zero()
+}
+
 /// Renders the funnel report as text tables.
 pub fn render(
     report: &FunnelReport,
@@ -49,7 +55,7 @@ pub fn render(
     if report.targets.is_empty() {
         writeln!(
             out,
-            "\nno target shown has a funnel: add `funnel = \"ID\"` to a count target"
+            "\nno target shown has a funnel: add `funnel = \"ID\"` to a count or money target"
         )?;
         return Ok(());
     }
@@ -91,7 +97,7 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
             }
         )?;
     }
-    for s in t.stages.iter().filter(|s| !s.outcome) {
+    for s in t.stages.iter().filter(|s| shows_periods(s)) {
         writeln!(
             out,
             "\n{}",

@@ -78,6 +78,13 @@ impl PlanStream for Markdown {
             team_cells(t, t.total, t.street.map(|(_, units)| units), "**"),
             totals.join(" | ")
         )?;
+        if let Some(unplaced) = t.unplaced {
+            writeln!(
+                out,
+                "\n**Unplaced: {}**: no remaining day of the plan can carry it.",
+                grouped(unplaced, t.decimals)
+            )?;
+        }
         Ok(())
     }
 

@@ -141,6 +141,7 @@ mod tests {
             selling_share: Decimal::ONE,
             time_off: vec![("2027-08-09".parse().unwrap(), "2027-08-20".parse().unwrap())],
             weight: Decimal::ONE,
+            crm_id: None,
         }
     }
 

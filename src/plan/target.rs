@@ -42,6 +42,8 @@ pub struct Days {
     pub uncovered: Vec<usize>,
     /// With over-assignment, the street plan the reps' quotas add up to; `None` at factor 1.
     pub street: Option<Street>,
+    /// Whole units no day could carry (a replan whose remainder has no day left); 0 in a plan.
+    pub unplaced: i64,
 }
 
 /// The street plan of an over-assigned target: the target × its factor, decomposed like any
@@ -259,6 +261,7 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             rep_quota,
             uncovered: Vec::new(),
             street: None,
+            unplaced: 0,
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
@@ -269,14 +272,10 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
         .collect();
     let rep_exact = RepExact::factored(runs, unit);
-    // Within one unit of every rep's exact share when such a schedule exists (it always does
-    // while shares stay constant); otherwise the running-deficit split.
-    let exact_fit = share_within_one(&team_quota, &day_exact, &capacity);
-    let (rep_quota, uncovered) =
-        match exact_fit.map_or_else(|| share_among_reps(&team_quota, &day_exact, &capacity), Ok) {
-            Ok(quotas) => (quotas, Vec::new()),
-            Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
-        };
+    let (rep_quota, uncovered) = match share_team(&team_quota, &day_exact, &capacity) {
+        Ok(quotas) => (quotas, Vec::new()),
+        Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
+    };
     Days {
         start: resolved.start,
         team_exact: day_exact,
@@ -285,7 +284,20 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         rep_quota,
         uncovered,
         street: None,
+        unplaced: 0,
     }
+}
+
+/// Shares a team's whole-unit day quotas among its reps by capacity: within one unit of every
+/// rep's exact share when such a schedule exists (it always does while shares stay constant),
+/// otherwise the running-deficit split. `Err` lists the days with units and no capacity.
+pub fn share_team(
+    team_quota: &[i64],
+    day_exact: &[Decimal],
+    capacity: &[Vec<Decimal>],
+) -> Result<Vec<Vec<i64>>, Vec<usize>> {
+    share_within_one(team_quota, day_exact, capacity)
+        .map_or_else(|| share_among_reps(team_quota, day_exact, capacity), Ok)
 }
 
 fn sum_days(per_rep: &[Vec<i64>], len: usize) -> Vec<i64> {

@@ -2,11 +2,13 @@
 //! planner trusts. Rules push findings; they never stop at the first one.
 
 mod achievable;
+pub mod funnel_entry;
 mod measurable;
 mod over_assign;
 mod references;
 pub mod report;
 mod specific;
+pub mod suppress;
 mod time_bound;
 
 #[cfg(test)]
@@ -39,6 +41,7 @@ const RULES: &[Rule] = &[
     achievable::growth,
     achievable::overload,
     achievable::funnels,
+    funnel_entry::funnel_entries,
     achievable::feedback,
     over_assign::over_assignment,
     time_bound::plan_dates,

@@ -120,5 +120,6 @@ fn new_hire(file: &GoalFile, start: NaiveDate) -> Rep {
         selling_share: Decimal::ONE,
         time_off: Vec::new(),
         weight: Decimal::ONE,
+        crm_id: None,
     }
 }

@@ -67,6 +67,10 @@ fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
         let entry = Table::open(ctx, table, span, ROOT.child("hiring"));
         file.hiring = factors::read_hiring(ctx, &entry);
     }
+    if let Some((table, span)) = sub_table(ctx, top, "check") {
+        let entry = Table::open(ctx, table, span, ROOT.child("check"));
+        file.allow = entry.str_list(ctx, "allow");
+    }
     file
 }
 

@@ -50,6 +50,7 @@ pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
         selling_share,
         time_off,
         weight,
+        crm_id: t.str(ctx, "crm_id"),
     })
 }
 
