@@ -372,3 +372,36 @@ fn replan_keeps_the_cushion_on_what_remains() {
     assert_eq!(reps, dec("4312500"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_target_level_factor_is_checked_where_it_is_written() {
+    let base = std::fs::read_to_string(STREET)
+        .unwrap()
+        .replace("over_assign = 1.15\n", "");
+    let high = base.replace(
+        "target = 15000000",
+        "target = 15000000\n  over_assign = 1.75",
+    );
+    let (code, found) = check_codes(&high);
+    assert_eq!(code, 0);
+    assert!(
+        found.iter().any(|(c, m)| c == "over-assignment-too-high"
+            && m.contains("on this target of goal `revenue` sets rep quotas 75% above")),
+        "{found:?}"
+    );
+    let rate = base.replace(
+        "[metrics.revenue]",
+        "[metrics.win_rate]\nkind = \"rate\"\nsource = \"CRM\"\n\n[metrics.revenue]",
+    ) + "\n  [[goals.targets]]\n  metric = \"win_rate\"\n  target = 30\n  over_assign = 1.1\n";
+    let (code, found) = check_codes(&rate);
+    assert_eq!(code, 1);
+    assert!(
+        found
+            .iter()
+            .any(|(c, m)| c == "over-assignment-not-shared" && m.contains("a rate or level")),
+        "{found:?}"
+    );
+    // Without any factor the plan has no street plan at all.
+    let doc = run_json(&["plan", "-"], Some(&base));
+    assert!(doc["targets"][0].get("street_total").is_none());
+}
