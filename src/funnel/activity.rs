@@ -56,14 +56,6 @@ impl Activity<'_> {
         self.len() == 0
     }
 
-    /// Drops the exact per-rep amounts, once the report no longer needs them: the hours
-    /// checks read whole units only, and the rows are most of an activity's memory.
-    pub fn forget_exact(&mut self) {
-        for stage in &mut self.stages {
-            stage.rep_exact = Vec::new();
-        }
-    }
-
     /// The date of axis day `k`.
     pub fn day(&self, k: usize) -> NaiveDate {
         self.axis_start + Days::new(k as u64)

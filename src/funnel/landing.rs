@@ -33,7 +33,7 @@ impl Landing {
         let landed: Vec<NaiveDate> = (0..days)
             .map(|d| latest_workday(rules, shifted(d)))
             .collect();
-        let axis_start = landed.first().copied().unwrap_or(start).min(start);
+        let axis_start = axis_start(rules, start, cycle_days);
         let index = |day: NaiveDate| usize::try_from((day - axis_start).num_days()).unwrap_or(0);
         Landing {
             axis_start,
@@ -46,6 +46,14 @@ impl Landing {
     pub fn len(&self) -> usize {
         self.outcome_offset + self.activity_index.len()
     }
+}
+
+/// The first day of a target's activity axis: where the activity for its first day lands.
+pub fn axis_start(rules: &CalendarRules, start: NaiveDate, cycle_days: u32) -> NaiveDate {
+    let shifted = start
+        .checked_sub_days(Days::new(u64::from(cycle_days)))
+        .unwrap_or(start);
+    latest_workday(rules, shifted).min(start)
 }
 
 /// `day` when it is a workday, else the latest workday before it.

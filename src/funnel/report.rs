@@ -15,7 +15,9 @@ pub struct FunnelReport {
     pub end: NaiveDate,
     /// `quarter`, `month`, `week` or `day`.
     pub by: &'static str,
-    /// Targets with a funnel, in file order.
+    /// How many targets with a funnel are shown.
+    pub shown_targets: usize,
+    /// Targets with a funnel, in file order (empty while they are streamed one by one).
     pub targets: Vec<FunnelTarget>,
     /// Every rep of the shown targets, in file order.
     pub capacity: Vec<RepCapacity>,

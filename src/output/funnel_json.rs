@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::plan_json::Num;
+use super::funnel_stream::{FunnelStream, write_report};
+use super::plan_json::{Num, write_indented};
 use crate::funnel::report::{
     CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
@@ -14,14 +15,6 @@ use crate::plan::report::RepNames;
 
 fn num(x: Decimal) -> Num {
     Num(x.round_dp(4).normalize().to_string())
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    plan: Plan<'a>,
-    targets: Vec<Target<'a>>,
-    capacity: Vec<Capacity<'a>>,
 }
 
 #[derive(Serialize)]
@@ -114,25 +107,51 @@ struct CapacityRow<'a> {
     fits: bool,
 }
 
-/// Renders the funnel document.
-pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
-    let document = Document {
-        version: 1,
-        plan: Plan {
+/// The funnel document, written target by target with the layout `serde_json`'s pretty
+/// printer gives the whole document.
+#[derive(Default)]
+pub struct Json {
+    /// Targets written so far.
+    pub written: usize,
+}
+
+impl FunnelStream for Json {
+    fn head(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let plan = Plan {
             name: report.name.as_deref(),
             start: report.start.to_string(),
             end: report.end.to_string(),
             by: report.by,
-        },
-        targets: report
-            .targets
-            .iter()
-            .map(|t| target(t, &report.rep_names))
-            .collect(),
-        capacity: report.capacity.iter().map(capacity).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+        };
+        write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
+        write_indented(&plan, "  ", out)?;
+        write!(out, ",\n  \"targets\": [")
+    }
+
+    fn target(
+        &mut self,
+        report: &FunnelReport,
+        t: &FunnelTarget,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let separator = if self.written == 0 { "" } else { "," };
+        self.written += 1;
+        write!(out, "{separator}\n    ")?;
+        write_indented(&target(t, &report.rep_names), "    ", out)
+    }
+
+    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n  ]" };
+        write!(out, "{close},\n  \"capacity\": ")?;
+        let capacity: Vec<Capacity<'_>> = report.capacity.iter().map(capacity).collect();
+        write_indented(&capacity, "  ", out)?;
+        writeln!(out, "\n}}")
+    }
+}
+
+/// Renders a whole funnel report as the JSON document.
+pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Json::default(), report, out)
 }
 
 fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {

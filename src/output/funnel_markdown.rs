@@ -5,30 +5,53 @@
 use std::io::{self, Write};
 
 use super::amount::group;
+use super::funnel_stream::{FunnelStream, write_report};
 use super::funnel_table::{dec, hours, percent, shows_periods};
 use crate::funnel::report::{FunnelReport, FunnelTarget, StageReport};
 
-/// Renders the funnel report as Markdown.
-pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
-    let name = report.name.as_deref().unwrap_or("Plan");
-    writeln!(
-        out,
-        "# {}: funnel\n\n{} to {}, by {}.",
-        escape(name),
-        report.start,
-        report.end,
-        report.by
-    )?;
-    if report.targets.is_empty() {
-        return writeln!(
+/// The funnel as Markdown, a target's section as soon as it is worked out.
+pub struct Markdown;
+
+impl FunnelStream for Markdown {
+    fn head(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let name = report.name.as_deref().unwrap_or("Plan");
+        writeln!(
             out,
-            "\nNo target shown has a funnel: add `funnel = \"ID\"` to a count or money target."
-        );
+            "# {}: funnel\n\n{} to {}, by {}.",
+            escape(name),
+            report.start,
+            report.end,
+            report.by
+        )?;
+        if report.shown_targets == 0 {
+            writeln!(
+                out,
+                "\nNo target shown has a funnel: add `funnel = \"ID\"` to a count or money target."
+            )?;
+        }
+        Ok(())
     }
-    for t in &report.targets {
-        target(t, out)?;
+
+    fn target(
+        &mut self,
+        _: &FunnelReport,
+        t: &FunnelTarget,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        target(t, out)
     }
-    capacity(report, out)
+
+    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        if report.shown_targets == 0 {
+            return Ok(());
+        }
+        capacity(report, out)
+    }
+}
+
+/// Renders a whole funnel report as Markdown.
+pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Markdown, report, out)
 }
 
 /// `|` would end a cell.

@@ -18,6 +18,7 @@ pub mod diff_table;
 pub mod funnel_csv;
 pub mod funnel_json;
 pub mod funnel_markdown;
+pub mod funnel_stream;
 pub mod funnel_table;
 pub mod github;
 pub mod grid;

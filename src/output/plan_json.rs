@@ -122,7 +122,7 @@ impl PlanStream for Json {
 }
 
 /// Writes `value` pretty-printed, every line after the first prefixed by `indent`.
-fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     let mut lines = text.split('\n');
     if let Some(first) = lines.next() {

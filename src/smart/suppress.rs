@@ -1,6 +1,8 @@
 //! `allow = [...]` on a goal and in `[check]`: marks the warnings and infos they name as
 //! suppressed, and reports `allow` entries that name no code or an error (which stays counted).
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{GoalFile, Sp, read::value::closest};
 
@@ -8,26 +10,29 @@ use crate::model::{GoalFile, Sp, read::value::closest};
 /// Errors are never suppressed.
 pub fn apply(file: &GoalFile, diagnostics: &mut Vec<Diagnostic>) {
     let mut everywhere = Vec::new();
-    let mut per_goal: Vec<(&str, Vec<Code>)> = Vec::new();
     for entry in &file.allow {
         everywhere.extend(resolve(entry, None, diagnostics));
     }
-    for goal in &file.goals {
-        let mut codes = Vec::new();
+    // Only goals with an `allow`, by id: a lookup per finding, whatever the number of goals.
+    let mut per_goal: HashMap<&str, Vec<Code>> = HashMap::new();
+    for goal in file.goals.iter().filter(|g| !g.allow.is_empty()) {
+        let codes = per_goal.entry(&goal.id.value).or_default();
         for entry in &goal.allow {
             codes.extend(resolve(entry, Some(&goal.id.value), diagnostics));
         }
-        per_goal.push((&goal.id.value, codes));
+    }
+    if everywhere.is_empty() && per_goal.is_empty() {
+        return;
     }
     for d in diagnostics.iter_mut() {
         if d.severity() == Severity::Error {
             continue;
         }
-        let by_goal = d.goal.as_deref().is_some_and(|goal| {
-            per_goal
-                .iter()
-                .any(|(id, codes)| *id == goal && codes.contains(&d.code))
-        });
+        let by_goal = d
+            .goal
+            .as_deref()
+            .and_then(|goal| per_goal.get(goal))
+            .is_some_and(|codes| codes.contains(&d.code));
         d.suppressed = by_goal || everywhere.contains(&d.code);
     }
 }

@@ -108,12 +108,13 @@ fn end_index(r: &Resolved<'_>, day: NaiveDate) -> usize {
     usize::try_from((day - r.start).num_days() + 1).unwrap_or(0)
 }
 
-/// One team's or rep's whole-unit plan and actuals to date, day by day.
+/// One team's or rep's whole-unit plan, day by day, and actuals to date, period by period.
 struct Series<'a> {
     /// The plan's whole units per day, over the target.
     quota: &'a [i64],
-    /// Actuals per day through the as-of date (in the metric's unit); `None` without data.
-    actual: Option<Vec<Decimal>>,
+    /// Actuals of each burn-up period through the as-of date (in the metric's unit); `None`
+    /// for the periods that begin after it, and without data.
+    actual: Option<Vec<Option<Decimal>>>,
 }
 
 impl Series<'_> {
@@ -131,20 +132,35 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
     let k = days_to_date(r, ctx.as_of, days.team_quota.len());
     let metric = &r.metric.id.value;
     let data = shape.state.has_data;
-    let actual_days = |i: Option<usize>| -> Option<Vec<Decimal>> {
+    // Each period's actuals in one pass over the rep's days, skipping the empty ones.
+    let begun = shape
+        .periods
+        .iter()
+        .take_while(|p| p.start <= ctx.as_of)
+        .count();
+    let period_actuals = |i: Option<usize>| -> Option<Vec<Option<Decimal>>> {
         if !data {
             return None;
         }
+        let mut sums = vec![Some(Decimal::ZERO); begun];
+        sums.resize(shape.periods.len(), None);
         let Some(i) = i.filter(|_| k > 0) else {
-            return Some(vec![Decimal::ZERO; k]);
+            return Some(sums);
         };
         let last = r.start + chrono::Days::new(k as u64 - 1);
-        Some(
-            ctx.ledger
-                .days(metric, i, r.start, last)
-                .map(|c| c.sum)
-                .collect(),
-        )
+        let mut period = 0;
+        for (d, cell) in ctx.ledger.days(metric, i, r.start, last).enumerate() {
+            if cell.sum.is_zero() {
+                continue;
+            }
+            while end_index(r, shape.periods[period].end) <= d {
+                period += 1;
+            }
+            if let Some(sum) = sums[period].as_mut() {
+                *sum += cell.sum;
+            }
+        }
+        Some(sums)
     };
     let rep_series: Vec<Series<'_>> = r
         .reps
@@ -152,7 +168,7 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
         .zip(&days.rep_quota)
         .map(|(rep, quota)| Series {
             quota,
-            actual: actual_days(ctx.ledger.rep_index(&rep.id.value)),
+            actual: period_actuals(ctx.ledger.rep_index(&rep.id.value)),
         })
         .collect();
     let reps: Vec<(Progress, Vec<i64>)> = rep_series
@@ -160,10 +176,13 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
         .map(|s| additive_progress(r, s, k, shape, None))
         .collect();
     let team_actual = data.then(|| {
-        let mut sum = vec![Decimal::ZERO; k];
+        let mut sum = vec![Some(Decimal::ZERO); begun];
+        sum.resize(shape.periods.len(), None);
         for s in &rep_series {
             for (t, a) in sum.iter_mut().zip(s.actual.iter().flatten()) {
-                *t += a;
+                if let (Some(t), Some(a)) = (t.as_mut(), a) {
+                    *t += a;
+                }
             }
         }
         sum
@@ -197,16 +216,12 @@ fn additive_progress(
     let prefix = series.prefix();
     let n = series.quota.len();
     let units = |u: i64| Decimal::from(u) / r.scale;
-    let actual_total: Option<Decimal> = series.actual.as_ref().map(|a| a.iter().sum());
+    let actual_total: Option<Decimal> = series.actual.as_ref().map(|a| a.iter().flatten().sum());
     let mut burn_up = Vec::with_capacity(shape.periods.len());
     let mut cumulative_actual = Decimal::ZERO;
-    for p in shape.periods {
+    for (j, p) in shape.periods.iter().enumerate() {
         let (a, b) = (end_index(r, p.start) - 1, end_index(r, p.end).min(n));
-        let actual = series
-            .actual
-            .as_ref()
-            .filter(|_| a < to_date)
-            .map(|days| days[a..b.min(to_date)].iter().sum::<Decimal>());
+        let actual = series.actual.as_ref().and_then(|sums| sums[j]);
         cumulative_actual += actual.unwrap_or_default();
         burn_up.push(BurnUp {
             plan: units(prefix[b] - prefix[a]),
