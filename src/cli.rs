@@ -57,6 +57,10 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// How many reps each team target needs, month by month, and when to hire them.
+    Capacity(CapacityArgs),
+    /// Seasonality, a suggested target and rep weights from last year's actuals.
+    Baseline(BaselineArgs),
     /// Write a self-contained HTML report: scorecard, quota charts and, with actuals, progress.
     Report(ReportArgs),
     /// Show what a change to the goal file does to every quota.
@@ -164,6 +168,47 @@ pub struct TrackArgs {
     pub allow_bad_rows: bool,
 }
 
+/// `goals capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Only this goal (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub goal: Vec<String>,
+    /// Only targets owned by this team (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub team: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// `goals baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Last year's export (repeatable), read like `goals track --actuals`: with the
+    /// `[[actuals]]` mapping whose columns its header has, else `date,rep,metric,value`.
+    #[arg(long, value_name = "CSV", required = true)]
+    pub actuals: Vec<PathBuf>,
+    /// Only this metric (default: every count and money metric).
+    #[arg(long, value_name = "ID")]
+    pub metric: Option<String>,
+    /// Growth over last year's total for the suggested target, in percent (`10` or `10%`).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value = "0", allow_hyphen_values = true)]
+    pub growth: rust_decimal::Decimal,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BaselineFormat::Toml)]
+    pub format: BaselineFormat,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
 /// `goals report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -187,6 +232,30 @@ pub struct ReportArgs {
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,
+}
+
+/// Output formats of `goals baseline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BaselineFormat {
+    /// A snippet to paste into the goal file.
+    Toml,
+    Table,
+    Json,
+}
+
+fn parse_percent(text: &str) -> Result<rust_decimal::Decimal, String> {
+    let number = text.trim().trim_end_matches('%').trim();
+    number
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .filter(|p| {
+            *p > -rust_decimal::Decimal::ONE_HUNDRED && *p <= rust_decimal::Decimal::from(1000)
+        })
+        .ok_or_else(|| {
+            format!(
+                "`{text}` is not a growth in percent above -100 and at most 1000, such as 10 or 10%"
+            )
+        })
 }
 
 /// `goals funnel`.

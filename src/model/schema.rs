@@ -155,9 +155,41 @@ pub static ROOT: TableDef = TableDef {
             "Attainment thresholds of the tracking statuses.",
         ),
         key(
+            "hiring",
+            Ty::Table(&HIRING),
+            "How new reps are hired and ramp, for `goals capacity`.",
+        ),
+        key(
             "check",
             Ty::Table(&CHECK),
             "Settings of `goals check` for the whole file.",
+        ),
+    ],
+};
+
+static HIRING: TableDef = TableDef {
+    path: "hiring",
+    doc: "Assumptions of the hiring plan of `goals capacity`.",
+    keys: &[
+        key(
+            "ramp",
+            Ty::NumList,
+            "A hire's productivity in tenure months 1, 2, 3...; 1.0 after (default: none).",
+        ),
+        key(
+            "time_to_fill_days",
+            Ty::Int,
+            "Days from opening a requisition to the hire's first day (default 60).",
+        ),
+        key(
+            "attainment",
+            Ty::Num,
+            "Share of capacity reps really achieve, above 0 and at most 1 (default 1).",
+        ),
+        key(
+            "attrition",
+            Ty::Num,
+            "Yearly share of capacity lost to attrition, 0 to 1 (default 0).",
         ),
     ],
 };
@@ -209,6 +241,11 @@ static PLAN: TableDef = TableDef {
             Ty::Int,
             "Most active goals one rep carries at once.",
         ),
+        key(
+            "over_assign",
+            Ty::Num,
+            "Rep quotas add up to the team's number × this factor, at least 1 (default 1).",
+        ),
     ],
 };
 
@@ -227,6 +264,11 @@ static TEAM: TableDef = TableDef {
     keys: &[
         required("id", Ty::Str, "Unique id."),
         key("name", Ty::Str, "Display name."),
+        key(
+            "over_assign",
+            Ty::Num,
+            "Rep quotas add up to the team's number × this factor, at least 1 (default 1).",
+        ),
     ],
 };
 
@@ -261,7 +303,7 @@ static REP: TableDef = TableDef {
         key(
             "ramp",
             Ty::NumList,
-            "Productivity in tenure months 1, 2, 3...; 1.0 after.",
+            "Productivity (0 to 1) in tenure months 1, 2, 3...; 1.0 after.",
         ),
         key("hours_per_week", Ty::Num, "Working hours per week."),
         key(
@@ -270,6 +312,11 @@ static REP: TableDef = TableDef {
             "Share of the hours available for selling, 0-1.",
         ),
         key("time_off", Ty::Tables(&TIME_OFF), "Periods away."),
+        key(
+            "weight",
+            Ty::Num,
+            "Relative share of team targets (a bigger territory carries more); default 1.",
+        ),
         key(
             "crm_id",
             Ty::Str,
@@ -399,6 +446,11 @@ static TARGET: TableDef = TableDef {
             "funnel",
             Ty::Str,
             "Id of the funnel that derives the activity needed.",
+        ),
+        key(
+            "over_assign",
+            Ty::Num,
+            "Rep quotas add up to the team's number × this factor, at least 1 (default 1).",
         ),
     ],
 };

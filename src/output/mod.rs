@@ -2,6 +2,14 @@
 //! knows about colours, tables and output formats.
 
 pub mod amount;
+pub mod baseline_json;
+pub mod baseline_table;
+pub mod baseline_toml;
+pub mod capacity_cells;
+pub mod capacity_csv;
+pub mod capacity_json;
+pub mod capacity_markdown;
+pub mod capacity_table;
 pub mod check_human;
 pub mod check_json;
 pub mod diff_json;

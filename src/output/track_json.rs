@@ -19,10 +19,20 @@ struct Document<'a> {
     version: u32,
     track: Head<'a>,
     sources: Vec<Source<'a>>,
-    targets: Vec<Target<'a>>,
+    targets: Targets<'a>,
     leaderboard: Vec<LeaderRow<'a>>,
     distribution: Bands,
     review: Vec<Review<'a>>,
+}
+
+/// The targets, each turned into its JSON shape only while it is written, so the document
+/// never holds every rep's burn-up as text at once.
+struct Targets<'a>(&'a [TargetTrack]);
+
+impl Serialize for Targets<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(target))
+    }
 }
 
 #[derive(Serialize)]
@@ -186,7 +196,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             by: report.by,
         },
         sources: report.sources.iter().map(source).collect(),
-        targets: report.targets.iter().map(target).collect(),
+        targets: Targets(&report.targets),
         leaderboard: report.leaderboard.iter().map(leader).collect(),
         distribution: Bands {
             from_100: report.distribution.from_100,

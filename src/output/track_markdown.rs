@@ -136,6 +136,9 @@ fn review_item(
             report.by,
         )?;
     }
+    if item.no_period_left {
+        writeln!(out, "- Catch-up: no period is left to catch up in")?;
+    }
     if !item.reps_behind.is_empty() {
         let reps: Vec<String> = item
             .reps_behind

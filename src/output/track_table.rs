@@ -237,6 +237,9 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
                 report.by,
             )?;
         }
+        if item.no_period_left {
+            writeln!(out, "    no period is left to catch up in")?;
+        }
         if !item.reps_behind.is_empty() {
             let reps: Vec<String> = item
                 .reps_behind

@@ -256,6 +256,8 @@ pub struct ReviewItem {
     pub catch_up: Option<Decimal>,
     /// The label of the catch-up's period.
     pub catch_up_label: Option<String>,
+    /// A gap remains and no remaining day of the plan can carry it.
+    pub no_period_left: bool,
     pub remaining_periods: usize,
     /// Reps at risk or behind, worst first, with their attainment.
     pub reps_behind: Vec<(String, Decimal)>,

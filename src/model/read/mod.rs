@@ -2,6 +2,7 @@
 //! problem as a located finding instead of stopping at the first. Applies the defaults of
 //! the format; the SMART rules live in `smart/`, not here.
 
+mod factors;
 mod goals;
 mod metrics;
 mod people;
@@ -64,6 +65,10 @@ fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
         let entry = Table::open(ctx, table, span, ROOT.child("tracking"));
         file.tracking = plan::read_tracking(ctx, &entry);
         file.win_rate = pipeline::read_win_rate(ctx, &entry);
+    }
+    if let Some((table, span)) = sub_table(ctx, top, "hiring") {
+        let entry = Table::open(ctx, table, span, ROOT.child("hiring"));
+        file.hiring = factors::read_hiring(ctx, &entry);
     }
     if let Some((table, span)) = sub_table(ctx, top, "check") {
         let entry = Table::open(ctx, table, span, ROOT.child("check"));
