@@ -99,7 +99,7 @@ pub struct RepStage {
 
 /// A rep's selling hours: what the funnel activity of the shown targets needs, and what the
 /// rep has (`None` without `hours_per_week`).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RepCapacity {
     pub rep: String,
     pub name: Option<String>,
@@ -111,7 +111,7 @@ pub struct RepCapacity {
 }
 
 /// One period of a rep's selling hours.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CapacityPeriod {
     pub label: String,
     pub start: NaiveDate,

@@ -140,12 +140,21 @@ impl FunnelStream for Json {
         write_indented(&target(t, &report.rep_names), "    ", out)
     }
 
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    fn foot(
+        &mut self,
+        _: &FunnelReport,
+        reps: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let close = if self.written == 0 { "]" } else { "\n  ]" };
-        write!(out, "{close},\n  \"capacity\": ")?;
-        let capacity: Vec<Capacity<'_>> = report.capacity.iter().map(capacity).collect();
-        write_indented(&capacity, "  ", out)?;
-        writeln!(out, "\n}}")
+        write!(out, "{close},\n  \"capacity\": [")?;
+        let mut any = false;
+        for c in reps {
+            write!(out, "{}\n    ", if any { "," } else { "" })?;
+            any = true;
+            write_indented(&capacity(&c), "    ", out)?;
+        }
+        writeln!(out, "{}\n}}", if any { "\n  ]" } else { "]" })
     }
 }
 

@@ -73,12 +73,18 @@ impl FunnelStream for Table {
         target(t, self.paint, self.width, out)
     }
 
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    fn foot(
+        &mut self,
+        report: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         if report.shown_targets == 0 {
             return Ok(());
         }
         writeln!(out)?;
-        capacity(report, self.paint, self.width, out)
+        // The reps side by side, as many as the width takes: they are gathered first.
+        hours_table(&capacity.collect::<Vec<_>>(), self.paint, self.width, out)
     }
 }
 
@@ -224,8 +230,8 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
     }
 }
 
-fn capacity(
-    report: &FunnelReport,
+fn hours_table(
+    capacity: &[RepCapacity],
     paint: Paint,
     width: usize,
     out: &mut dyn Write,
@@ -238,20 +244,20 @@ fn capacity(
         writeln!(out, "{}", paint.bold(&line))?;
     }
     let per_block = (width.saturating_sub(10) / 16).max(1);
-    for (i, reps) in report.capacity.chunks(per_block).enumerate() {
+    for (i, reps) in capacity.chunks(per_block).enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         hours_grid(reps, paint).write("", &|x| paint.bold(x), out)?;
     }
-    if report.capacity.iter().any(|c| !c.fits()) {
+    if capacity.iter().any(|c| !c.fits()) {
         writeln!(
             out,
             "{}",
             paint.warning("! the activity needs more hours than the rep has for selling")
         )?;
     }
-    if report.capacity.iter().any(|c| c.hours_per_week.is_none()) {
+    if capacity.iter().any(|c| c.hours_per_week.is_none()) {
         writeln!(
             out,
             "? the rep has no `hours_per_week`: its hours are not checked"
