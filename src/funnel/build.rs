@@ -122,7 +122,12 @@ impl Capacity<'_> {
             .iter()
             .zip(&self.needs.by_rep)
             .filter_map(|(rep, need)| {
-                Some(rep_capacity(&self.rules, rep, need.as_ref()?, &self.periods))
+                Some(rep_capacity(
+                    &self.rules,
+                    rep,
+                    need.as_ref()?,
+                    &self.periods,
+                ))
             })
     }
 }
