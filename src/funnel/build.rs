@@ -13,7 +13,7 @@ use super::report::{
     CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
     StageReport,
 };
-use crate::model::{GoalFile, Per, Rep};
+use crate::model::{GoalFile, MetricKind, Per, Rep};
 use crate::plan::calendar::{CalendarRules, Period, periods};
 use crate::plan::report::rep_names;
 use crate::plan::target::{self, granularity};
@@ -209,6 +209,12 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .map_or_else(String::new, |o| o.value.label()),
         each: if r.target.each_rep { "rep" } else { "team" },
         cycle_days: a.funnel.cycle_days,
+        deal_size: a
+            .funnel
+            .deal_size
+            .as_ref()
+            .filter(|_| r.metric.kind == MetricKind::Money)
+            .map(|d| (d.value, decimals(r.scale))),
         start: r.start,
         end: r.end,
         stages: a
@@ -217,6 +223,16 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .map(|s| stage_report(a, s, periods))
             .collect(),
     }
+}
+
+/// `n` of a scale of 10^n minor units per unit.
+fn decimals(scale: Decimal) -> u32 {
+    let (mut n, mut s) = (0, scale);
+    while s > Decimal::ONE {
+        s /= Decimal::TEN;
+        n += 1;
+    }
+    n
 }
 
 fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageReport {

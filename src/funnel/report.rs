@@ -36,6 +36,9 @@ pub struct FunnelTarget {
     /// `rep` when every rep carries the target on its own, else `team`.
     pub each: &'static str,
     pub cycle_days: u32,
+    /// For a money target, the money one deal brings (how the target entered the funnel),
+    /// and the currency's minor-unit decimals it is written with.
+    pub deal_size: Option<(Decimal, u32)>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     /// Top of the funnel first, the outcome last.

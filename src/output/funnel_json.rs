@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::amount::fixed;
 use super::funnel_stream::{FunnelStream, write_report};
 use super::plan_json::{Num, write_indented};
 use crate::funnel::report::{
@@ -34,6 +35,7 @@ struct Target<'a> {
     owner: &'a str,
     each: &'a str,
     cycle_days: u32,
+    deal_size: Option<Num>,
     start: String,
     end: String,
     stages: Vec<Stage<'a>>,
@@ -172,6 +174,7 @@ fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {
         owner: &t.owner,
         each: t.each,
         cycle_days: t.cycle_days,
+        deal_size: t.deal_size.map(|(d, decimals)| Num(fixed(d, decimals))),
         start: t.start.to_string(),
         end: t.end.to_string(),
         stages: t.stages.iter().map(|s| stage(s, names)).collect(),

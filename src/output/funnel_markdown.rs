@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::amount::group;
+use super::amount::{fixed, group};
 use super::funnel_stream::{FunnelStream, write_report};
 use super::funnel_table::{dec, hours, percent, shows_periods};
 use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
@@ -67,9 +67,12 @@ fn escape(text: &str) -> String {
 
 fn target(t: &FunnelTarget, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n## {} — {}\n", t.goal, escape(&t.title))?;
+    let deal = t.deal_size.map_or_else(String::new, |(size, decimals)| {
+        format!(", deal size {}", group(&fixed(size, decimals)))
+    });
     writeln!(
         out,
-        "Metric `{}`, funnel `{}`, each {}, cycle {} days, {} to {}.\n",
+        "Metric `{}`, funnel `{}`{deal}, each {}, cycle {} days, {} to {}.\n",
         t.metric, t.funnel, t.each, t.cycle_days, t.start, t.end
     )?;
     summary(t, out)?;

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::amount::group;
+use super::amount::{fixed, group};
 use super::funnel_stream::{FunnelStream, write_report};
 use super::grid::Grid;
 use super::style::Paint;
@@ -105,13 +105,15 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
         format!(": {}", t.title)
     };
     writeln!(out, "{}", paint.bold(&format!("{}{title}", t.goal)))?;
-    let facts = [
-        t.metric.clone(),
-        format!("funnel {}", t.funnel),
+    let mut facts = vec![t.metric.clone(), format!("funnel {}", t.funnel)];
+    if let Some((size, decimals)) = t.deal_size {
+        facts.push(format!("deal size {}", group(&fixed(size, decimals))));
+    }
+    facts.extend([
         format!("each {}", t.each),
         format!("cycle {} days", t.cycle_days),
         format!("{} to {}", t.start, t.end),
-    ];
+    ]);
     for line in wrap::facts(&facts, width) {
         writeln!(out, "{line}")?;
     }
