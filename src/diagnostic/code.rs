@@ -122,6 +122,20 @@ codes! {
         why: "Sales goals are planned a few years ahead at most; a longer period is almost always a typo in a year.",
         example: "[plan]\nstart = 2027-01-01\nend = 2027-12-31",
     },
+    AllowUnknownCode => {
+        name: "allow-unknown-code", criterion: File, severity: Warning,
+        summary: "an `allow` list names a code that does not exist",
+        help: "correct the code's spelling; `goals explain --list` lists every code",
+        why: "An `allow` entry with a typo suppresses nothing, so the finding it was meant to accept keeps failing `--deny-warnings` and nobody sees why.",
+        example: "[[goals]]\nid = \"new-customers\"\nallow = [\"funnel-hours-exceed-capacity\"]",
+    },
+    AllowErrorCode => {
+        name: "allow-error-code", criterion: File, severity: Warning,
+        summary: "an `allow` list names an error code, and errors cannot be suppressed",
+        help: "remove the code from `allow` and fix the error instead",
+        why: "An error means the tool cannot plan or track the goal correctly; accepting it would only hide numbers that are wrong. Only warnings and infos are judgement calls a team may accept.",
+        example: "[check]\nallow = [\"metric-without-source\"]   # an info, which may be accepted",
+    },
     GoalMissingTitle => {
         name: "goal-missing-title", criterion: Specific, severity: Error,
         summary: "a goal without a title",
@@ -345,6 +359,19 @@ codes! {
         help: "name each stage's activity; the last stage is the outcome",
         why: "Achievable: the funnel works back from the outcome to the activity; every stage must be named.",
         example: "stages = [{ activity = \"calls\", rate = 0.10 }, { activity = \"deals\" }]",
+    },    OverAssignmentTooHigh => {
+        name: "over-assignment-too-high", criterion: Achievable, severity: Warning,
+        summary: "`over_assign` sets rep quotas more than 50% above the team's number",
+        help: "keep the cushion between 1.05 and 1.3; a bigger one means the team number itself is wrong",
+        why: "Achievable: over-assignment absorbs the misses of a few reps; quotas half again above the company number are a target nobody believes, and reps who hit the team's share still fail their own.",
+        example: "[plan]\nover_assign = 1.15   # rep quotas add up to 115% of each team target",
+    },
+    OverAssignmentNotShared => {
+        name: "over-assignment-not-shared", criterion: Achievable, severity: Error,
+        summary: "`over_assign` on a target that is not shared among a team's reps",
+        help: "remove `over_assign` from this target; it applies to team targets of counts and money",
+        why: "Achievable: over-assignment makes the reps' quotas add up to more than a team's number. An `each = \"rep\"` target, a rep's own goal or a rate or level has no team number to share, so the factor would mean nothing.",
+        example: "each = \"team\"\nover_assign = 1.15",
     },
     FunnelMetricNotAStage => {
         name: "funnel-metric-not-a-stage", criterion: Achievable, severity: Error,

@@ -4,9 +4,11 @@
 mod achievable;
 pub mod funnel_entry;
 mod measurable;
+mod over_assign;
 mod references;
 pub mod report;
 mod specific;
+pub mod suppress;
 mod time_bound;
 
 #[cfg(test)]
@@ -41,6 +43,7 @@ const RULES: &[Rule] = &[
     achievable::funnels,
     funnel_entry::funnel_entries,
     achievable::feedback,
+    over_assign::over_assignment,
     time_bound::plan_dates,
     time_bound::target_dates,
     time_bound::review,
