@@ -61,6 +61,8 @@ pub enum Command {
     Capacity(CapacityArgs),
     /// Seasonality, a suggested target and rep weights from last year's actuals.
     Baseline(BaselineArgs),
+    /// Write a self-contained HTML report: scorecard, quota charts and, with actuals, progress.
+    Report(ReportArgs),
     /// Show what a change to the goal file does to every quota.
     Diff(DiffArgs),
     /// Explain a check code: what it means and how to fix it.
@@ -150,6 +152,11 @@ pub struct TrackArgs {
     /// goal file are always read.
     #[arg(long, value_name = "CSV")]
     pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable; `goals track` only), read with the `[[pipeline]]`
+    /// mapping whose columns its header has. Sources with a `path` in the goal file are always
+    /// read.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
     /// Period of the catch-up quota (track) or of the plan (replan).
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
@@ -197,6 +204,31 @@ pub struct BaselineArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = BaselineFormat::Toml)]
     pub format: BaselineFormat,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
+/// `goals report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// A CSV of actuals (repeatable), read as by `goals track`; with actuals (or `[[actuals]]`
+    /// sources with a `path`) the report shows progress.
+    #[arg(long, value_name = "CSV")]
+    pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable), read as by `goals track --pipeline`: the report shows
+    /// pipeline coverage.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
+    /// Period of the quota charts, the burn-up and the catch-up.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Where to write the HTML; standard output without it.
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,

@@ -10,6 +10,7 @@ pub mod history;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod report;
 pub mod smart;
 pub mod source;
 pub mod staffing;

@@ -182,6 +182,38 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
 }
 
 #[test]
+fn removing_a_target_whose_months_are_over_is_a_change_to_history() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "old.toml", &example());
+    let new = example();
+    let start = new.find("[[goals]]\nid = \"field-revenue\"").unwrap();
+    let end = start + new[start..].find("\n[[goals]]").unwrap() + 1;
+    let new = format!("{}{}", &new[..start], &new[end..]);
+    write(dir.path(), "new.toml", &new);
+    let (doc, code) = diff_json(
+        dir.path(),
+        &["old.toml", "new.toml", "--frozen-before", "2027-02-01"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        doc["goals"]["removed"],
+        serde_json::json!(["field-revenue"])
+    );
+    assert_eq!(doc["changes"], serde_json::json!([]));
+    let frozen = doc["frozen"].as_array().unwrap();
+    assert_eq!(frozen.len(), 1, "{frozen:?}");
+    assert_eq!(frozen[0]["label"], "2027-01");
+    assert_eq!(frozen[0]["goal"], "field-revenue");
+    assert!(dec(&frozen[0]["old"]) > Decimal::ZERO, "{frozen:?}");
+    assert_eq!(dec(&frozen[0]["new"]), Decimal::ZERO);
+    let (_, code) = diff_json(dir.path(), &["old.toml", "new.toml"]);
+    assert_eq!(
+        code, 0,
+        "without --frozen-before or --as-of, removing a goal is allowed"
+    );
+}
+
+#[test]
 fn a_change_outside_the_goals_replans_every_target_and_goals_added_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "old.toml", &example());

@@ -121,7 +121,7 @@ fn mapping_for(file: &GoalFile, path: &Path) -> Result<Mapping> {
         .map_or_else(Mapping::standard, to_mapping))
 }
 
-fn to_mapping(m: &ActualsMapping) -> Mapping {
+pub(super) fn to_mapping(m: &ActualsMapping) -> Mapping {
     let fixed = m.metric.as_ref().map(|s| s.value.clone());
     Mapping {
         date: m.date.clone(),
@@ -138,7 +138,7 @@ fn to_mapping(m: &ActualsMapping) -> Mapping {
     }
 }
 
-fn open(path: &Path, shown: &str) -> Result<File> {
+pub(super) fn open(path: &Path, shown: &str) -> Result<File> {
     File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
             anyhow!("{shown}: no such file; check the path, or export the actuals there")
@@ -191,7 +191,7 @@ fn read_one(
 }
 
 /// `file:line: column `x`: reason` for the first bad rows, then a count by reason.
-fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result<()> {
+pub(super) fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result<()> {
     if summary.bad == 0 {
         return Ok(());
     }

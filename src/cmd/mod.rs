@@ -12,8 +12,10 @@ mod explain;
 mod funnel;
 mod init;
 pub mod load;
+mod pipeline;
 mod plan;
 mod replan;
+mod report;
 mod schema;
 mod survey;
 mod track;
@@ -63,6 +65,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Replan(args) => replan::run(&args, as_of, io),
         Command::Capacity(args) => capacity::run(&args, as_of, io),
         Command::Baseline(args) => baseline::run(&args, as_of, io),
+        Command::Report(args) => report::run(&args, as_of, io),
         Command::Diff(args) => diff::run(&args, cli.as_of, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),

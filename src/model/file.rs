@@ -35,10 +35,15 @@ pub struct GoalFile {
     pub goals: Vec<Goal>,
     pub feedback: Vec<Feedback>,
     pub actuals: Vec<ActualsMapping>,
+    /// `[[pipeline]]`: how to read exports of open deals (SPEC §13).
+    pub pipeline: Vec<PipelineMapping>,
     /// `[tracking]`: the attainment ratios that separate the statuses of `goals track`.
     pub tracking: Thresholds,
     /// `[hiring]`: how new reps are hired and ramp, for `goals capacity`.
     pub hiring: Hiring,
+    /// `[tracking] win_rate`: the share of open pipeline that is won, in (0, 1]; the pipeline
+    /// must cover the remaining gap 1 ÷ `win_rate` times.
+    pub win_rate: Option<Decimal>,
     /// `[check] allow`: codes accepted everywhere in the file.
     pub allow: Vec<Sp<String>>,
     /// Rep indices by team id, built on first use by `reps_of`.
@@ -393,6 +398,27 @@ pub struct ActualsMapping {
     pub value: Option<String>,
     pub filters: Vec<(String, String)>,
     pub span: Range<usize>,
+}
+
+/// `[[pipeline]]`: how to read an export of open deals. `reading.date` is the expected close
+/// date; `reading.metric` the metric the deals count towards.
+#[derive(Clone, Debug)]
+pub struct PipelineMapping {
+    /// Every reading key of `[[actuals]]`.
+    pub reading: ActualsMapping,
+    pub chance: Chance,
+}
+
+/// Where a pipeline row's chance of closing comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chance {
+    /// `probability`: a column of fractions (`0.4`) or percentages (`40%`).
+    Probability(String),
+    /// `stage` with `stages`: a column of stage names, each stage's probability (0 to 1).
+    Stage {
+        column: String,
+        stages: Vec<(String, Decimal)>,
+    },
 }
 
 impl GoalFile {

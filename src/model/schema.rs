@@ -20,6 +20,8 @@ pub enum Ty {
     NumList,
     /// A string-to-string inline table (`where`).
     StrMap,
+    /// A table of names to fractions or percentages (`stages`).
+    FractionMap,
     /// A sub-table.
     Table(&'static TableDef),
     /// An array of tables (`[[...]]` or an array of inline tables).
@@ -141,6 +143,11 @@ pub static ROOT: TableDef = TableDef {
             "actuals",
             Ty::Tables(&ACTUALS),
             "How to read CRM exports of actual results.",
+        ),
+        key(
+            "pipeline",
+            Ty::Tables(&PIPELINE),
+            "How to read CRM exports of open deals, for pipeline coverage.",
         ),
         key(
             "tracking",
@@ -523,30 +530,81 @@ static TRACKING: TableDef = TableDef {
             Ty::Num,
             "At risk at or above this ratio, behind below (default 0.80).",
         ),
+        key(
+            "win_rate",
+            Ty::Fraction,
+            "Share of open pipeline won (0.25 or \"25%\"): the pipeline must cover the gap 1 ÷ win_rate times.",
+        ),
     ],
+};
+
+static PIPELINE: TableDef = TableDef {
+    path: "pipeline",
+    doc: "How to read an export of open deals (every key of [[actuals]], plus the chance of each deal).",
+    keys: PIPELINE_KEYS,
 };
 
 static ACTUALS: TableDef = TableDef {
     path: "actuals",
     doc: "How to read a CRM export.",
-    keys: &[
-        key("path", Ty::Str, "The export, relative to the goal file."),
-        key(
-            "metric",
-            Ty::Str,
-            "Id of the metric every row counts towards.",
-        ),
-        key("date", Ty::Str, "Column holding the date."),
-        key("rep", Ty::Str, "Column holding the rep."),
-        key(
-            "value",
-            Ty::Str,
-            "Column holding the value; without it each row counts 1.",
-        ),
-        key(
-            "where",
-            Ty::StrMap,
-            "Keep only rows whose column has this value.",
-        ),
-    ],
+    keys: ACTUALS_KEYS,
 };
+
+/// The keys of `[[pipeline]]`: the reading keys of `[[actuals]]` and the chance of closing.
+const PIPELINE_KEYS: &[Key] = &[
+    key(
+        "path",
+        Ty::Str,
+        "The export of open deals, relative to the goal file.",
+    ),
+    key(
+        "metric",
+        Ty::Str,
+        "Id of the metric the open deals count towards (required).",
+    ),
+    key("date", Ty::Str, "Column holding the expected close date."),
+    key("rep", Ty::Str, "Column holding the deal's owner."),
+    key("value", Ty::Str, "Column holding the deal's value."),
+    key(
+        "where",
+        Ty::StrMap,
+        "Keep only rows whose column has this value.",
+    ),
+    key(
+        "probability",
+        Ty::Str,
+        "Column holding each deal's probability (0.4 or 40%).",
+    ),
+    key(
+        "stage",
+        Ty::Str,
+        "Column holding each deal's stage; `stages` gives their probabilities.",
+    ),
+    key(
+        "stages",
+        Ty::FractionMap,
+        "Probability of each stage: { \"Proposal\" = 0.4 }.",
+    ),
+];
+
+/// The keys of `[[actuals]]`.
+const ACTUALS_KEYS: &[Key] = &[
+    key("path", Ty::Str, "The export, relative to the goal file."),
+    key(
+        "metric",
+        Ty::Str,
+        "Id of the metric every row counts towards.",
+    ),
+    key("date", Ty::Str, "Column holding the date."),
+    key("rep", Ty::Str, "Column holding the rep."),
+    key(
+        "value",
+        Ty::Str,
+        "Column holding the value; without it each row counts 1.",
+    ),
+    key(
+        "where",
+        Ty::StrMap,
+        "Keep only rows whose column has this value.",
+    ),
+];

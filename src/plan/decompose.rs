@@ -125,8 +125,11 @@ pub fn each_target<E>(
     let file = checked.file();
     let rules = target::rules(file);
     let mut shown_targets = Vec::new();
+    // A set: `goals diff` asks for many goals at once.
+    let wanted: std::collections::HashSet<&str> =
+        options.goals.iter().map(String::as_str).collect();
     for (file_order, goal) in file.goals.iter().enumerate() {
-        if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
+        if !wanted.is_empty() && !wanted.contains(goal.id.value.as_str()) {
             continue;
         }
         for t in &goal.targets {
