@@ -239,7 +239,9 @@ pub struct ReportArgs {
 pub enum BaselineFormat {
     /// A snippet to paste into the goal file.
     Toml,
+    /// Text tables for people.
     Table,
+    /// The JSON document (version 1).
     Json,
 }
 
