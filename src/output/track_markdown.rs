@@ -18,6 +18,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     review(report, out)?;
     leaders(report, out)?;
     burn_ups(report, out)?;
+    super::track_pipeline::markdown(report, out)?;
     writeln!(out, "## Data\n")?;
     for s in &report.sources {
         writeln!(
@@ -134,6 +135,9 @@ fn review_item(
             item.remaining_periods,
             report.by,
         )?;
+    }
+    if item.no_period_left {
+        writeln!(out, "- Catch-up: no period is left to catch up in")?;
     }
     if !item.reps_behind.is_empty() {
         let reps: Vec<String> = item

@@ -150,6 +150,7 @@ fn review(targets: &[TargetTrack]) -> Vec<ReviewItem> {
                     .catch_up
                     .and(t.remaining.first())
                     .map(|p| p.label.clone()),
+                no_period_left: t.team.no_period_left,
                 remaining_periods: t.remaining_periods,
                 reps_behind: behind,
             }

@@ -8,6 +8,7 @@ pub mod dates;
 mod judge;
 pub mod ledger;
 pub mod numbers;
+pub mod pipeline;
 mod progress;
 pub mod remainder;
 pub mod replan;
