@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use super::Io;
+use crate::model::GoalFile;
 use crate::output::bad_rows;
 use crate::smart::Checked;
 use crate::track::csv_read::sources::{Source, mapping_of, read_sources};
@@ -29,8 +30,29 @@ pub fn read_all(
     extra: &[PathBuf],
     io: &mut Io<'_>,
 ) -> Result<Actuals> {
-    let file = checked.file();
     let (start, end) = checked.period();
+    let ledger = Ledger::new(checked.file(), start, end);
+    read_into(ledger, checked.file(), goal_path, extra, Declared::Read, io)
+}
+
+/// Whether the `[[actuals]]` sources with a `path` are read besides the given files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declared {
+    Read,
+    /// Only the given files (`goals baseline` reads last year's exports, not this year's).
+    Skipped,
+}
+
+/// Reads the given files (and the declared sources unless skipped) into `ledger`, with the
+/// same mappings, reader and bad-row rules as `goals track`.
+pub fn read_into(
+    mut ledger: Ledger,
+    file: &GoalFile,
+    goal_path: &Path,
+    extra: &[PathBuf],
+    declared: Declared,
+    io: &mut Io<'_>,
+) -> Result<Actuals> {
     let from_stdin = goal_path == Path::new("-");
     if from_stdin && extra.iter().any(|p| p == Path::new("-")) {
         bail!(
@@ -44,6 +66,7 @@ pub fn read_all(
     let mut sources: Vec<Source> = file
         .actuals
         .iter()
+        .filter(|_| declared == Declared::Read)
         .filter_map(|m| {
             let path = base.join(&m.path.as_ref()?.value);
             let shown = format!(
@@ -73,7 +96,6 @@ pub fn read_all(
         }
     }));
     let mappings: Vec<_> = file.actuals.iter().map(mapping_of).collect();
-    let mut ledger = Ledger::new(file, start, end);
     let reading = read_sources(sources, &mappings, io.stdin, &mut ledger)?;
     for note in &reading.notes {
         writeln!(io.stderr, "goals: {note}")?;

@@ -68,6 +68,9 @@ fn ty(ty: &Ty) -> Value {
         ] } }),
         Ty::NumMap => json!({ "type": "object", "additionalProperties": {
             "type": ["number", "string"] } }),
+        Ty::FractionMap => {
+            json!({ "type": "object", "additionalProperties": { "anyOf": [{ "type": "number" }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$" }] } })
+        }
         Ty::Table(def) => table(def),
         Ty::Tables(def) => json!({ "type": "array", "items": table(def) }),
         Ty::Named(def) => json!({ "type": "object", "additionalProperties": table(def) }),

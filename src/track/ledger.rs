@@ -49,6 +49,8 @@ pub struct Ledger {
     teams: Vec<String>,
     currency: Option<CurrencyCode>,
     rates: Vec<(CurrencyCode, Decimal)>,
+    /// Rows of a known owner and metric dated outside the ledger's dates (read, not counted).
+    pub outside: u64,
 }
 
 /// The largest sum one cell (one owner, metric and day) holds: 10^15, a thousand times the
@@ -58,11 +60,22 @@ const MAX_CELL: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0)
 impl Ledger {
     /// An empty ledger over the dates of the plan and of every target of each metric.
     pub fn new(file: &GoalFile, plan_start: NaiveDate, plan_end: NaiveDate) -> Self {
+        Self::with_dates(file, &|metric| {
+            metric_dates(file, metric, plan_start, plan_end)
+        })
+    }
+
+    /// An empty ledger over [`start`, `end`] for every metric (`goals baseline`'s history).
+    pub fn over(file: &GoalFile, start: NaiveDate, end: NaiveDate) -> Self {
+        Self::with_dates(file, &|_| (start, end))
+    }
+
+    fn with_dates(file: &GoalFile, dates: &dyn Fn(&str) -> (NaiveDate, NaiveDate)) -> Self {
         let slots = file.reps.len() + file.teams.len() + 1;
         let mut books = Vec::new();
         let mut metric_names = FxHashMap::default();
         for (i, metric) in file.metrics.iter().enumerate() {
-            let (start, end) = metric_dates(file, &metric.id.value, plan_start, plan_end);
+            let (start, end) = dates(&metric.id.value);
             let days = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
             books.push(Book {
                 start,
@@ -114,6 +127,7 @@ impl Ledger {
                 .iter()
                 .filter_map(|(c, r)| Some((code(c)?, *r)))
                 .collect(),
+            outside: 0,
         }
     }
 
@@ -282,6 +296,7 @@ impl Sink for Ledger {
         let book = &mut self.books[key.metric as usize];
         let day = (date - book.start).num_days();
         let Some(d) = usize::try_from(day).ok().filter(|&d| d < book.days) else {
+            self.outside += 1;
             return Ok(Added::Outside);
         };
         let slot = key.owner as usize;
