@@ -261,6 +261,8 @@ const CSV_FILES: &[(&str, i32, &str)] = &[
         "line 2 is not UTF-8 text (field 2",
     ),
     ("encoding_utf16_bom.csv", 0, ""),
+    // Found by fuzzing: a UTF-16 file cut in the middle of a character.
+    ("encoding_utf16_odd_length.csv", 1, "missing fields"),
     ("footer_report.csv", 0, ""),
     (
         "currency_other_without_rate.csv",

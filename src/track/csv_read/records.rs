@@ -78,6 +78,7 @@ impl<R: Read> Peeked<R> {
             inner_done: false,
             decoder,
             carry_cr: false,
+            decoded_all: false,
         };
         let parser = csv_core::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -122,6 +123,8 @@ struct Decode<R> {
     decoder: Option<Decoder>,
     /// A `\r` ended the last chunk: whether a `\n` follows is not known yet.
     carry_cr: bool,
+    /// The decoder has had the end of the input.
+    decoded_all: bool,
 }
 
 impl<R: Read> Decode<R> {
@@ -192,8 +195,14 @@ impl<R: Read> Decode<R> {
                 self.raw_pos += n;
                 return Ok(n);
             };
-            let (_, read, written, _) = decoder.decode_to_utf8(pending, buf, !more);
+            if self.decoded_all {
+                return Ok(0);
+            }
+            let (result, read, written, _) = decoder.decode_to_utf8(pending, buf, !more);
             self.raw_pos += read;
+            // The last call may still write (a replacement for a cut-off character); after
+            // it the decoder must not be called again.
+            self.decoded_all = !more && result == encoding_rs::CoderResult::InputEmpty;
             if written > 0 || !more {
                 return Ok(written);
             }

@@ -572,3 +572,22 @@ impl io::Read for Commas {
         Ok(buf.len())
     }
 }
+
+#[test]
+fn utf16_cut_off_in_a_character_ends_cleanly() {
+    // Found by fuzzing: an odd number of UTF-16 bytes made the reader call the decoder after
+    // it had had the end of the input, a panic inside encoding_rs.
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        "date,rep,metric,value\n2027-01-15,a,deals,1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    bytes.push(0x00);
+    let (summary, rows) = read_ok(&bytes, &Mapping::standard());
+    assert_eq!(values(&rows), ["1"]);
+    assert_eq!(
+        summary.bad, 1,
+        "the cut-off character is a line of its own: {summary:?}"
+    );
+}
