@@ -640,3 +640,18 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
     let january = &goal(&replan, "nrr")["periods"][0];
     assert_eq!(january["quota"].as_f64(), Some(97.0), "{january}");
 }
+
+#[test]
+fn the_goal_file_and_the_export_cannot_both_be_standard_input() {
+    let output = goals()
+        .args(["--as-of", "2027-06-30", "track", "-", "--actuals", "-"])
+        .write_stdin(GOAL_FILE)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(
+        text(&output).contains("cannot both be standard input"),
+        "{}",
+        text(&output)
+    );
+}
