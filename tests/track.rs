@@ -961,3 +961,43 @@ fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period
     assert_eq!(t["periods"][5]["actual"], t["actual_to_date"]);
     assert!(t["catch_up"].is_null() && t["catch_up_periods"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn track_and_replan_filter_by_goal_team_and_rep_by_name_or_alias() {
+    let doc = json(
+        "track",
+        &["--goal", "new-customers", "--rep", "Marco Bianchi"],
+    );
+    let targets = doc["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 1);
+    let t = &targets[0];
+    // The team's figures stay the team's; only the chosen rep is listed.
+    assert_eq!(t["actual_to_date"], 571);
+    let reps: Vec<&str> = t["reps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rep"].as_str().unwrap())
+        .collect();
+    assert_eq!(reps, ["marco"]);
+    let board = doc["leaderboard"].as_array().unwrap();
+    assert!(board.iter().all(|r| r["rep"] == "marco"), "{board:?}");
+    let doc = json("track", &["--team", "field"]);
+    assert!(doc["targets"].as_array().unwrap().iter().all(|t| {
+        t["reps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| ["alessandro", "francesca", "davide"].contains(&r["rep"].as_str().unwrap()))
+    }));
+    let doc = json("replan", &["--rep", "a.romano@acme.it"]);
+    for t in doc["targets"].as_array().unwrap() {
+        for p in t["periods"].as_array().unwrap() {
+            let reps = p["reps"].as_array().unwrap();
+            assert!(reps.iter().all(|r| r["rep"] == "alessandro"), "{p}");
+        }
+    }
+    run("track", &["--rep", "mario"])
+        .code(2)
+        .stderr(predicate::str::contains("--rep mario: no such rep"));
+}
