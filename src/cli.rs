@@ -149,15 +149,6 @@ pub struct TrackArgs {
     /// Period of the catch-up quota (track) or of the plan (replan).
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
-    /// Only this goal (repeatable).
-    #[arg(long, value_name = "ID")]
-    pub goal: Vec<String>,
-    /// Only this team's reps (repeatable).
-    #[arg(long, value_name = "ID")]
-    pub team: Vec<String>,
-    /// Only this rep, by id, name or alias (repeatable).
-    #[arg(long, value_name = "REP")]
-    pub rep: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,

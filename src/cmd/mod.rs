@@ -21,10 +21,8 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command, TrackArgs};
-use crate::model::Per;
+use crate::cli::{Cli, Command};
 use crate::output::style::Paint;
-use crate::plan::PlanOptions;
 use crate::smart::report::{Counts, FileFindings};
 
 /// How a command ended, when it did not fail: the process exit code follows from it.
@@ -98,36 +96,6 @@ fn require_known(kind: &str, wanted: &[String], known: &[&str]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The `--goal`, `--team` and `--rep` of `goals track` and `goals replan` as plan options:
-/// goals and teams by id, reps by id, name or alias (any case); an unknown one is an error.
-fn track_filter(file: &crate::model::GoalFile, args: &TrackArgs, by: Per) -> Result<PlanOptions> {
-    let goals: Vec<&str> = file.goals.iter().map(|g| g.id.value.as_str()).collect();
-    let teams: Vec<&str> = file.teams.iter().map(|t| t.id.value.as_str()).collect();
-    let rep_ids: Vec<&str> = file.reps.iter().map(|r| r.id.value.as_str()).collect();
-    require_known("goal", &args.goal, &goals)?;
-    require_known("team", &args.team, &teams)?;
-    let mut reps = Vec::new();
-    for wanted in &args.rep {
-        let key = wanted.trim().to_lowercase();
-        let found = file.reps.iter().find(|r| {
-            std::iter::once(r.id.value.as_str())
-                .chain(r.name.iter().map(|n| n.value.as_str()))
-                .chain(r.aliases.iter().map(String::as_str))
-                .any(|name| name.trim().to_lowercase() == key)
-        });
-        match found {
-            Some(rep) => reps.push(rep.id.value.clone()),
-            None => require_known("rep", std::slice::from_ref(wanted), &rep_ids)?,
-        }
-    }
-    Ok(PlanOptions {
-        by,
-        goals: args.goal.clone(),
-        teams: args.team.clone(),
-        reps,
-    })
 }
 
 /// Prints the findings of a file with errors and what was not done; exit 1.

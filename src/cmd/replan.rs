@@ -8,6 +8,7 @@ use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
 use crate::output::amount::{fixed, group};
 use crate::output::wrap::hanging;
+use crate::plan::PlanOptions;
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -18,7 +19,12 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     };
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
-    let options = super::track_filter(checked.file(), args, super::plan::per(args.by))?;
+    let options = PlanOptions {
+        by: super::plan::per(args.by),
+        goals: Vec::new(),
+        teams: Vec::new(),
+        reps: Vec::new(),
+    };
     if args.format == ReportFormat::Table {
         writeln!(
             io.stdout,

@@ -19,9 +19,9 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = TrackOptions {
         as_of,
-        filter: super::track_filter(checked.file(), args, super::plan::per(args.by))?,
+        by: super::plan::per(args.by),
     };
-    let report = build(checked, &read.ledger, read.sources, &options);
+    let report = build(checked, &read.ledger, read.sources, options);
     match args.format {
         ReportFormat::Table => track_table::render(&report, io.paint_out, io.width, io.stdout)?,
         ReportFormat::Json => track_json::render(&report, io.stdout)?,

@@ -12,16 +12,16 @@ use super::progress::{self, Context};
 use super::report::{
     Distribution, Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport,
 };
-use crate::model::MetricKind;
-use crate::plan::{PlanOptions, target};
+use crate::model::{MetricKind, Per};
+use crate::plan::target;
 use crate::smart::Checked;
 
 /// What to track.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct TrackOptions {
     pub as_of: NaiveDate,
-    /// The period of the catch-up and the burn-up (`by`), and the goals, teams and reps shown.
-    pub filter: PlanOptions,
+    /// The period of the catch-up quota.
+    pub by: Per,
 }
 
 /// Tracks every target of a checked file against the ledger.
@@ -29,7 +29,7 @@ pub fn build(
     checked: Checked<'_>,
     ledger: &Ledger,
     sources: Vec<SourceSummary>,
-    options: &TrackOptions,
+    options: TrackOptions,
 ) -> TrackReport {
     let file = checked.file();
     let minor = file
@@ -38,24 +38,15 @@ pub fn build(
         .as_ref()
         .map_or(0, |c| c.value.minor_units);
     let mut targets = Vec::new();
-    let filter = &options.filter;
-    let filtered = !filter.teams.is_empty() || !filter.reps.is_empty();
     for goal in &file.goals {
-        if !filter.goals.is_empty() && !filter.goals.contains(&goal.id.value) {
-            continue;
-        }
         for t in &goal.targets {
             let r = target::resolve(checked, goal, t);
-            let shown: Vec<bool> = r.reps.iter().map(|rep| filter.keeps_rep(rep)).collect();
-            if filtered && !shown.contains(&true) {
-                continue;
-            }
             let has_data = ledger.has_rows(&r.metric.id.value);
             let ctx = Context {
                 file,
                 ledger,
                 as_of: options.as_of,
-                by: filter.by,
+                by: options.by,
                 has_data,
             };
             let decimals = match r.metric.kind {
@@ -63,10 +54,7 @@ pub fn build(
                 MetricKind::Count => 0,
                 _ => 2,
             };
-            let mut tracked = progress::track(&ctx, &r, decimals);
-            let mut keep = shown.into_iter();
-            tracked.reps.retain(|_| keep.next().unwrap_or(true));
-            targets.push(tracked);
+            targets.push(progress::track(&ctx, &r, decimals));
         }
     }
     let leaderboard = leaderboard(checked, &targets);
@@ -75,7 +63,7 @@ pub fn build(
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         currency: file.plan.currency.as_ref().map(|c| c.value.code.clone()),
         as_of: options.as_of,
-        by: filter.by.name(),
+        by: options.by.name(),
         sources,
         targets,
         distribution: Distribution::of(&leaderboard),
