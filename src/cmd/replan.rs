@@ -17,6 +17,11 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let Some(checked) = loaded.checked() else {
         return super::refuse(&loaded, "nothing was replanned", io);
     };
+    if !args.pipeline.is_empty() {
+        anyhow::bail!(
+            "--pipeline is for `goals track` and `goals report`; a replan spreads what remains over the plan, not over open deals"
+        );
+    }
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = PlanOptions {

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::amount::fixed;
 use super::plan_json::Num;
 use crate::track::report::{
-    Distribution, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack,
-    TrackReport,
+    Coverage, Distribution, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary,
+    TargetTrack, TrackReport,
 };
 
 #[derive(Serialize)]
@@ -83,6 +83,8 @@ struct Target<'a> {
     remaining_periods: usize,
     #[serde(flatten)]
     figures: Figures<'a>,
+    #[serde(flatten)]
+    pipeline: Option<PipelineFigures>,
     reps: Vec<Rep<'a>>,
 }
 
@@ -93,6 +95,30 @@ struct Rep<'a> {
     name: Option<&'a str>,
     #[serde(flatten)]
     figures: Figures<'a>,
+    #[serde(flatten)]
+    pipeline: Option<PipelineFigures>,
+}
+
+/// Pipeline coverage (SPEC §13), present when a pipeline export of the metric was read.
+#[derive(Serialize)]
+struct PipelineFigures {
+    pipeline: Num,
+    weighted: Num,
+    coverage: Option<Num>,
+    required_coverage: Option<Num>,
+    pipeline_short: Option<bool>,
+    forecast_weighted: Num,
+}
+
+fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
+    PipelineFigures {
+        pipeline: num(c.pipeline, decimals),
+        weighted: num(c.weighted, decimals),
+        coverage: c.coverage.map(ratio),
+        required_coverage: c.required_coverage.map(ratio),
+        pipeline_short: c.pipeline_short,
+        forecast_weighted: num(c.forecast_weighted, decimals),
+    }
 }
 
 /// Progress figures as decimal text; serialized as exact JSON numbers.
@@ -268,13 +294,20 @@ fn target(t: &TargetTrack) -> Target<'_> {
         end: t.end.to_string(),
         remaining_periods: t.remaining_periods,
         figures: figures(t, &t.team),
+        pipeline: t.coverage.as_ref().map(|c| pipeline(&c.team, t.decimals)),
         reps: t
             .reps
             .iter()
-            .map(|r| Rep {
+            .enumerate()
+            .map(|(i, r)| Rep {
                 rep: &r.rep,
                 name: r.name.as_deref(),
                 figures: figures(t, &r.progress),
+                pipeline: t
+                    .coverage
+                    .as_ref()
+                    .and_then(|c| c.reps.get(i))
+                    .map(|c| pipeline(c, t.decimals)),
             })
             .collect(),
     }

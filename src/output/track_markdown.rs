@@ -18,6 +18,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     review(report, out)?;
     leaders(report, out)?;
     burn_ups(report, out)?;
+    super::track_pipeline::markdown(report, out)?;
     writeln!(out, "## Data\n")?;
     for s in &report.sources {
         writeln!(

@@ -38,6 +38,7 @@ pub fn render(
         writeln!(out)?;
         target(report, t, paint, width, out)?;
     }
+    super::track_pipeline::table(report, paint, width, out)?;
     leaderboard(report, paint, out)?;
     review(report, paint, width, out)?;
     sources(report, out)

@@ -4,6 +4,7 @@
 mod achievable;
 pub mod funnel_entry;
 mod measurable;
+mod over_assign;
 mod references;
 pub mod report;
 mod specific;
@@ -42,6 +43,7 @@ const RULES: &[Rule] = &[
     achievable::funnels,
     funnel_entry::funnel_entries,
     achievable::feedback,
+    over_assign::over_assignment,
     time_bound::plan_dates,
     time_bound::target_dates,
     time_bound::review,

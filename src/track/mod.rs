@@ -9,6 +9,7 @@ mod judge;
 pub mod ledger;
 mod level_track;
 pub mod numbers;
+pub mod pipeline;
 mod progress;
 pub mod remainder;
 pub mod replan;

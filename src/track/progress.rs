@@ -87,6 +87,7 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
                 progress,
             })
             .collect(),
+        coverage: None,
     }
 }
 

@@ -184,6 +184,8 @@ pub struct TargetTrack {
     pub remaining: Vec<Span>,
     pub team: Progress,
     pub reps: Vec<RepProgress>,
+    /// Pipeline coverage, when a pipeline export of the target's metric was read.
+    pub coverage: Option<TargetCoverage>,
 }
 
 /// One rep's figures on a target.
@@ -264,4 +266,29 @@ pub struct ReviewItem {
     pub remaining_periods: usize,
     /// Reps at risk or behind, worst first, with their attainment.
     pub reps_behind: Vec<(String, Decimal)>,
+}
+
+/// Pipeline coverage of a target (SPEC §13): the team's and each rep's, in `reps`' order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetCoverage {
+    pub team: Coverage,
+    pub reps: Vec<Coverage>,
+}
+
+/// The open pipeline of a team or rep against the rest of a target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Open value expected to close after the as-of date, through the target's end.
+    pub pipeline: Decimal,
+    /// Σ value × probability over the same deals.
+    pub weighted: Decimal,
+    /// Pipeline ÷ remaining gap (total − actual to date, never below 0), four decimals;
+    /// `None` when nothing remains.
+    pub coverage: Option<Decimal>,
+    /// 1 ÷ `[tracking] win_rate`, four decimals; `None` without a win rate.
+    pub required_coverage: Option<Decimal>,
+    /// Pipeline × win rate falls short of the remaining gap; `None` without a win rate.
+    pub pipeline_short: Option<bool>,
+    /// Actual to date + weighted.
+    pub forecast_weighted: Decimal,
 }
