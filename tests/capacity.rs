@@ -282,3 +282,23 @@ fn unknown_filters_are_usage_errors() {
     assert!(err.contains("--team field: no such team"), "{err}");
     assert!(err.contains("known: mid, company"), "{err}");
 }
+
+#[test]
+fn a_month_cut_by_the_target_counts_its_workdays_inside_against_the_whole_month() {
+    // From Monday 18 January: 10 of January's 21 workdays.
+    let text = std::fs::read_to_string(HIRING).unwrap().replacen(
+        "  start = 2027-01-01\n  end = 2027-06-30",
+        "  start = 2027-01-18\n  end = 2027-06-30",
+        1,
+    );
+    let doc = capacity_json("2026-10-01", &["-", "--goal", "smb-revenue"], Some(&text));
+    let jan = &doc["targets"][0]["months"][0];
+    assert_eq!(jan["start"], "2027-01-18");
+    assert_eq!(jan["rre"].to_string(), "0.4762");
+    assert_eq!(
+        dec(&jan["capacity"]).round_dp(2),
+        Decimal::new(2_380_952, 2)
+    );
+    // No hire before the target starts: the first allowed month is February.
+    assert_eq!(doc["targets"][0]["hires"][0]["start"], "2027-02-01");
+}

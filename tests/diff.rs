@@ -348,3 +348,39 @@ fn a_new_file_with_errors_is_refused_with_its_findings() {
             .contains("No change to any goal")
     );
 }
+
+#[test]
+fn money_moves_by_the_cent_and_levels_keep_two_decimals() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "old.toml", &example());
+    let new = example()
+        .replacen("  target = 1800000\n", "  target = \"1800000.01\"\n", 1)
+        .replacen("  target = 8 ", "  target = 7 ", 1);
+    write(dir.path(), "new.toml", &new);
+    let out = goals(dir.path())
+        .args(["diff", "old.toml", "new.toml", "--by", "quarter"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("field-revenue · revenue: total 1,800,000.00 → 1,800,000.01 (+0.01)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("data-entry · data_entry_hours: total 8.00 → 7.00 (-1.00)"),
+        "{table}"
+    );
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line}");
+    }
+    let (doc, _) = diff_json(dir.path(), &["old.toml", "new.toml", "--by", "quarter"]);
+    let revenue = &doc["changes"][0];
+    assert_eq!(revenue["goal"], "field-revenue");
+    assert_eq!(revenue["total"]["delta"].to_string(), "0.01");
+    assert_eq!(
+        revenue["periods"].as_array().unwrap().len(),
+        1,
+        "one cent lands in one quarter"
+    );
+}

@@ -2,6 +2,7 @@
 //! plots exactly the numbers of the JSON reports, the page is the same bytes on every run, and
 //! a small report is pinned as a snapshot.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -285,6 +286,79 @@ fn the_review_asks_the_guides_questions() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+#[test]
+fn weekly_and_quarterly_reports_plot_every_period() {
+    for by in ["week", "quarter"] {
+        let args = [
+            "--as-of",
+            AS_OF,
+            "report",
+            "goals.example.toml",
+            "--actuals",
+            "examples/actuals.csv",
+            "--by",
+            by,
+        ];
+        let page = Html::parse_document(&stdout(&args));
+        assert!(page.errors.is_empty(), "--by {by}: {:?}", page.errors);
+        let plan: Value = serde_json::from_str(&stdout(&[
+            "--as-of",
+            AS_OF,
+            "plan",
+            "goals.example.toml",
+            "--by",
+            by,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        for (i, target) in plan["targets"].as_array().unwrap().iter().enumerate() {
+            let bars = plotted(&page, &format!("t{}-quota", i + 1), "value");
+            assert_eq!(
+                bars.len(),
+                target["periods"].as_array().unwrap().len(),
+                "--by {by}, target {i}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_big_organisation_opens_folded() {
+    let mut text = String::from(
+        "[plan]\nname = \"Big\"\nstart = 2027-01-01\n\n[[objectives]]\nid = \"grow\"\ntitle = \"Grow\"\n\n[metrics.deals]\nkind = \"count\"\nsource = \"CRM\"\n\n",
+    );
+    for t in 0..3 {
+        write!(text, "[[teams]]\nid = \"t{t}\"\n\n").unwrap();
+    }
+    for r in 0..60 {
+        write!(text, "[[reps]]\nid = \"r{r}\"\nteam = \"t{}\"\n\n", r % 3).unwrap();
+    }
+    text.push_str("[[goals]]\nid = \"all\"\ntitle = \"Close 6000 deals\"\nfamily = \"product\"\nobjective = \"grow\"\nowner = \"company\"\nreview = \"monthly\"\nsteps = [\"Call\"]\n  [[goals.targets]]\n  metric = \"deals\"\n  target = 6000\n\n");
+    for g in 0..12 {
+        write!(text, "[[goals]]\nid = \"g{g}\"\ntitle = \"Close 100 deals ({g})\"\nfamily = \"product\"\nobjective = \"grow\"\nowner = \"team:t{}\"\nreview = \"monthly\"\nsteps = [\"Call\"]\n  [[goals.targets]]\n  metric = \"deals\"\n  target = 100\n\n", g % 3).unwrap();
+    }
+    let dir = tempfile_dir();
+    let path = dir.join("big.toml");
+    std::fs::write(&path, text).unwrap();
+    let html = stdout(&["--as-of", "2027-03-31", "report", path.to_str().unwrap()]);
+    let page = Html::parse_document(&html);
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    let owners = select(page.root_element(), "details.owner");
+    assert_eq!(owners.len(), 4, "company and three teams");
+    assert!(
+        owners.iter().all(|d| d.value().attr("open").is_none()),
+        "13 targets: folded"
+    );
+    // The company target's 60 reps are folded into their own table; the teams' 20 are shown.
+    let folded: Vec<String> = select(page.root_element(), "article.target > details > summary")
+        .iter()
+        .map(|s| s.text().collect())
+        .filter(|s: &String| s.starts_with("All "))
+        .collect();
+    assert_eq!(folded, ["All 60 reps"]);
 }
 
 #[test]

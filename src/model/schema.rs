@@ -550,7 +550,8 @@ static ACTUALS: TableDef = TableDef {
     keys: ACTUALS_KEYS,
 };
 
-/// The keys of `[[pipeline]]`: the reading keys of `[[actuals]]` and the chance of closing.
+/// The keys of `[[pipeline]]`: every key of `[[actuals]]` (keep them in step: a test checks)
+/// and the chance of closing.
 const PIPELINE_KEYS: &[Key] = &[
     key(
         "path",
@@ -608,3 +609,18 @@ const ACTUALS_KEYS: &[Key] = &[
         "Keep only rows whose column has this value.",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{ACTUALS, PIPELINE};
+
+    #[test]
+    fn a_pipeline_source_takes_every_reading_key_of_an_actuals_source() {
+        for key in ACTUALS.names() {
+            assert!(
+                PIPELINE.names().any(|k| k == key),
+                "[[pipeline]] lacks the [[actuals]] key `{key}`"
+            );
+        }
+    }
+}
