@@ -238,9 +238,7 @@ pub struct ReportArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BaselineFormat {
     Toml,
-    /// Text tables for people.
     Table,
-    /// The JSON document (version 1).
     Json,
 }
 
