@@ -318,8 +318,10 @@ fn check_generated(output: &std::process::Output, name: &str) {
     assert_eq!(reported, expected, "{name}");
 }
 
-fn generated_files() -> (PathBuf, PathBuf) {
-    let dir = temp_dir("generated");
+/// The goal file and the generated export, in a folder of the test's own (tests run in
+/// parallel).
+fn generated_files(test: &str) -> (PathBuf, PathBuf) {
+    let dir = temp_dir(test);
     let goal_file = dir.join("goals.toml");
     fs::write(&goal_file, GOAL_FILE).unwrap();
     let csv = dir.join("export.csv");
@@ -329,7 +331,7 @@ fn generated_files() -> (PathBuf, PathBuf) {
 
 #[test]
 fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
-    let (goal_file, csv) = generated_files();
+    let (goal_file, csv) = generated_files("generated-file");
     let output = goals()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
@@ -352,7 +354,7 @@ fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
 
 #[test]
 fn a_generated_export_reads_the_same_from_standard_input_and_a_pipe() {
-    let (goal_file, csv) = generated_files();
+    let (goal_file, csv) = generated_files("generated-pipe");
     let output = goals()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
@@ -382,7 +384,7 @@ fn a_generated_export_reads_the_same_from_standard_input_and_a_pipe() {
 
 #[test]
 fn the_same_export_twice_is_read_once_with_a_note() {
-    let (goal_file, csv) = generated_files();
+    let (goal_file, csv) = generated_files("generated-twice");
     let copy = csv.with_file_name("copy.csv");
     fs::copy(&csv, &copy).unwrap();
     let output = goals()
