@@ -2,6 +2,9 @@
 //! SMART scorecard and a summary line. Meant for a terminal; colour only when asked.
 
 use std::io::{self, Write};
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::smart::report::{Counts, FileFindings, Grade, scorecard};
@@ -56,42 +59,59 @@ fn snippet(
         return notes(d, "  ", look, out);
     };
     let loc = index.locate(span);
-    let width = loc.line.to_string().len();
-    let pad = " ".repeat(width);
-    writeln!(
-        out,
-        "{pad}{} {name}:{}:{}",
-        paint.gutter("-->"),
-        loc.line,
-        loc.column
-    )?;
-    writeln!(out, "{pad} {}", paint.gutter("|"))?;
-    let text = index.line_text(loc.line);
-    let shown: String = text.chars().take(120).collect();
-    writeln!(
-        out,
-        "{} {} {shown}",
-        paint.gutter(&loc.line.to_string()),
-        paint.gutter("|")
-    )?;
-    let end_col = if loc.end_line == loc.line {
-        loc.end_column
-    } else {
-        text.chars().count() + 1
-    };
-    let carets = "^".repeat(end_col.saturating_sub(loc.column).max(1));
-    let marker = match d.severity() {
-        Severity::Error => paint.error(&carets),
-        Severity::Warning => paint.warning(&carets),
-        Severity::Info => paint.note(&carets),
-    };
-    writeln!(
-        out,
-        "{pad} {} {}{marker}",
-        paint.gutter("|"),
-        " ".repeat(loc.column - 1)
-    )?;
+    let pad = " ".repeat(loc.line.to_string().len());
+    write!(out, "{}", excerpt(d.severity(), name, index, span, look))?;
     notes(d, &format!("{pad} "), look, out)
+}
+
+/// The located source line with carets under the span, drawn by annotate-snippets: tabs,
+/// wide characters (CJK, emoji) and long lines keep the carets under the text they mark. A
+/// span running over several lines is marked to the end of its first line.
+fn excerpt(
+    severity: Severity,
+    name: &str,
+    index: &LineIndex<'_>,
+    span: &Range<usize>,
+    look: Look,
+) -> String {
+    let loc = index.locate(span);
+    let text = index.line_text(loc.line);
+    let start = byte_column(text, loc.column);
+    let end = if loc.end_line == loc.line {
+        byte_column(text, loc.end_column)
+    } else {
+        text.len()
+    };
+    let level = match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let report = [Group::with_level(level).element(
+        Snippet::source(text)
+            .line_start(loc.line)
+            .path(name)
+            .annotation(AnnotationKind::Primary.span(start..end)),
+    )];
+    let renderer = if look.paint.enabled {
+        Renderer::styled()
+            .error(Paint::ERROR)
+            .warning(Paint::WARNING)
+            .info(Paint::NOTE)
+            .line_num(Paint::GUTTER)
+    } else {
+        Renderer::plain()
+    };
+    let mut shown = renderer.term_width(look.width).render(&report);
+    shown.push('\n');
+    shown
+}
+
+/// The byte offset of the 1-based character `column` within `line`.
+fn byte_column(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(at, _)| at)
 }
 
 /// `warning[code]: message`, continued on lines aligned after the `: `.
@@ -226,4 +246,60 @@ fn summary(files: &[FileFindings], paint: Paint, out: &mut dyn Write) -> io::Res
         paint.good(&text)
     };
     writeln!(out, "{shown}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The excerpt for the span of `needle` in `text`, plain, 80 columns.
+    fn excerpt_of(text: &str, needle: &str) -> String {
+        let start = text.find(needle).unwrap();
+        let index = LineIndex::new(text);
+        let look = Look {
+            paint: Paint::default(),
+            width: 80,
+        };
+        excerpt(
+            Severity::Warning,
+            "goals.toml",
+            &index,
+            &(start..start + needle.len()),
+            look,
+        )
+    }
+
+    #[test]
+    fn carets_sit_under_text_after_a_tab() {
+        let shown = excerpt_of("[plan]\n\tcurency = \"EUR\"\n", "curency");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], " --> goals.toml:2:2");
+        assert_eq!(
+            lines[2], "2 |     curency = \"EUR\"",
+            "the tab shows as spaces"
+        );
+        assert_eq!(lines[3], "  |     ^^^^^^^");
+    }
+
+    #[test]
+    fn carets_sit_under_text_after_wide_characters() {
+        let shown = excerpt_of("title = \"売上 🚀\" # target\n", "target");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[2], "1 | title = \"売上 🚀\" # target");
+        // 売, 上 and 🚀 each take two columns, so the carets start at column 21.
+        assert_eq!(lines[3], format!("  | {}^^^^^^", " ".repeat(20)));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_span() {
+        let text = format!("note = \"{}\" curency = 1\n", "x".repeat(200));
+        let shown = excerpt_of(&text, "curency");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], " --> goals.toml:1:211");
+        assert!(lines[2].starts_with("1 | ...x"), "{shown}");
+        assert!(lines[2].ends_with("\" curency = 1"), "{shown}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{shown}");
+        let under = lines[3].find('^').unwrap();
+        assert_eq!(&lines[2][under..under + 7], "curency", "{shown}");
+    }
 }
