@@ -430,28 +430,11 @@ fn a_small_report_snapshot() {
     );
     // One element per line, so a change reads as a small diff.
     let lines = page.replace("><", ">\n<");
-    let path = root().join("tests/snapshots/report-small.html.txt");
-    if std::env::var_os("GOALS_BLESS").is_some() {
-        std::fs::write(&path, &lines).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if let Some((n, (e, a))) = expected
-        .lines()
-        .zip(lines.lines())
-        .enumerate()
-        .find(|(_, (e, a))| e != a)
-    {
-        panic!(
-            "{} differs at line {}:\n  snapshot: {e}\n  program:  {a}\nreview, then rerun with GOALS_BLESS=1",
-            path.display(),
-            n + 1
-        );
-    }
-    assert_eq!(
-        expected.lines().count(),
-        lines.lines().count(),
-        "{} differs in length; rerun with GOALS_BLESS=1 after review",
-        path.display()
-    );
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("report-small.html", lines);
+    });
 }
