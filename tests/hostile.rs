@@ -305,12 +305,6 @@ fn assert_sane(what: &str, output: &Output) {
     );
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("goals-hostile-{}-{name}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn listed(dir: &str, ext: &str) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(root().join(dir))
         .unwrap()
@@ -430,7 +424,8 @@ fn base() -> String {
 }
 
 fn check_generated(name: &str, text: &[u8]) -> Output {
-    let path = temp_dir(name).join(format!("{name}.toml"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.toml"));
     fs::write(&path, text).unwrap();
     let output = goals()
         .args(["check", "--format", "json"])
@@ -495,8 +490,8 @@ fn a_line_of_a_megabyte_is_read() {
 
 #[test]
 fn a_goal_file_over_64_mib_is_refused_with_its_name() {
-    let dir = temp_dir("huge");
-    let path = dir.join("huge.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
     let mut text = base().into_bytes();
     text.resize(100 << 20, b'#');
     fs::write(&path, &text).unwrap();
@@ -516,7 +511,6 @@ fn a_goal_file_over_64_mib_is_refused_with_its_name() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("<stdin>"));
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -548,7 +542,8 @@ fn a_hundred_thousand_goals_finish() {
 }
 
 fn track_generated(name: &str, csv: &[u8]) -> Output {
-    let path = temp_dir(name).join(format!("{name}.csv"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.csv"));
     fs::write(&path, csv).unwrap();
     let output = goals()
         .args([
