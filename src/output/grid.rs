@@ -20,17 +20,12 @@ pub struct Grid {
 impl Grid {
     /// The width of each column.
     pub fn widths(&self) -> Vec<usize> {
-        self.table()
-            .column_max_content_widths()
-            .into_iter()
-            .map(usize::from)
-            .collect()
+        widths_of(&self.table())
     }
 
     /// The width of the whole grid.
     pub fn total_width(&self) -> usize {
-        let widths = self.widths();
-        widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+        spanned(&self.widths())
     }
 
     /// Writes the grid, each line prefixed by `indent`; `bold` styles the header.
@@ -40,8 +35,8 @@ impl Grid {
         bold: &dyn Fn(&str) -> String,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let lines: Vec<String> = self
-            .table()
+        let table = self.table();
+        let lines: Vec<String> = table
             .lines()
             .map(|line| line.trim_end().to_string())
             .collect();
@@ -52,7 +47,7 @@ impl Grid {
         let last = body.len().saturating_sub(1);
         for (i, line) in body.iter().enumerate() {
             if self.rule_before_last && i == last && i > 0 {
-                writeln!(out, "{indent}{}", "-".repeat(self.total_width()))?;
+                writeln!(out, "{indent}{}", "-".repeat(spanned(&widths_of(&table))))?;
             }
             writeln!(out, "{indent}{line}")?;
         }
@@ -87,6 +82,20 @@ impl Grid {
         }
         table
     }
+}
+
+/// The width of each column of `table`, as comfy-table measures it.
+fn widths_of(table: &Table) -> Vec<usize> {
+    table
+        .column_max_content_widths()
+        .into_iter()
+        .map(usize::from)
+        .collect()
+}
+
+/// The width of columns of `widths` two spaces apart.
+fn spanned(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
 }
 
 /// A row with empty cells up to `columns`, so short rows keep the columns in place.
