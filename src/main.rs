@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         paint_out,
         paint_err,
         today,
-        width: terminal_width(),
+        width: terminal_width(terminal_size::terminal_size_of(io::stdout())),
     };
     let result = run(cli, &mut streams).and_then(|outcome| Ok(out.flush().map(|()| outcome)?));
     match result {
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Wrapped for a person at a terminal; one line for a pipe or a log.
             let width = if io::stderr().is_terminal() {
-                terminal_width()
+                terminal_width(terminal_size::terminal_size_of(io::stderr()))
             } else {
                 usize::MAX
             };
@@ -75,11 +75,13 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Columns for tables: `COLUMNS` when set, else 80.
-fn terminal_width() -> usize {
+/// Columns for text meant for people: `COLUMNS` when set, else the `size` of the terminal
+/// the stream writes to, else 80 (a pipe has no width). Under 40 columns, 80.
+fn terminal_width(size: Option<(terminal_size::Width, terminal_size::Height)>) -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| size.map(|(w, _)| usize::from(w.0)))
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(80)
 }
