@@ -13,10 +13,12 @@ use goals::{Io, Outcome, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (stdout, stderr) = (io::stdout(), io::stderr());
-    let paint = |terminal: bool| Paint {
-        enabled: use_color(cli.color, terminal),
+    let paint_out = Paint {
+        enabled: use_color(cli.color, &stdout),
     };
-    let (paint_out, paint_err) = (paint(stdout.is_terminal()), paint(stderr.is_terminal()));
+    let paint_err = Paint {
+        enabled: use_color(cli.color, &stderr),
+    };
     let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
     let today = chrono::Local::now().date_naive();
     let mut streams = Io {
@@ -48,15 +50,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+/// `--color`: `auto` asks anstream, which honours `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`,
+/// `TERM=dumb` and whether `stream` is a terminal.
+fn use_color<S: anstream::stream::RawStream>(choice: ColorChoice, stream: &S) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            terminal
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
+        ColorChoice::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }
 
