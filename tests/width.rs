@@ -245,3 +245,25 @@ fn a_funnel_report_without_funnel_targets_says_so_in_every_format() {
         assert!(!text.contains("| period |"), "no empty table:\n{text}");
     }
 }
+
+#[test]
+fn a_rep_named_in_wide_characters_keeps_the_columns_after_it_in_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("goals.toml");
+    let text = std::fs::read_to_string("goals.example.toml")
+        .unwrap()
+        .replace("giulia", "田中");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["plan", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let header = lines.iter().position(|l| l.contains("田中")).unwrap();
+    // 田 and 中 take two columns each: the rep's column is four wide, as its quotas are
+    // right-aligned under it.
+    assert_eq!(lines[header], "period   quota  田中  marco  chiara  luca");
+    assert_eq!(
+        lines[header + 1],
+        "2027-01    100    25     25      25    25  ##########"
+    );
+}
