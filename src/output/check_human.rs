@@ -9,6 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::smart::report::{Counts, FileFindings, Grade, scorecard};
 
+use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
 
@@ -170,8 +171,10 @@ fn notes(d: &Diagnostic, pad: &str, look: Look, out: &mut dyn Write) -> io::Resu
     writeln!(out, "{pad}{} {}\n", paint.gutter("="), about.join(" · "))
 }
 
+/// A grade as a scorecard cell, padded inside its colour so every criterion column is as
+/// wide as the longest criterion name.
 fn cell(grade: Grade, paint: Paint) -> String {
-    let text = format!("{:<12}", grade.name());
+    let text = format!("{:<CRITERION$}", grade.name());
     match grade {
         Grade::Ok => paint.good(&text),
         Grade::Info => paint.note(&text),
@@ -180,39 +183,56 @@ fn cell(grade: Grade, paint: Paint) -> String {
     }
 }
 
+/// The width of the criterion columns: `measurable`, `achievable`, `time-bound`.
+const CRITERION: usize = 10;
+
+/// The longest goal id shown whole in the scorecard.
+const GOAL: usize = 28;
+
 fn scorecard_table(file: &FileFindings, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let rows = scorecard(file);
     if rows.is_empty() {
         return Ok(());
     }
-    let width = rows
-        .iter()
-        .map(|r| r.goal.chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 28);
     writeln!(
         out,
         "{}",
         paint.bold(&format!("SMART scorecard: {}", file.name))
     )?;
-    let head = format!(
-        "{:<width$}  {:<12}{:<12}{:<12}{:<12}{}",
-        "goal", "specific", "measurable", "achievable", "relevant", "time-bound"
+    let mut header = vec!["goal".to_string()];
+    header.extend(
+        [
+            "specific",
+            "measurable",
+            "achievable",
+            "relevant",
+            "time-bound",
+        ]
+        .map(|c| format!("{c:<CRITERION$}")),
     );
-    writeln!(out, "{}", paint.bold(head.trim_end()))?;
-    for row in &rows {
-        let goal: String = row.goal.chars().take(width).collect();
-        let cells = [
-            row.specific,
-            row.measurable,
-            row.achievable,
-            row.relevant,
-            row.time_bound,
-        ];
-        let line: String = cells.iter().map(|g| cell(*g, paint)).collect();
-        writeln!(out, "{goal:<width$}  {}", line.trim_end())?;
-    }
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.goal.chars().take(GOAL).collect::<String>()];
+            cells.extend(
+                [
+                    row.specific,
+                    row.measurable,
+                    row.achievable,
+                    row.relevant,
+                    row.time_bound,
+                ]
+                .map(|g| cell(g, paint)),
+            );
+            cells
+        })
+        .collect();
+    let grid = Grid {
+        header,
+        rows,
+        rule_before_last: false,
+    };
+    grid.write("", &|s| paint.bold(s), out)?;
     writeln!(out)
 }
 
