@@ -52,6 +52,8 @@ pub struct PlanSettings {
     /// Defaults to start + 1 year - 1 day.
     pub end: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<Currency>>,
+    /// Whether `[plan]` has a `currency` key (an unknown code was already reported).
+    pub currency_written: bool,
     /// Month 1-12 that starts the fiscal year.
     pub fiscal_year_start: u32,
     pub week_start: Weekday,
@@ -71,6 +73,7 @@ impl Default for PlanSettings {
             start_written: false,
             end: None,
             currency: None,
+            currency_written: false,
             fiscal_year_start: 1,
             week_start: Weekday::Mon,
             workdays: [true, true, true, true, true, false, false],
@@ -126,7 +129,8 @@ pub struct Team {
 pub struct Rep {
     pub id: Sp<String>,
     pub name: Option<Sp<String>>,
-    pub aliases: Vec<String>,
+    /// Other spellings of the rep in exports (e-mail, CRM user name).
+    pub aliases: Vec<Sp<String>>,
     pub team: Option<Sp<String>>,
     /// 0 < fte <= 1.
     pub fte: Decimal,
@@ -320,6 +324,8 @@ pub struct Target {
     pub start: Option<Sp<NaiveDate>>,
     pub end: Option<Sp<NaiveDate>>,
     pub baseline: Option<Sp<Decimal>>,
+    /// Whether the file has a `baseline` key (an unreadable one was already reported).
+    pub baseline_written: bool,
     pub funnel: Option<Sp<String>>,
     /// Span of the `[[goals.targets]]` table.
     pub span: Range<usize>,

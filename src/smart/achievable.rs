@@ -24,22 +24,28 @@ pub fn growth(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
             if base.value <= Decimal::ZERO {
                 continue;
             }
-            let goal_value = match value.value {
-                TargetValue::Absolute(n) => n,
-                TargetValue::Relative(pct) => {
-                    base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED
-                }
+            // `None` when a tiny baseline makes the ratio larger than any decimal.
+            let change = match value.value {
+                TargetValue::Absolute(n) => (n - base.value).checked_div(base.value),
+                TargetValue::Relative(pct) => Some(pct / Decimal::ONE_HUNDRED),
             };
-            let change = (goal_value - base.value) / base.value;
-            if change.abs() > MAX_CHANGE {
-                let pct = (change * Decimal::ONE_HUNDRED).round_dp(1).normalize();
+            if change.is_some_and(|c| c.abs() <= MAX_CHANGE) {
+                continue;
+            }
+            let pct = change
+                .and_then(|c| c.checked_mul(Decimal::ONE_HUNDRED))
+                .map_or_else(
+                    || "beyond any percentage".to_string(),
+                    |p| format!("{:+}%", p.round_dp(1).normalize()),
+                );
+            {
                 let metric = target.metric.as_ref().map(|m| m.value.as_str());
                 out.push(
                     Diagnostic::new(
                         Code::GrowthTooHigh,
                         Some(value.span.clone()),
                         format!(
-                            "the target is {pct:+}% against its baseline of {}",
+                            "the target is {pct} against its baseline of {}",
                             base.value.normalize()
                         ),
                     )

@@ -2,6 +2,8 @@
 //! planner trusts. Rules push findings; they never stop at the first one.
 
 mod achievable;
+mod identity;
+mod magnitude;
 mod measurable;
 mod references;
 pub mod report;
@@ -10,6 +12,10 @@ mod time_bound;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_names;
+#[cfg(test)]
+mod tests_sizes;
 
 use chrono::NaiveDate;
 
@@ -29,6 +35,8 @@ type Rule = fn(&GoalFile, RuleOptions, &mut Vec<Diagnostic>);
 /// Every file-level rule, in the order of the SMART criteria.
 const RULES: &[Rule] = &[
     references::duplicate_ids,
+    identity::empty_ids,
+    identity::shared_aliases,
     references::unknown_references,
     specific::titles_and_owners,
     specific::steps,
