@@ -37,8 +37,9 @@ pub struct GoalFile {
     pub actuals: Vec<ActualsMapping>,
     /// `[tracking]`: the attainment ratios that separate the statuses of `goals track`.
     pub tracking: Thresholds,
-    /// Rep indices by team id, built on first use by `reps_of`.
-    pub team_index: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+    /// Reps by team and by id, built on first use by `reps_of`; a file whose reps change
+    /// after reading must not keep it.
+    pub rep_index: std::sync::OnceLock<super::reps::RepIndex>,
 }
 
 /// `[plan]`: the period, currency and calendar. Dates are inclusive.
@@ -359,31 +360,5 @@ impl GoalFile {
     /// The metric with this id.
     pub fn metric(&self, id: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.id.value == id)
-    }
-
-    /// The reps who carry a goal of this owner, in file order.
-    pub fn reps_of(&self, owner: &Owner) -> Vec<&Rep> {
-        match owner {
-            Owner::Company => self.reps.iter().collect(),
-            Owner::Rep(id) => self.reps.iter().filter(|r| r.id.value == *id).collect(),
-            Owner::Team(id) => self
-                .team_index
-                .get_or_init(|| self.index_teams())
-                .get(id)
-                .map_or_else(Vec::new, |members| {
-                    members.iter().map(|&i| &self.reps[i]).collect()
-                }),
-        }
-    }
-
-    fn index_teams(&self) -> std::collections::HashMap<String, Vec<usize>> {
-        let mut index: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, rep) in self.reps.iter().enumerate() {
-            if let Some(team) = &rep.team {
-                index.entry(team.value.clone()).or_default().push(i);
-            }
-        }
-        index
     }
 }

@@ -7,6 +7,7 @@ pub mod file;
 pub mod iso4217;
 pub mod money;
 pub mod read;
+pub mod reps;
 pub mod schema;
 pub mod schema_json;
 
