@@ -118,14 +118,22 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+/// What `plan`, `track` and `replan` show: some goals, some reps. Priorities keep the
+/// numbers they have unfiltered.
+#[derive(Debug, Args)]
+pub struct Filters {
     /// Only this goal (repeatable).
     #[arg(long, value_name = "ID")]
     pub goal: Vec<String>,
     /// Only this team's reps (repeatable).
     #[arg(long, value_name = "ID")]
     pub team: Vec<String>,
-    /// Only this rep (repeatable).
-    #[arg(long, value_name = "ID")]
+    /// Only this rep, by id, name or alias (repeatable).
+    #[arg(long, value_name = "REP")]
     pub rep: Vec<String>,
 }
 
@@ -149,6 +157,8 @@ pub struct TrackArgs {
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,
+    #[command(flatten)]
+    pub filters: Filters,
 }
 
 /// `goals funnel`.

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
-use crate::plan::PlanOptions;
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -15,14 +14,10 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let Some(checked) = loaded.checked() else {
         return super::refuse(&loaded, "nothing was replanned", io);
     };
+    let selection = super::filters::select(checked.file(), &args.filters)?;
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
-    let options = PlanOptions {
-        by: super::plan::per(args.by),
-        goals: Vec::new(),
-        teams: Vec::new(),
-        reps: Vec::new(),
-    };
+    let options = selection.plan_options(super::plan::per(args.by));
     if args.format == ReportFormat::Table {
         writeln!(
             io.stdout,

@@ -25,7 +25,8 @@ pub struct PlanOptions {
 }
 
 impl PlanOptions {
-    fn keeps_rep(&self, rep: &Rep) -> bool {
+    /// Whether a rep's figures are shown: in a selected team (if any) and selected (if any).
+    pub fn keeps_rep(&self, rep: &Rep) -> bool {
         let team_ok = self.teams.is_empty()
             || rep
                 .team
@@ -123,25 +124,32 @@ pub fn each_target<E>(
 ) -> Result<(), E> {
     let file = checked.file();
     let rules = target::rules(file);
+    // Priorities rank every target of the file, so a filter never renumbers them.
+    let every: Vec<(usize, &crate::model::Goal)> = file
+        .goals
+        .iter()
+        .enumerate()
+        .flat_map(|(order, goal)| goal.targets.iter().map(move |_| (order, goal)))
+        .collect();
+    let all_ranks = ranks(&every);
     let mut shown_targets = Vec::new();
+    let mut ranks = Vec::new();
+    let mut flat = 0;
     for (file_order, goal) in file.goals.iter().enumerate() {
-        if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
-            continue;
-        }
+        let wanted = options.goals.is_empty() || options.goals.contains(&goal.id.value);
         for t in &goal.targets {
+            flat += 1;
+            if !wanted {
+                continue;
+            }
             let resolved = target::resolve(checked, goal, t);
             let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
             if shown.contains(&true) {
                 shown_targets.push((file_order, resolved, shown));
+                ranks.push(all_ranks[flat - 1]);
             }
         }
     }
-    let ranks = ranks(
-        &shown_targets
-            .iter()
-            .map(|(o, r, _)| (*o, r.goal))
-            .collect::<Vec<_>>(),
-    );
     let mut sequence: Vec<usize> = (0..shown_targets.len()).collect();
     if order == Order::Priority {
         sequence.sort_by_key(|&i| ranks[i]);

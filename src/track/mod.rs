@@ -5,6 +5,7 @@
 mod build;
 pub mod csv_read;
 pub mod dates;
+pub mod filter;
 pub mod ledger;
 pub mod numbers;
 mod progress;
