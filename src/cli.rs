@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::dates;
+
 /// Sales goals in a TOML file: SMART checks, exact quotas, funnel and tracking.
 #[derive(Debug, Parser)]
 #[command(name = "goals", version, about, long_about = None, max_term_width = 80)]
@@ -220,8 +222,11 @@ pub struct CompletionsArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, such as 2027-06-30"))
+    dates::parse_iso(text)
+        .filter(|d| dates::printable(*d))
+        .ok_or_else(|| {
+            format!("`{text}` is not a date from 0001-01-01 to 9999-12-31: write YYYY-MM-DD, such as 2027-06-30")
+        })
 }
 
 #[cfg(test)]

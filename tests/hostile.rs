@@ -740,3 +740,20 @@ fn an_empty_export_path_names_the_goal_file_and_key() {
         "{stderr}"
     );
 }
+
+/// `--as-of` takes the same days as the goal file: four-digit years, 0001 to 9999.
+#[test]
+fn an_as_of_outside_the_printable_years_is_a_usage_error() {
+    for day in ["+10000-01-01", "0000-12-31", "2027-6-30"] {
+        let output = goals()
+            .args(["--as-of", day, "check", "goals.example.toml"])
+            .output()
+            .unwrap();
+        assert_sane(day, &output);
+        assert_eq!(output.status.code(), Some(2), "{day}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"),
+            "{day}"
+        );
+    }
+}

@@ -23,6 +23,23 @@ pub fn last_day_of_years(start: NaiveDate, years: u32) -> Option<NaiveDate> {
     years_later(start, years).and_then(|d| d.pred_opt())
 }
 
+/// A day written `YYYY-MM-DD` with a four-digit year and nothing else (chrono's `%Y` alone
+/// also takes `+10000` and `-5`).
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shaped
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
 /// Whether a date prints as `YYYY-MM-DD`.
 pub fn printable(day: NaiveDate) -> bool {
     (FIRST_DAY..=LAST_DAY).contains(&day)
@@ -70,6 +87,21 @@ mod tests {
             last_day_of_years(day("2028-02-28"), 1),
             Some(day("2029-02-27"))
         );
+    }
+
+    #[test]
+    fn only_four_digit_years_parse() {
+        assert_eq!(parse_iso("2027-05-14"), Some(day("2027-05-14")));
+        for text in [
+            "+10000-01-01",
+            "10000-01-01",
+            "-001-01-01",
+            "2027-5-14",
+            "2027/05/14",
+            "2027-02-30",
+        ] {
+            assert_eq!(parse_iso(text), None, "{text}");
+        }
     }
 
     #[test]

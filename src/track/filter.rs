@@ -22,7 +22,6 @@ pub fn keep_reps(report: &mut TrackReport, keep: &dyn Fn(&str) -> bool) {
         .review
         .retain(|item| shown.contains(&(item.goal.as_str(), item.metric.as_str())));
     for item in &mut report.review {
-        item.reps_behind
-            .retain(|(rep, _)| keep(rep));
+        item.reps_behind.retain(|(rep, _)| keep(rep));
     }
 }

@@ -337,7 +337,7 @@ pub fn date(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<NaiveDate>
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
             })
         }
-        DeValue::String(s) => iso_day(s.trim()),
+        DeValue::String(s) => dates::parse_iso(s.trim()),
         _ => {
             ctx.wrong_type(key, "a date such as 2027-01-01", value);
             return None;
@@ -360,20 +360,6 @@ pub fn date(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<NaiveDate>
         return None;
     }
     Some(Sp::new(day, value.span()))
-}
-
-/// `YYYY-MM-DD` with a four-digit year, nothing else (chrono's `%Y` also takes `+10000`).
-fn iso_day(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    shaped
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten()
 }
 
 /// The closest name to `name` among `candidates`, if any is close enough to suggest.
