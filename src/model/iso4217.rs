@@ -31,6 +31,19 @@ const CURRENCIES: &[(&str, u32)] = &[
     ("YER", 2), ("ZAR", 2), ("ZMW", 2), ("ZWG", 2),
 ];
 
+/// The active codes alone, in the same order: what the JSON Schema offers editors.
+pub static CODES: [&str; CURRENCIES.len()] = codes();
+
+const fn codes() -> [&'static str; CURRENCIES.len()] {
+    let mut out = [""; CURRENCIES.len()];
+    let mut i = 0;
+    while i < CURRENCIES.len() {
+        out[i] = CURRENCIES[i].0;
+        i += 1;
+    }
+    out
+}
+
 /// Codes of list one without minor units: precious metals, bond-market units, the SDR and
 /// other units of account, the test code and "no currency".
 const WITHOUT_MINOR_UNITS: &[&str] = &[
@@ -93,6 +106,8 @@ mod tests {
     fn the_table_is_sorted_and_unique() {
         assert!(CURRENCIES.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(CURRENCIES.len(), 165);
+        assert!(CODES.iter().all(|c| minor_units(c).is_some()));
+        assert_eq!((CODES[0], CODES[164]), ("AED", "ZWG"));
     }
 
     #[test]
