@@ -5,7 +5,7 @@
 # the cost of merely reading the input and writing output of the same size. Every command
 # runs at scale 1 and scale 2 (twice the input) and the ratio of the two is printed.
 #
-#   scripts/bench.sh [check] [plan] [funnel] [track]     (default: all of them)
+#   scripts/bench.sh [check] [plan] [funnel] [track] [diff]     (default: all of them)
 #
 # Scale 2 is the specification's size for check and plan (5 MB goal file; 10,000 reps each
 # owning a goal; 10,000 reps in 500 teams with 2,500 targets) and scale 1 is half of it;
@@ -28,10 +28,10 @@ if ((${#missing[@]})); then
 fi
 
 what=("$@")
-((${#what[@]})) || what=(check plan funnel track)
+((${#what[@]})) || what=(check plan funnel track diff)
 for w in "${what[@]}"; do
-  case $w in check | plan | funnel | track) ;; *)
-    echo "bench.sh: unknown part '$w' (check, plan, funnel, track)" >&2
+  case $w in check | plan | funnel | track | diff) ;; *)
+    echo "bench.sh: unknown part '$w' (check, plan, funnel, track, diff)" >&2
     exit 2
     ;;
   esac
@@ -130,6 +130,24 @@ for scale in 1 2; do
       $bin plan "$dir/plan-$scale.toml" --by week --format json
     baseline "$dir/week-$scale.json" "$dir/plan-$scale.toml"
   fi
+  if wants diff; then
+    # Two organisations of the plan's size that differ in one target (goal-0: 40 -> 44 deals a
+    # month), and two that differ in one rep's fte, which replans every target.
+    [[ -f $dir/plan-$scale.toml ]] || python3 scripts/gen_goals.py $reps $teams $targets > "$dir/plan-$scale.toml"
+    python3 - "$dir/plan-$scale.toml" "$dir/diff-target-$scale.toml" "$dir/diff-fte-$scale.toml" << 'PY'
+import sys
+text = open(sys.argv[1]).read()
+open(sys.argv[2], 'w').write(text.replace('  target = 40\n', '  target = 44\n', 1))
+open(sys.argv[3], 'w').write(text.replace('fte = 0.5\n', 'fte = 0.6\n', 1))
+PY
+    echo "== diff, scale $scale: $reps reps, $teams teams, $targets targets, by month"
+    measure "diff target:$scale" "diff, one target changed" "$dir/diff-target-$scale.json" \
+      $bin diff "$dir/plan-$scale.toml" "$dir/diff-target-$scale.toml" --by month --format json
+    measure "diff fte:$scale" "diff, one rep's fte (all)" "$dir/diff-fte-$scale.json" \
+      $bin diff "$dir/plan-$scale.toml" "$dir/diff-fte-$scale.toml" --by month --format json
+    measure "diff plan:$scale" "plan --by month (reference)" "$dir/diff-plan-$scale.json" \
+      $bin plan "$dir/plan-$scale.toml" --by month --format json
+  fi
   if wants funnel; then
     python3 scripts/gen_goals.py $reps $teams $targets --funnel > "$dir/funnel-$scale.toml"
     echo "== funnel, scale $scale: as plan, every count target through a 3-stage funnel ($(size "$dir/funnel-$scale.toml"))"
@@ -147,4 +165,4 @@ for scale in 1 2; do
   fi
 done
 
-ratios check "check reps" "plan month" "plan week" funnel track
+ratios check "check reps" "plan month" "plan week" funnel track "diff target" "diff fte"

@@ -59,6 +59,8 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// Show what a change to the goal file does to every quota.
+    Diff(DiffArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -70,8 +72,8 @@ pub enum Command {
 /// `goals init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the file.
-    #[arg(default_value = "goals.toml")]
+    /// Where to write the file; `-` writes it to standard output.
+    #[arg(value_name = "PATH", default_value = "goals.toml")]
     pub path: PathBuf,
     /// Overwrite an existing file.
     #[arg(long)]
@@ -84,10 +86,12 @@ pub struct CheckArgs {
     /// Goal files to check; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "goals.toml")]
     pub files: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: `human` (located snippets and a SMART scorecard), `json` (the findings
+    /// document), `github` (GitHub Actions annotations) or `sarif` (SARIF 2.1.0, for code
+    /// scanning).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Exit with 1 when there are warnings.
+    /// Exit with 1 when there are warnings (those accepted by `allow` do not count).
     #[arg(long)]
     pub deny_warnings: bool,
     /// A filled `goals survey` form to merge with the file's feedback (repeatable).
@@ -98,13 +102,9 @@ pub struct CheckArgs {
 /// Output formats of `goals check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// Located snippets and a SMART scorecard, for people.
     Human,
-    /// The JSON document of the findings (version 1).
     Json,
-    /// GitHub Actions annotation lines.
     Github,
-    /// SARIF 2.1.0, for code scanning.
     Sarif,
 }
 
@@ -117,9 +117,15 @@ pub struct PlanArgs {
     /// Period of the quotas.
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format; `salesforce` (Data Loader CSV of `ForecastingQuota`) and `pipedrive`
+    /// (`POST /v1/goals` bodies, one per line) write the reps' quotas for a CRM import, reps
+    /// by `crm_id`.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+    /// Pipedrive's numeric id of the plan's currency (`GET /v1/currencies`), for money
+    /// targets in `--format pipedrive`.
+    #[arg(long, value_name = "N")]
+    pub currency_id: Option<u64>,
     #[command(flatten)]
     pub filters: Filters,
 }
@@ -188,6 +194,44 @@ pub struct SurveyArgs {
     pub file: PathBuf,
 }
 
+/// `goals diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The goal file before the change: a path, `-` for standard input, or `REV:PATH` read
+    /// from git (`HEAD~1:goals.toml`).
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The goal file after the change, given the same ways.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Period of the compared quotas.
+    #[arg(long, value_enum, default_value_t = DiffBy::Month)]
+    pub by: DiffBy,
+    /// Output format; `markdown` fits a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Exit with 1 when a period ending before this day changed (default: `--as-of` when
+    /// given).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub frozen_before: Option<NaiveDate>,
+}
+
+/// Period granularity for `goals diff --by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffBy {
+    Quarter,
+    Month,
+    Week,
+}
+
+/// Output formats of `goals diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
 /// Period granularity for `--by`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum By {
@@ -195,6 +239,17 @@ pub enum By {
     Month,
     Week,
     Day,
+}
+
+/// Output formats of `goals plan`: the report formats and two CRM imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Salesforce,
+    Pipedrive,
 }
 
 /// Output formats of the reports.
@@ -210,7 +265,15 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The check code, such as `target-not-positive`.
-    pub code: String,
+    #[arg(
+        value_name = "CODE",
+        required_unless_present = "list",
+        conflicts_with = "list"
+    )]
+    pub code: Option<String>,
+    /// List every code with its severity, criterion and one line on what it means.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// `goals completions`.

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod diff;
 pub mod funnel;
 pub mod model;
 pub mod output;

@@ -4,6 +4,8 @@
 mod actuals;
 mod check;
 mod completions;
+mod crm;
+mod diff;
 mod explain;
 mod filters;
 mod funnel;
@@ -59,6 +61,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Survey(args) => survey::run(&args, as_of, io),
         Command::Track(args) => track::run(&args, as_of, io),
         Command::Replan(args) => replan::run(&args, as_of, io),
+        Command::Diff(args) => diff::run(&args, cli.as_of, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
+use crate::output::amount::{fixed, group};
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -24,10 +25,18 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
             "Replanned from actuals through {as_of}; later periods share what remains."
         )?;
     }
-    let source = Replan {
-        ledger: &read.ledger,
-        as_of,
-    };
+    let source = Replan::new(&read.ledger, as_of);
     super::plan::write_plan(checked, &options, &source, args.format, io)?;
+    for s in source.stranded.borrow().iter() {
+        writeln!(
+            io.stderr,
+            "{} {} ({}): {} unplaced: no remaining day of the plan can carry it; \
+             extend the target's dates or give it a rep who is active after {as_of}",
+            io.paint_err.warning("goals: warning:"),
+            s.goal,
+            s.metric,
+            group(&fixed(s.amount, s.decimals))
+        )?;
+    }
     Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
 }

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::plan::report::RepNames;
+
 /// The whole funnel report.
 #[derive(Debug)]
 pub struct FunnelReport {
@@ -13,10 +15,14 @@ pub struct FunnelReport {
     pub end: NaiveDate,
     /// `quarter`, `month`, `week` or `day`.
     pub by: &'static str,
-    /// Targets with a funnel, in file order.
+    /// How many targets with a funnel are shown.
+    pub shown_targets: usize,
+    /// Targets with a funnel, in file order (empty while they are streamed one by one).
     pub targets: Vec<FunnelTarget>,
     /// Every rep of the shown targets, in file order.
     pub capacity: Vec<RepCapacity>,
+    /// Display names of the reps that have one, by rep id.
+    pub rep_names: RepNames,
 }
 
 /// One target worked back through its funnel.

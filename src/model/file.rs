@@ -37,6 +37,8 @@ pub struct GoalFile {
     pub actuals: Vec<ActualsMapping>,
     /// `[tracking]`: the attainment ratios that separate the statuses of `goals track`.
     pub tracking: Thresholds,
+    /// `[check] allow`: codes accepted everywhere in the file.
+    pub allow: Vec<Sp<String>>,
     /// Reps by team and by id, built on first use by `reps_of`; a file whose reps change
     /// after reading must not keep it.
     pub rep_index: std::sync::OnceLock<super::reps::RepIndex>,
@@ -144,6 +146,8 @@ pub struct Rep {
     pub selling_share: Decimal,
     /// Inclusive date ranges when the rep is away.
     pub time_off: Vec<(NaiveDate, NaiveDate)>,
+    /// The rep's user id in the CRM (`crm_id`), for the CRM plan formats.
+    pub crm_id: Option<Sp<String>>,
 }
 
 /// What a metric counts, and so how its targets are split.
@@ -182,6 +186,9 @@ pub struct Metric {
     /// Most one full-time, fully ramped rep achieves per month.
     pub capacity: Option<Sp<Decimal>>,
     pub lower_is_better: bool,
+    /// The highest percentage a `rate` metric may reach (default 100; net revenue retention
+    /// may reach 200).
+    pub max: Decimal,
 }
 
 /// `[seasonality.NAME]`: relative weights of January..December.
@@ -198,6 +205,8 @@ pub struct Funnel {
     pub id: Sp<String>,
     pub stages: Vec<Stage>,
     pub cycle_days: u32,
+    /// Money per deal: how a money target enters the funnel at its last stage.
+    pub deal_size: Option<Sp<Decimal>>,
 }
 
 /// One funnel stage; `rate` is the share (0-1] that reaches the next stage.
@@ -266,6 +275,8 @@ pub struct Goal {
     pub review: Option<Review>,
     pub why: Option<String>,
     pub steps: Vec<String>,
+    /// Codes whose warnings and infos about this goal are accepted (suppressed).
+    pub allow: Vec<Sp<String>>,
     pub targets: Vec<Target>,
     /// Span of the goal's `id` value, where goal-wide findings point.
     pub span: Range<usize>,

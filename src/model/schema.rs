@@ -147,7 +147,22 @@ pub static ROOT: TableDef = TableDef {
             Ty::Table(&TRACKING),
             "Attainment thresholds of the tracking statuses.",
         ),
+        key(
+            "check",
+            Ty::Table(&CHECK),
+            "Settings of `goals check` for the whole file.",
+        ),
     ],
+};
+
+static CHECK: TableDef = TableDef {
+    path: "check",
+    doc: "Settings of `goals check` for the whole file.",
+    keys: &[key(
+        "allow",
+        Ty::StrList,
+        "Warning and info codes accepted everywhere in the file (shown as suppressed).",
+    )],
 };
 
 static PLAN: TableDef = TableDef {
@@ -248,6 +263,11 @@ static REP: TableDef = TableDef {
             "Share of the hours available for selling, 0-1.",
         ),
         key("time_off", Ty::Tables(&TIME_OFF), "Periods away."),
+        key(
+            "crm_id",
+            Ty::Str,
+            "The rep's user id in the CRM, for `plan --format salesforce|pipedrive`.",
+        ),
     ],
 };
 
@@ -271,6 +291,11 @@ static METRIC: TableDef = TableDef {
             "better",
             Ty::Choice(&["higher", "lower"]),
             "Whether higher or lower is better.",
+        ),
+        key(
+            "max",
+            Ty::Num,
+            "Highest percentage a rate may reach (default 100).",
         ),
     ],
 };
@@ -322,6 +347,11 @@ static FUNNEL: TableDef = TableDef {
             "cycle_days",
             Ty::Int,
             "Days from first activity to the outcome.",
+        ),
+        key(
+            "deal_size",
+            Ty::Num,
+            "Money per deal, for money targets through this funnel.",
         ),
     ],
 };
@@ -396,6 +426,11 @@ static GOAL: TableDef = TableDef {
         ),
         key("why", Ty::Str, "Why the goal matters."),
         key("steps", Ty::StrList, "The concrete steps the team takes."),
+        key(
+            "allow",
+            Ty::StrList,
+            "Warning and info codes accepted for this goal (shown as suppressed).",
+        ),
         key("targets", Ty::Tables(&TARGET), "The goal's targets."),
     ],
 };

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::amount::group;
+use super::funnel_stream::{FunnelStream, write_report};
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
@@ -30,35 +31,65 @@ pub fn percent(rate: Option<Decimal>) -> String {
     )
 }
 
-/// Renders the funnel report as text tables.
+/// Whether a stage gets its own table by period: every activity, and the outcome when it
+/// takes time (the meetings a `meetings` target books cost hours; deals do not).
+pub fn shows_periods(s: &StageReport) -> bool {
+    !s.outcome || !s.minutes.is_zero()
+}
+
+/// The funnel as text tables, a target's tables as soon as it is worked out.
+pub struct Table {
+    pub paint: Paint,
+    pub width: usize,
+}
+
+impl FunnelStream for Table {
+    fn head(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let head = [
+            report.name.clone().unwrap_or_else(|| "Plan".into()),
+            "funnel".into(),
+            format!("{} to {}", report.start, report.end),
+            format!("by {}", report.by),
+        ];
+        for line in wrap::facts(&head, self.width) {
+            writeln!(out, "{}", self.paint.bold(&line))?;
+        }
+        if report.shown_targets == 0 {
+            writeln!(
+                out,
+                "\nno target shown has a funnel: add `funnel = \"ID\"` to a count or money target"
+            )?;
+        }
+        Ok(())
+    }
+
+    fn target(
+        &mut self,
+        _: &FunnelReport,
+        t: &FunnelTarget,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        writeln!(out)?;
+        target(t, self.paint, self.width, out)
+    }
+
+    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        if report.shown_targets == 0 {
+            return Ok(());
+        }
+        writeln!(out)?;
+        capacity(report, self.paint, self.width, out)
+    }
+}
+
+/// Renders a whole funnel report as text tables.
 pub fn render(
     report: &FunnelReport,
     paint: Paint,
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let head = [
-        report.name.clone().unwrap_or_else(|| "Plan".into()),
-        "funnel".into(),
-        format!("{} to {}", report.start, report.end),
-        format!("by {}", report.by),
-    ];
-    for line in wrap::facts(&head, width) {
-        writeln!(out, "{}", paint.bold(&line))?;
-    }
-    if report.targets.is_empty() {
-        writeln!(
-            out,
-            "\nno target shown has a funnel: add `funnel = \"ID\"` to a count target"
-        )?;
-        return Ok(());
-    }
-    for t in &report.targets {
-        writeln!(out)?;
-        target(t, paint, width, out)?;
-    }
-    writeln!(out)?;
-    capacity(report, paint, width, out)
+    write_report(&mut Table { paint, width }, report, out)
 }
 
 fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -91,7 +122,7 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
             }
         )?;
     }
-    for s in t.stages.iter().filter(|s| !s.outcome) {
+    for s in t.stages.iter().filter(|s| shows_periods(s)) {
         writeln!(
             out,
             "\n{}",

@@ -42,6 +42,13 @@ impl PlanStream for Csv {
                 ])?;
             }
         }
+        if let Some(unplaced) = t.unplaced {
+            let units = plain(unplaced, t.decimals);
+            csv.write_record([
+                &priority, &t.goal, &t.metric, t.kind, &t.owner, "unplaced", "", "", "*", &units,
+                &units,
+            ])?;
+        }
         csv.flush()
     }
 

@@ -66,6 +66,13 @@ impl PlanStream for Markdown {
             grouped(t.total, t.decimals),
             totals.join(" | ")
         )?;
+        if let Some(unplaced) = t.unplaced {
+            writeln!(
+                out,
+                "\n**Unplaced: {}**: no remaining day of the plan can carry it.",
+                grouped(unplaced, t.decimals)
+            )?;
+        }
         Ok(())
     }
 

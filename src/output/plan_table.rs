@@ -125,6 +125,13 @@ fn block(
         }
         grid(t, chunk, paint, i == 0).write("", &|s| paint.bold(s), out)?;
     }
+    if let Some(unplaced) = t.unplaced {
+        let line = format!(
+            "unplaced {}: no remaining day of the plan can carry it",
+            cell(unplaced, t.decimals)
+        );
+        writeln!(out, "{}", paint.warning(&line))?;
+    }
     Ok(())
 }
 

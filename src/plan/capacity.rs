@@ -121,6 +121,7 @@ mod tests {
             hours_per_week: None,
             selling_share: Decimal::ONE,
             time_off: vec![("2027-08-09".parse().unwrap(), "2027-08-20".parse().unwrap())],
+            crm_id: None,
         }
     }
 

@@ -110,6 +110,7 @@ pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
         end,
         by: options.by.name(),
         targets: Vec::new(),
+        rep_names: super::report::rep_names(checked.file()),
     }
 }
 
@@ -205,11 +206,14 @@ fn target_report(
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
-    let (total, rows, reps) = if r.metric.kind.is_additive() {
+    let (total, rows, reps, unplaced) = if r.metric.kind.is_additive() {
         let days = source.days(checked.file(), r);
-        additive_rows(r, &days, periods, shown)
+        let (total, rows, reps) = additive_rows(r, &days, periods, shown);
+        let unplaced = (days.unplaced != 0).then_some(Quantity::Units(days.unplaced));
+        (total, rows, reps, unplaced)
     } else {
-        level_rows(source, r, periods, shown)
+        let (total, rows, reps) = level_rows(source, r, periods, shown);
+        (total, rows, reps, None)
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
@@ -218,6 +222,8 @@ fn target_report(
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
+        start: r.start,
+        end: r.end,
         importance: level_name(r.goal.importance),
         urgency: level_name(r.goal.urgency),
         priority: 0,
@@ -229,6 +235,7 @@ fn target_report(
             0
         },
         total,
+        unplaced,
         periods: rows,
         reps,
     }
@@ -287,6 +294,14 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .collect()
 }
 
+/// A level to hold, rounded to two decimals with halves away from zero, as JSON and the
+/// tables write it.
+fn held(level: Decimal) -> Quantity {
+    Quantity::Level(
+        level.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
+}
+
 fn level_rows(
     source: &dyn DaySource,
     r: &Resolved<'_>,
@@ -300,7 +315,7 @@ fn level_rows(
             .filter(|(_, s)| **s)
             .map(|(rep, _)| RepCell {
                 rep: rep.id.value.clone(),
-                quota: Quantity::Level(level.round_dp(2)),
+                quota: held(level),
                 exact: level,
             })
             .collect()
@@ -313,12 +328,12 @@ fn level_rows(
                 label: p.label.clone(),
                 start: p.start,
                 end: p.end,
-                quota: Quantity::Level(level.round_dp(2)),
+                quota: held(level),
                 exact: level,
                 reps: cells(level),
             }
         })
         .collect();
     let last = source.level(r, r.end);
-    (Quantity::Level(last.round_dp(2)), rows, cells(last))
+    (held(last), rows, cells(last))
 }

@@ -38,6 +38,8 @@ pub struct Days {
     pub rep_quota: Vec<Vec<i64>>,
     /// Day indices with a team amount and no rep capacity (a `no-rep-active` finding).
     pub uncovered: Vec<usize>,
+    /// Whole units no day could carry (a replan whose remainder has no day left); 0 in a plan.
+    pub unplaced: i64,
 }
 
 impl Resolved<'_> {
@@ -212,6 +214,7 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            unplaced: 0,
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
@@ -222,14 +225,10 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
         .collect();
     let rep_exact = RepExact::factored(runs, unit);
-    // Within one unit of every rep's exact share when such a schedule exists (it always does
-    // while shares stay constant); otherwise the running-deficit split.
-    let exact_fit = share_within_one(&team_quota, &day_exact, &capacity);
-    let (rep_quota, uncovered) =
-        match exact_fit.map_or_else(|| share_among_reps(&team_quota, &day_exact, &capacity), Ok) {
-            Ok(quotas) => (quotas, Vec::new()),
-            Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
-        };
+    let (rep_quota, uncovered) = match share_team(&team_quota, &day_exact, &capacity) {
+        Ok(quotas) => (quotas, Vec::new()),
+        Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
+    };
     Days {
         start: resolved.start,
         team_exact: day_exact,
@@ -237,7 +236,20 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         rep_exact,
         rep_quota,
         uncovered,
+        unplaced: 0,
     }
+}
+
+/// Shares a team's whole-unit day quotas among its reps by capacity: within one unit of every
+/// rep's exact share when such a schedule exists (it always does while shares stay constant),
+/// otherwise the running-deficit split. `Err` lists the days with units and no capacity.
+pub fn share_team(
+    team_quota: &[i64],
+    day_exact: &[Decimal],
+    capacity: &[Vec<Decimal>],
+) -> Result<Vec<Vec<i64>>, Vec<usize>> {
+    share_within_one(team_quota, day_exact, capacity)
+        .map_or_else(|| share_among_reps(team_quota, day_exact, capacity), Ok)
 }
 
 fn sum_days(per_rep: &[Vec<i64>], len: usize) -> Vec<i64> {

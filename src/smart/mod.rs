@@ -2,12 +2,14 @@
 //! planner trusts. Rules push findings; they never stop at the first one.
 
 mod achievable;
+pub mod funnel_entry;
 mod identity;
 mod magnitude;
 mod measurable;
 mod references;
 pub mod report;
 mod specific;
+pub mod suppress;
 mod time_bound;
 
 #[cfg(test)]
@@ -46,6 +48,7 @@ const RULES: &[Rule] = &[
     achievable::growth,
     achievable::overload,
     achievable::funnels,
+    funnel_entry::funnel_entries,
     achievable::feedback,
     time_bound::plan_dates,
     time_bound::target_dates,

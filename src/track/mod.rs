@@ -6,10 +6,15 @@ mod build;
 pub mod csv_read;
 pub mod dates;
 pub mod filter;
+mod judge;
 pub mod ledger;
 pub mod numbers;
 mod progress;
+pub mod remainder;
 pub mod replan;
 pub mod report;
 
 pub use build::{TrackOptions, build};
+
+#[cfg(test)]
+mod tests_props;

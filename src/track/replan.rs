@@ -1,29 +1,64 @@
 //! `goals replan`: the plan's day-by-day amounts with history kept as it happened. Days up to
 //! the as-of date hold each rep's actuals; what remains of the target (total − actual to date,
-//! never below zero) is spread over the remaining days with the target's own split and rep
-//! shares. It plugs into the plan's decomposition as a [`DaySource`].
+//! never below zero) is spread over the remaining days in proportion to the rest of the plan
+//! (the same spreading as the catch-up of `goals track`) and shared among the reps by capacity
+//! with the plan's own split. What no remaining day can carry is `unplaced`. It plugs into the
+//! plan's decomposition as a [`DaySource`].
+
+use std::cell::RefCell;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::days_to_date;
-use crate::model::GoalFile;
+use super::remainder::{gap, running, spread};
+use crate::model::{GoalFile, MetricKind};
 use crate::plan::DaySource;
-use crate::plan::apportion::{cumulative_quotas, exact_shares, share_among_reps};
+use crate::plan::apportion::{cumulative_quotas, exact_shares, round_half_up};
 use crate::plan::capacity::capacity_table;
 use crate::plan::rep_exact::RepExact;
-use crate::plan::target::{self, Days, Resolved, level_at};
-use crate::plan::weights::{daily_amounts, day_weights};
+use crate::plan::target::{self, Days, Resolved, level_at, share_team};
 
 /// A replan from the ledger as of a date.
 pub struct Replan<'a> {
     pub ledger: &'a Ledger,
     pub as_of: NaiveDate,
+    /// The targets whose remainder could not all be placed, as they were replanned.
+    pub stranded: RefCell<Vec<Stranded>>,
+}
+
+/// A target with an unplaced remainder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stranded {
+    pub goal: String,
+    pub metric: String,
+    /// In the metric's unit (currency units for money).
+    pub amount: Decimal,
+    /// Decimals of the unit: the currency's minor units for money, else 0.
+    pub decimals: u32,
+}
+
+impl<'a> Replan<'a> {
+    /// A replan of the ledger's actuals through `as_of`.
+    pub fn new(ledger: &'a Ledger, as_of: NaiveDate) -> Self {
+        Replan {
+            ledger,
+            as_of,
+            stranded: RefCell::new(Vec::new()),
+        }
+    }
 }
 
 /// Exact amounts and whole-unit quotas, `[rep][day]`.
 type Split = (Vec<Vec<Decimal>>, Vec<Vec<i64>>);
+
+/// The days after the as-of date: the team's and each rep's amounts, and what no day carries.
+struct Future {
+    team: Option<(Vec<Decimal>, Vec<i64>)>,
+    reps: Split,
+    unplaced: i64,
+}
 
 impl DaySource for Replan<'_> {
     fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days {
@@ -34,31 +69,32 @@ impl DaySource for Replan<'_> {
             return plan;
         }
         let (mut rep_exact, mut rep_quota) = self.history(r, past);
-        let from = r.start + chrono::Days::new(past as u64);
-        let future_len = len - past;
-        let capacity = capacity_table(&r.reps, from, future_len);
-        let (future_team, (future_exact, future_quota)) = if r.target.each_rep {
-            let rests = rep_quota
-                .iter()
-                .zip(&plan.rep_quota)
-                .map(|(done, planned)| rest(planned, done))
-                .collect();
-            (None, each_rep_future(file, r, from, &capacity, rests))
+        let done: Vec<Decimal> = rep_exact.iter().map(|e| e.iter().sum()).collect();
+        let future = if r.target.each_rep {
+            each_rep_future(&plan, past, &done)
         } else {
-            let done: Vec<i64> = rep_quota.iter().map(|q| q.iter().sum()).collect();
-            let rest = (plan.team_quota.iter().sum::<i64>() - done.iter().sum::<i64>()).max(0);
-            let (team_exact, team_quota, shares) = team_future(file, r, from, &capacity, rest);
-            (Some((team_exact, team_quota)), shares)
+            team_future(r, &plan, past, &done)
         };
-        for (i, (e, q)) in future_exact.into_iter().zip(future_quota).enumerate() {
+        for (i, (e, q)) in future.reps.0.into_iter().zip(future.reps.1).enumerate() {
             rep_exact[i].extend(e);
             rep_quota[i].extend(q);
         }
         let mut team_exact = sum_columns(&rep_exact, len, Decimal::ZERO);
         let mut team_quota = sum_columns(&rep_quota, len, 0);
-        if let Some((exact, quota)) = future_team {
+        if let Some((exact, quota)) = future.team {
             team_exact.splice(past.., exact);
             team_quota.splice(past.., quota);
+        }
+        if future.unplaced != 0 {
+            self.stranded.borrow_mut().push(Stranded {
+                goal: r.goal.id.value.clone(),
+                metric: r.metric.id.value.clone(),
+                amount: Decimal::from(future.unplaced) / r.scale,
+                decimals: match (&r.metric.kind, &file.plan.currency) {
+                    (MetricKind::Money, Some(c)) => c.value.minor_units,
+                    _ => 0,
+                },
+            });
         }
         Days {
             start: r.start,
@@ -67,6 +103,7 @@ impl DaySource for Replan<'_> {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            unplaced: future.unplaced,
         }
     }
 
@@ -117,76 +154,51 @@ impl Replan<'_> {
     }
 }
 
-/// What remains of a rep's planned total after its actuals, never below zero.
-fn rest(planned: &[i64], done: &[i64]) -> i64 {
-    (planned.iter().sum::<i64>() - done.iter().sum::<i64>()).max(0)
+/// The team's remainder spread over the rest of the team's plan, then shared among the reps
+/// by capacity with the plan's split. Should that split fail, nothing is handed to a rep who
+/// is not there: the whole remainder is unplaced.
+fn team_future(r: &Resolved<'_>, plan: &Days, past: usize, done: &[Decimal]) -> Future {
+    let total = Decimal::from(plan.team_quota.iter().sum::<i64>());
+    let left = gap(total, done.iter().sum());
+    let s = spread(left, &running(&plan.team_quota[past..]));
+    let from = r.start + chrono::Days::new(past as u64);
+    let capacity = capacity_table(&r.reps, from, s.quota.len());
+    let shares = exact_shares(&s.exact, &capacity);
+    match share_team(&s.quota, &s.exact, &capacity) {
+        Ok(quotas) => Future {
+            team: Some((s.exact, s.quota)),
+            reps: (shares, quotas),
+            unplaced: round_half_up(s.unplaced),
+        },
+        Err(_) => {
+            let days = s.quota.len();
+            let zeros = || vec![vec![Decimal::ZERO; days]; capacity.len()];
+            Future {
+                team: Some((vec![Decimal::ZERO; days], vec![0; days])),
+                reps: (zeros(), vec![vec![0; days]; capacity.len()]),
+                unplaced: round_half_up(left),
+            }
+        }
+    }
 }
 
-/// The team's remainder spread over the days from `from` with the target's split, then shared
-/// among reps by capacity: (team exact, team quota, rep shares).
-fn team_future(
-    file: &GoalFile,
-    r: &Resolved<'_>,
-    from: NaiveDate,
-    capacity: &[Vec<Decimal>],
-    rest: i64,
-) -> (Vec<Decimal>, Vec<i64>, Split) {
-    let split = target::split(file, &r.target.split.value);
-    let mut exact = daily_amounts(
-        &target::rules(file),
-        &split,
-        None,
-        Decimal::from(rest),
-        from,
-        r.end,
-    );
-    keep_whole(&mut exact, rest);
-    let quota = cumulative_quotas(&exact);
-    let shares = exact_shares(&exact, capacity);
-    let rep_quota = share_among_reps(&quota, &exact, capacity)
-        .unwrap_or_else(|_| vec![vec![0; exact.len()]; capacity.len()]);
-    (exact, quota, (shares, rep_quota))
-}
-
-/// Each rep's own remainder spread over the days from `from` by split weight × capacity.
-fn each_rep_future(
-    file: &GoalFile,
-    r: &Resolved<'_>,
-    from: NaiveDate,
-    capacity: &[Vec<Decimal>],
-    rests: Vec<i64>,
-) -> Split {
-    let weights = day_weights(
-        &target::rules(file),
-        &target::split(file, &r.target.split.value),
-        from,
-        r.end,
-    );
+/// Each rep's own remainder spread over the rest of that rep's plan; the stranded reps' exact
+/// gaps are unplaced, rounded once.
+fn each_rep_future(plan: &Days, past: usize, done: &[Decimal]) -> Future {
     let mut exacts = Vec::new();
     let mut quotas = Vec::new();
-    for (caps, rest) in capacity.iter().zip(rests) {
-        let w: Vec<Decimal> = weights.iter().zip(caps).map(|(w, c)| w * c).collect();
-        let total: Decimal = w.iter().sum();
-        let mut exact: Vec<Decimal> = if total.is_zero() {
-            vec![Decimal::ZERO; w.len()]
-        } else {
-            w.iter().map(|x| Decimal::from(rest) * x / total).collect()
-        };
-        keep_whole(&mut exact, rest);
-        quotas.push(cumulative_quotas(&exact));
-        exacts.push(exact);
+    let mut unplaced = Decimal::ZERO;
+    for (planned, done) in plan.rep_quota.iter().zip(done) {
+        let total = Decimal::from(planned.iter().sum::<i64>());
+        let s = spread(gap(total, *done), &running(&planned[past..]));
+        unplaced += s.unplaced;
+        exacts.push(s.exact);
+        quotas.push(s.quota);
     }
-    (exacts, quotas)
-}
-
-/// When no remaining day has any weight, the whole remainder falls on the last day rather than
-/// being lost.
-fn keep_whole(exact: &mut [Decimal], rest: i64) {
-    if rest > 0
-        && exact.iter().all(Decimal::is_zero)
-        && let Some(last) = exact.last_mut()
-    {
-        *last = Decimal::from(rest);
+    Future {
+        team: None,
+        reps: (exacts, quotas),
+        unplaced: round_half_up(unplaced),
     }
 }
 

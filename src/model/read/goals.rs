@@ -59,6 +59,7 @@ pub fn read_goal(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Goal> {
             .into_iter()
             .map(|s| s.value)
             .collect(),
+        allow: t.str_list(ctx, "allow"),
         span: id.span.clone(),
         id,
         targets,

@@ -62,6 +62,10 @@ fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
         let entry = Table::open(ctx, table, span, ROOT.child("tracking"));
         file.tracking = plan::read_tracking(ctx, &entry);
     }
+    if let Some((table, span)) = sub_table(ctx, top, "check") {
+        let entry = Table::open(ctx, table, span, ROOT.child("check"));
+        file.allow = entry.str_list(ctx, "allow");
+    }
     file
 }
 

@@ -43,6 +43,7 @@ pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
         hours_per_week,
         selling_share,
         time_off,
+        crm_id: t.str(ctx, "crm_id"),
     })
 }
 
