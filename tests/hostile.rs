@@ -94,6 +94,7 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ("num_fte_1e-30.toml", 1, "target-not-finite"),
     ("num_fte_above_one.toml", 1, "invalid-value"),
     ("num_fte_zero.toml", 1, "invalid-value"),
+    ("num_funnel_deal_size_tiny.toml", 1, "target-not-finite"),
     ("num_funnel_minutes_beyond_a_year.toml", 1, "invalid-value"),
     (
         "num_funnel_minutes_max_decimal.toml",

@@ -1,13 +1,14 @@
 //! Measurable, in size: an additive target's whole amount (its number times the `per` periods
 //! in its dates, times the reps for `each = "rep"`) stays within what the tool holds exactly,
-//! so the planner, the funnel and tracking never overflow on a number the file allowed.
+//! and a money target's deals (÷ its funnel's `deal_size`) stay within one trillion too, so
+//! the planner, the funnel and tracking never overflow on a number the file allowed.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::money::MAX_NUMBER;
-use crate::model::{Goal, GoalFile, Per, Target};
+use crate::model::{Goal, GoalFile, MetricKind, Per, Target};
 
 /// Reports a target whose whole amount is above `MAX_NUMBER`; `amount` is the target's number
 /// (per `per` period), already known to be positive and finite.
@@ -35,7 +36,8 @@ pub fn whole_amount(
     let whole = Decimal::from(periods)
         .checked_mul(Decimal::from(reps))
         .and_then(|n| n.checked_mul(amount));
-    if whole.is_some_and(|w| w <= MAX_NUMBER) {
+    if let Some(whole) = whole.filter(|w| *w <= MAX_NUMBER) {
+        deals(file, goal, target, whole, span, out);
         return;
     }
     let mut parts = vec![format!("{}", amount.normalize())];
@@ -56,6 +58,52 @@ pub fn whole_amount(
             ),
         )
         .help("keep a target's whole amount, over its dates and reps, at most one trillion (1000000000000)")
+        .goal(Some(&goal.id.value))
+        .metric(metric),
+    );
+}
+
+/// A money target enters its funnel as deals: the whole amount ÷ the funnel's `deal_size`
+/// must be at most one trillion deals too, or the activity above them would not fit.
+fn deals(
+    file: &GoalFile,
+    goal: &Goal,
+    target: &Target,
+    whole: Decimal,
+    span: std::ops::Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let is_money = target
+        .metric
+        .as_ref()
+        .and_then(|m| file.metric(&m.value))
+        .is_some_and(|m| m.kind == MetricKind::Money);
+    let size = target
+        .funnel
+        .as_ref()
+        .and_then(|f| file.funnels.iter().find(|x| x.id.value == f.value))
+        .and_then(|f| f.deal_size.as_ref());
+    let (true, Some(size)) = (is_money, size) else {
+        return;
+    };
+    if whole
+        .checked_div(size.value)
+        .is_some_and(|deals| deals <= MAX_NUMBER)
+    {
+        return;
+    }
+    let metric = target.metric.as_ref().map(|m| m.value.as_str());
+    out.push(
+        Diagnostic::new(
+            Code::TargetNotFinite,
+            Some(span),
+            format!(
+                "the target is {} at a deal size of {}: more than one trillion deals, too large to plan exactly",
+                whole.normalize(),
+                size.value.normalize()
+            ),
+        )
+        .help("check the funnel's `deal_size`: it is the money one won deal brings, such as 12000")
         .goal(Some(&goal.id.value))
         .metric(metric),
     );

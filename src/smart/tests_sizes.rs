@@ -137,3 +137,26 @@ fn funnel_activity_before_year_one_is_an_error() {
         codes(&text)
     );
 }
+
+#[test]
+fn a_money_target_of_more_than_a_trillion_deals_is_refused() {
+    let money = edit(
+        "target = 20\n  per = \"month\"",
+        "target = 1000000000\n  funnel = \"calls\"",
+    )
+    .replace("  baseline = 16\n", "")
+    .replace("kind = \"count\"", "kind = \"money\"")
+    .replace("id = \"calls\"\n", "id = \"calls\"\ndeal_size = @\n");
+    let tiny = money.replace('@', "0.0001");
+    assert!(
+        codes(&tiny).contains(&Code::TargetNotFinite),
+        "{:?}",
+        codes(&tiny)
+    );
+    let fits = money.replace('@', "0.01");
+    assert!(
+        !codes(&fits).contains(&Code::TargetNotFinite),
+        "{:?}",
+        codes(&fits)
+    );
+}
