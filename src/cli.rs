@@ -59,6 +59,12 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// How many reps each team target needs, month by month, and when to hire them.
+    Capacity(CapacityArgs),
+    /// Seasonality, a suggested target and rep weights from last year's actuals.
+    Baseline(BaselineArgs),
+    /// Write a self-contained HTML report: scorecard, quota charts and, with actuals, progress.
+    Report(ReportArgs),
     /// Show what a change to the goal file does to every quota.
     Diff(DiffArgs),
     /// Explain a check code: what it means and how to fix it.
@@ -156,6 +162,11 @@ pub struct TrackArgs {
     /// goal file are always read.
     #[arg(long, value_name = "CSV")]
     pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable; `goals track` only), read with the `[[pipeline]]`
+    /// mapping whose columns its header has. Sources with a `path` in the goal file are always
+    /// read.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
     /// Period of the catch-up quota (track) or of the plan (replan).
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
@@ -167,6 +178,97 @@ pub struct TrackArgs {
     pub allow_bad_rows: bool,
     #[command(flatten)]
     pub filters: Filters,
+}
+
+/// `goals capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Only this goal (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub goal: Vec<String>,
+    /// Only targets owned by this team (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub team: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// `goals baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Last year's export (repeatable), read like `goals track --actuals`: with the
+    /// `[[actuals]]` mapping whose columns its header has, else `date,rep,metric,value`.
+    #[arg(long, value_name = "CSV", required = true)]
+    pub actuals: Vec<PathBuf>,
+    /// Only this metric (default: every count and money metric).
+    #[arg(long, value_name = "ID")]
+    pub metric: Option<String>,
+    /// Growth over last year's total for the suggested target, in percent (`10` or `10%`).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value = "0", allow_hyphen_values = true)]
+    pub growth: rust_decimal::Decimal,
+    /// Output format; `toml` is a snippet to paste into the goal file.
+    #[arg(long, value_enum, default_value_t = BaselineFormat::Toml)]
+    pub format: BaselineFormat,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
+/// `goals report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// A CSV of actuals (repeatable), read as by `goals track`; with actuals (or `[[actuals]]`
+    /// sources with a `path`) the report shows progress.
+    #[arg(long, value_name = "CSV")]
+    pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable), read as by `goals track --pipeline`: the report shows
+    /// pipeline coverage.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
+    /// Period of the quota charts, the burn-up and the catch-up.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Where to write the HTML; standard output without it.
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
+/// Output formats of `goals baseline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BaselineFormat {
+    Toml,
+    /// Text tables for people.
+    Table,
+    /// The JSON document (version 1).
+    Json,
+}
+
+fn parse_percent(text: &str) -> Result<rust_decimal::Decimal, String> {
+    let number = text.trim().trim_end_matches('%').trim();
+    number
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .filter(|p| {
+            *p > -rust_decimal::Decimal::ONE_HUNDRED && *p <= rust_decimal::Decimal::from(1000)
+        })
+        .ok_or_else(|| {
+            format!(
+                "`{text}` is not a growth in percent above -100 and at most 1000, such as 10 or 10%"
+            )
+        })
 }
 
 /// `goals funnel`.

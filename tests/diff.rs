@@ -182,6 +182,38 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
 }
 
 #[test]
+fn removing_a_target_whose_months_are_over_is_a_change_to_history() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "old.toml", &example());
+    let new = example();
+    let start = new.find("[[goals]]\nid = \"field-revenue\"").unwrap();
+    let end = start + new[start..].find("\n[[goals]]").unwrap() + 1;
+    let new = format!("{}{}", &new[..start], &new[end..]);
+    write(dir.path(), "new.toml", &new);
+    let (doc, code) = diff_json(
+        dir.path(),
+        &["old.toml", "new.toml", "--frozen-before", "2027-02-01"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        doc["goals"]["removed"],
+        serde_json::json!(["field-revenue"])
+    );
+    assert_eq!(doc["changes"], serde_json::json!([]));
+    let frozen = doc["frozen"].as_array().unwrap();
+    assert_eq!(frozen.len(), 1, "{frozen:?}");
+    assert_eq!(frozen[0]["label"], "2027-01");
+    assert_eq!(frozen[0]["goal"], "field-revenue");
+    assert!(dec(&frozen[0]["old"]) > Decimal::ZERO, "{frozen:?}");
+    assert_eq!(dec(&frozen[0]["new"]), Decimal::ZERO);
+    let (_, code) = diff_json(dir.path(), &["old.toml", "new.toml"]);
+    assert_eq!(
+        code, 0,
+        "without --frozen-before or --as-of, removing a goal is allowed"
+    );
+}
+
+#[test]
 fn a_change_outside_the_goals_replans_every_target_and_goals_added_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "old.toml", &example());
@@ -314,5 +346,41 @@ fn a_new_file_with_errors_is_refused_with_its_findings() {
         String::from_utf8(out.stdout)
             .unwrap()
             .contains("No change to any goal")
+    );
+}
+
+#[test]
+fn money_moves_by_the_cent_and_levels_keep_two_decimals() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "old.toml", &example());
+    let new = example()
+        .replacen("  target = 1800000\n", "  target = \"1800000.01\"\n", 1)
+        .replacen("  target = 8 ", "  target = 7 ", 1);
+    write(dir.path(), "new.toml", &new);
+    let out = goals(dir.path())
+        .args(["diff", "old.toml", "new.toml", "--by", "quarter"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("field-revenue · revenue: total 1,800,000.00 → 1,800,000.01 (+0.01)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("data-entry · data_entry_hours: total 8.00 → 7.00 (-1.00)"),
+        "{table}"
+    );
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line}");
+    }
+    let (doc, _) = diff_json(dir.path(), &["old.toml", "new.toml", "--by", "quarter"]);
+    let revenue = &doc["changes"][0];
+    assert_eq!(revenue["goal"], "field-revenue");
+    assert_eq!(revenue["total"]["delta"].to_string(), "0.01");
+    assert_eq!(
+        revenue["periods"].as_array().unwrap().len(),
+        1,
+        "one cent lands in one quarter"
     );
 }

@@ -228,7 +228,7 @@ fn an_unknown_filter_is_a_usage_error_naming_the_closest() {
     for (args, expected) in [
         (
             vec!["track", FILE, "--actuals", ACTUALS, "--rep", "Giulia Rosi"],
-            "--rep Giulia Rosi: no rep in the goal file has this id, name or alias; did you mean `Giulia Rossi`?",
+            "--rep Giulia Rosi: no such rep in the goal file (by id, name or alias); did you mean `Giulia Rossi`?",
         ),
         (
             vec!["replan", FILE, "--actuals", ACTUALS, "--team", "fields"],
@@ -256,4 +256,27 @@ fn an_unknown_filter_is_a_usage_error_naming_the_closest() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn a_filtered_rep_keeps_its_own_pipeline_coverage() {
+    let args = [
+        "track",
+        "tests/pipeline/coverage.toml",
+        "--actuals",
+        "tests/pipeline/won.csv",
+        "--pipeline",
+        "tests/pipeline/open.csv",
+    ];
+    let all = json(&args);
+    let bo = json(&[&args[..], &["--rep", "Bo Bianchi"]].concat());
+    let whole = &all["targets"][0]["reps"];
+    let only = &bo["targets"][0]["reps"];
+    assert_eq!(only.as_array().unwrap().len(), 1);
+    assert_eq!(only[0]["rep"], "bo");
+    assert_eq!(only[0]["weighted"], whole[1]["weighted"]);
+    assert_ne!(
+        whole[0]["weighted"], whole[1]["weighted"],
+        "the fixture tells reps apart"
+    );
 }

@@ -125,6 +125,8 @@ fn money_enters_as_deals_through_the_deal_size() {
     let doc = funnel(OUTBOUND, "month");
     let revenue = target(&doc, "new-revenue");
     assert_eq!(activities(revenue), ["calls", "meetings", "deals"]);
+    assert_eq!(revenue["deal_size"].to_string(), "12000.0");
+    assert_eq!(target(&doc, "book-meetings")["deal_size"], Value::Null);
     let deals = &revenue["stages"][2];
     assert_eq!(deals["outcome"], true);
     assert_eq!(deals["total"], 100);
@@ -141,6 +143,29 @@ fn money_enters_as_deals_through_the_deal_size() {
     assert_eq!(revenue["stages"][1]["exact"].to_string(), "333.3333");
     assert_eq!(revenue["stages"][1]["total"], 333);
     assert_eq!(revenue["stages"][0]["total"], 3333);
+}
+
+#[test]
+fn the_table_says_the_deal_size_a_money_target_entered_with() {
+    let out = goals(&["funnel", "-"], OUTBOUND)
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(out).unwrap();
+    assert!(
+        table.contains("revenue · funnel outbound · deal size 12,000.00 · each team"),
+        "{table}"
+    );
+    let raw = String::from_utf8(
+        goals(&["funnel", "-", "--format", "json"], OUTBOUND)
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(raw.contains("\"deal_size\": 12000.00,"), "{raw}");
 }
 
 #[test]

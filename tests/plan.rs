@@ -157,7 +157,7 @@ fn csv_has_a_row_per_target_period_and_rep() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("priority,goal,metric,kind,owner,period,start,end,rep,quota,exact")
+        Some("priority,goal,metric,kind,owner,period,start,end,rep,quota,exact,street_quota")
     );
     assert_eq!(text.lines().count(), 1 + 12 * 5);
     assert!(

@@ -816,7 +816,7 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "revenue (revenue): 1,495,000.00 unplaced: no remaining day of the plan can carry it",
+            "goals: warning: revenue (revenue): 1,495,000.00 unplaced: no remaining day of\n",
         ));
     let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     let revenue = goal(&doc, "revenue");
@@ -850,6 +850,25 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
     assert!(revenue["catch_up"].is_null());
     assert_eq!(revenue["no_period_left"], true);
     assert_eq!(revenue["catch_up_periods"].as_array().unwrap().len(), 0);
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "track",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("1,495,000 short of plan)\n    no period is left to catch up in\n"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -921,4 +940,24 @@ fn a_rep_who_met_one_target_of_three_is_not_hit() {
         track["distribution"],
         serde_json::json!({ "from_100": 1, "from_80": 1, "from_50": 1, "below_50": 0 })
     );
+}
+
+#[test]
+fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period() {
+    let doc = json("track", &[]);
+    let t = target(&doc, "days_to_close");
+    let giulia = &rep(t, "giulia")["periods"];
+    // From 15 to 10 days in a straight line: 12.52 at the end of June.
+    assert_eq!(giulia[5]["plan"].to_string(), "12.52");
+    assert_eq!(giulia[5]["cumulative_plan"], giulia[5]["plan"]);
+    // examples/actuals.csv has giulia's readings of May (13) and June (12), nothing before.
+    assert!(giulia[3]["actual"].is_null());
+    assert_eq!(giulia[4]["actual"].to_string(), "13.0");
+    assert_eq!(giulia[5]["actual"].to_string(), "12.0");
+    assert!(
+        giulia[6]["actual"].is_null(),
+        "July is after the as-of date"
+    );
+    assert_eq!(t["periods"][5]["actual"], t["actual_to_date"]);
+    assert!(t["catch_up"].is_null() && t["catch_up_periods"].as_array().unwrap().is_empty());
 }

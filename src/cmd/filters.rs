@@ -109,10 +109,9 @@ fn unknown(kind: &str, id: &str, known: &[&str]) -> String {
         ),
         None => format!("known: {}", known.join(", ")),
     };
-    let what = if kind == "rep" {
-        "id, name or alias"
+    if kind == "rep" {
+        format!("--rep {id}: no such rep in the goal file (by id, name or alias); {hint}")
     } else {
-        "id"
-    };
-    format!("--{kind} {id}: no {kind} in the goal file has this {what}; {hint}")
+        format!("--{kind} {id}: no such {kind} in the goal file; {hint}")
+    }
 }

@@ -39,11 +39,11 @@ pub fn run(args: &FunnelArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outco
         ReportFormat::Markdown => Box::new(funnel_markdown::Markdown),
     };
     // Each target is written as soon as it is worked out, then dropped.
-    let mut report = head(checked, &options);
+    let report = head(checked, &options);
     stream.head(&report, io.stdout)?;
-    report.capacity = each_target(checked, &options, &mut |t| {
+    let capacity = each_target(checked, &options, &mut |t| {
         stream.target(&report, &t, io.stdout)
     })?;
-    stream.foot(&report, io.stdout)?;
+    stream.foot(&report, &mut capacity.reps(), io.stdout)?;
     Ok(Outcome::Success)
 }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
 use crate::output::amount::{fixed, group};
+use crate::output::wrap::hanging;
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -16,27 +17,40 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         return super::refuse(&loaded, "nothing was replanned", io);
     };
     let selection = super::filters::select(checked.file(), &args.filters)?;
+    if !args.pipeline.is_empty() {
+        anyhow::bail!(
+            "--pipeline is for `goals track` and `goals report`; a replan spreads what remains over the plan, not over open deals"
+        );
+    }
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = selection.plan_options(super::plan::per(args.by));
     if args.format == ReportFormat::Table {
         writeln!(
             io.stdout,
-            "Replanned from actuals through {as_of}; later periods share what remains."
+            "Replanned from actuals through {as_of}; what remains follows the plan."
         )?;
     }
     let source = Replan::new(&read.ledger, as_of);
     super::plan::write_plan(checked, &options, &source, args.format, io)?;
     for s in source.stranded.borrow().iter() {
-        writeln!(
-            io.stderr,
-            "{} {} ({}): {} unplaced: no remaining day of the plan can carry it; \
-             extend the target's dates or give it a rep who is active after {as_of}",
-            io.paint_err.warning("goals: warning:"),
+        let text = format!(
+            "{} ({}): {} unplaced: no remaining day of the plan can carry it; extend the \
+             target's dates or give it a rep who is active after {as_of}",
             s.goal,
             s.metric,
             group(&fixed(s.amount, s.decimals))
-        )?;
+        );
+        let lines = hanging(&text, "goals: warning: ", io.width);
+        for (i, line) in lines.iter().enumerate() {
+            let line = match line.strip_prefix("goals: warning:") {
+                Some(rest) if i == 0 => {
+                    format!("{}{rest}", io.paint_err.warning("goals: warning:"))
+                }
+                _ => line.clone(),
+            };
+            writeln!(io.stderr, "{line}")?;
+        }
     }
     Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
 }

@@ -359,6 +359,19 @@ codes! {
         help: "name each stage's activity; the last stage is the outcome",
         why: "Achievable: the funnel works back from the outcome to the activity; every stage must be named.",
         example: "stages = [{ activity = \"calls\", rate = 0.10 }, { activity = \"deals\" }]",
+    },    OverAssignmentTooHigh => {
+        name: "over-assignment-too-high", criterion: Achievable, severity: Warning,
+        summary: "`over_assign` sets rep quotas more than 50% above the team's number",
+        help: "keep the cushion between 1.05 and 1.3; a bigger one means the team number itself is wrong",
+        why: "Achievable: over-assignment absorbs the misses of a few reps; quotas half again above the company number are a target nobody believes, and reps who hit the team's share still fail their own.",
+        example: "[plan]\nover_assign = 1.15   # rep quotas add up to 115% of each team target",
+    },
+    OverAssignmentNotShared => {
+        name: "over-assignment-not-shared", criterion: Achievable, severity: Error,
+        summary: "`over_assign` on a target that is not shared among a team's reps",
+        help: "remove `over_assign` from this target; it applies to team targets of counts and money",
+        why: "Achievable: over-assignment makes the reps' quotas add up to more than a team's number. An `each = \"rep\"` target, a rep's own goal or a rate or level has no team number to share, so the factor would mean nothing.",
+        example: "each = \"team\"\nover_assign = 1.15",
     },
     FunnelMetricNotAStage => {
         name: "funnel-metric-not-a-stage", criterion: Achievable, severity: Error,

@@ -1,7 +1,8 @@
 //! What a change to a goal file does (`goals diff`): goals and targets added and removed, keys
 //! changed, and for every target in both files the period and rep quotas that moved. Only
 //! goals whose text changed are planned, unless something they depend on changed (anything
-//! outside `[[goals]]`), so a small change to a large file costs little.
+//! outside `[[goals]]`), so a small change to a large file costs little; goals are planned a
+//! slice at a time, so memory never holds the two plans whole.
 
 pub mod keys;
 pub mod quotas;
@@ -75,8 +76,10 @@ pub fn diff(
     let (new_table, _) = DeTable::parse_recoverable(new.text);
     let keys = keys::changed(old_table.get_ref(), new_table.get_ref(), new_table.span());
     let (old_ids, new_ids) = (goal_ids(old.file), goal_ids(new.file));
-    let goals_added = new_ids.iter().filter(|g| !old_ids.contains(g)).cloned();
-    let goals_removed = old_ids.iter().filter(|g| !new_ids.contains(g)).cloned();
+    let (old_set, new_set): (HashSet<&String>, HashSet<&String>) =
+        (old_ids.iter().collect(), new_ids.iter().collect());
+    let goals_added = new_ids.iter().filter(|g| !old_set.contains(g)).cloned();
+    let goals_removed = old_ids.iter().filter(|g| !new_set.contains(g)).cloned();
     let (old_targets, new_targets) = (target_keys(old.file), target_keys(new.file));
     let mut report = DiffReport {
         by,
@@ -95,19 +98,53 @@ pub fn diff(
     };
     report.quotas_compared = true;
     let touched = touched_goals(old_table.get_ref(), new_table.get_ref());
-    let old_plans = plans(old_checked, touched.as_ref(), by);
-    let new_plans = plans(new_checked, touched.as_ref(), by);
-    for key in &new_targets {
-        let before = old_plans.get(key);
-        let Some(after) = new_plans.get(key) else {
-            continue;
-        };
-        if let Some(change) = before.and_then(|b| quotas::compare(Some(b), Some(after))) {
-            report.changes.push(change);
+    // NEW's goals in order, then those only OLD has; only the touched ones.
+    let ids: Vec<&String> = new_ids
+        .iter()
+        .chain(old_ids.iter().filter(|g| !new_set.contains(g)))
+        .filter(|id| touched.as_ref().is_none_or(|t| t.contains(*id)))
+        .collect();
+    let (old_by_goal, new_by_goal) = (by_goal(&old_targets), by_goal(&new_targets));
+    let mut one_sided = Vec::new();
+    // A few goals at a time, so memory holds a slice of the two plans, never both whole.
+    for chunk in ids.chunks(CHUNK.max(ids.len() / 16)) {
+        let goals: Vec<String> = chunk.iter().map(|id| (*id).clone()).collect();
+        let old_plans = plans(old_checked, &goals, by);
+        let new_plans = plans(new_checked, &goals, by);
+        for goal in chunk {
+            for key in new_by_goal.get(goal.as_str()).into_iter().flatten() {
+                match (old_plans.get(*key), new_plans.get(*key)) {
+                    (Some(before), Some(after)) => {
+                        report
+                            .changes
+                            .extend(quotas::compare(Some(before), Some(after)));
+                    }
+                    (None, Some(after)) if frozen_before.is_some() => {
+                        one_sided.extend(quotas::compare(None, Some(after)));
+                    }
+                    _ => {}
+                }
+            }
+            for key in old_by_goal.get(goal.as_str()).into_iter().flatten() {
+                if frozen_before.is_some() && !new_plans.contains_key(*key) {
+                    one_sided.extend(quotas::compare(old_plans.get(*key), None));
+                }
+            }
         }
     }
-    report.frozen = frozen(&report, &old_plans, &new_plans);
+    report.frozen = frozen(frozen_before, report.changes.iter().chain(&one_sided));
     report
+}
+
+/// How many goals are planned at once, at least (a sixteenth of them when that is more).
+const CHUNK: usize = 256;
+
+fn by_goal(targets: &[TargetKey]) -> HashMap<&str, Vec<&TargetKey>> {
+    let mut out: HashMap<&str, Vec<&TargetKey>> = HashMap::new();
+    for key in targets {
+        out.entry(key.goal.as_str()).or_default().push(key);
+    }
+    out
 }
 
 fn goal_ids(file: &GoalFile) -> Vec<String> {
@@ -175,29 +212,14 @@ fn touched_goals(old: &DeTable<'_>, new: &DeTable<'_>) -> Option<HashSet<String>
     Some(touched)
 }
 
-/// The plans of the touched goals' targets (all goals for `None`), by target.
-fn plans(
-    checked: Checked<'_>,
-    touched: Option<&HashSet<String>>,
-    by: Per,
-) -> HashMap<TargetKey, TargetReport> {
-    // An empty list of goals means every goal to the planner.
-    let goals: Vec<String> = match touched {
-        Some(ids) => checked
-            .file()
-            .goals
-            .iter()
-            .map(|g| g.id.value.clone())
-            .filter(|id| ids.contains(id))
-            .collect(),
-        None => Vec::new(),
-    };
-    if goals.is_empty() && touched.is_some() {
+/// The plans of the targets of `goals`, by target.
+fn plans(checked: Checked<'_>, goals: &[String], by: Per) -> HashMap<TargetKey, TargetReport> {
+    if goals.is_empty() {
         return HashMap::new();
     }
     let options = PlanOptions {
         by,
-        goals,
+        goals: goals.to_vec(),
         teams: Vec::new(),
         reps: Vec::new(),
     };
@@ -219,29 +241,14 @@ fn plans(
 
 /// Changed periods ending before `frozen_before`: of the targets in both files, and every
 /// period with a quota of a target added or removed.
-fn frozen(
-    report: &DiffReport,
-    old_plans: &HashMap<TargetKey, TargetReport>,
-    new_plans: &HashMap<TargetKey, TargetReport>,
+fn frozen<'a>(
+    frozen_before: Option<NaiveDate>,
+    changes: impl Iterator<Item = &'a TargetChange>,
 ) -> Vec<Frozen> {
-    let Some(date) = report.frozen_before else {
+    let Some(date) = frozen_before else {
         return Vec::new();
     };
-    let one_sided = report
-        .targets_removed
-        .iter()
-        .filter_map(|k| quotas::compare(old_plans.get(k), None))
-        .chain(
-            report
-                .targets_added
-                .iter()
-                .filter_map(|k| quotas::compare(None, new_plans.get(k))),
-        )
-        .collect::<Vec<_>>();
-    report
-        .changes
-        .iter()
-        .chain(&one_sided)
+    changes
         .flat_map(|t| {
             t.periods
                 .iter()

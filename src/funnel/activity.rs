@@ -135,9 +135,12 @@ fn landed(outcome: &[Decimal], product: Decimal, landing: &Landing) -> Vec<Decim
     if product.is_zero() {
         return out;
     }
+    // One division per stage; each day is a multiplication (the rounding of the reciprocal
+    // is at the 28th digit, far below the 12 places whole units are rounded from).
+    let per_outcome = Decimal::ONE / product;
     for (x, &k) in outcome.iter().zip(&landing.activity_index) {
         if !x.is_zero() {
-            out[k] += *x / product;
+            out[k] += *x * per_outcome;
         }
     }
     out

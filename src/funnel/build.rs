@@ -13,7 +13,7 @@ use super::report::{
     CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
     StageReport,
 };
-use crate::model::{GoalFile, Per, Rep};
+use crate::model::{GoalFile, MetricKind, Per, Rep};
 use crate::plan::calendar::{CalendarRules, Period, periods};
 use crate::plan::report::rep_names;
 use crate::plan::target::{self, granularity};
@@ -35,11 +35,12 @@ pub struct FunnelOptions {
 pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
     let mut report = head(checked, options);
     let mut targets = Vec::new();
-    report.capacity = each_target(checked, options, &mut |t| {
+    let capacity = each_target(checked, options, &mut |t| {
         targets.push(t);
         Ok::<(), std::convert::Infallible>(())
     })
     .unwrap_or_else(|never| match never {});
+    report.capacity = capacity.reps().collect();
     report.targets = targets;
     report
 }
@@ -67,18 +68,18 @@ pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
 
 /// Works out the shown funnel targets one at a time, in file order, and hands each report to
 /// `visit`, so a renderer can write it and drop it before the next; returns every rep's
-/// selling hours, summed as the targets go.
+/// selling hours, summed as the targets go, to be read one rep at a time.
 ///
 /// # Errors
 /// The first error of `visit`.
 ///
 /// # Panics
 /// When the file broke an invariant that the SMART rules check (a plan without dates).
-pub fn each_target<E>(
-    checked: Checked<'_>,
+pub fn each_target<'a, E>(
+    checked: Checked<'a>,
     options: &FunnelOptions,
     visit: &mut dyn FnMut(FunnelTarget) -> Result<(), E>,
-) -> Result<Vec<RepCapacity>, E> {
+) -> Result<Capacity<'a>, E> {
     let file = checked.file();
     let rules = target::rules(file);
     let by = granularity(options.by);
@@ -97,7 +98,38 @@ pub fn each_target<E>(
         drop(a);
         visit(report)?;
     }
-    Ok(capacity(file, &rules, &needs, &capacity_periods))
+    Ok(Capacity {
+        file,
+        rules,
+        needs,
+        periods: capacity_periods,
+    })
+}
+
+/// Every rep's selling hours by period, summed while the targets were worked out.
+pub struct Capacity<'a> {
+    file: &'a GoalFile,
+    rules: CalendarRules,
+    needs: Needs,
+    periods: Vec<Period>,
+}
+
+impl Capacity<'_> {
+    /// The selling hours of every rep of the shown targets, in file order, one at a time.
+    pub fn reps(&self) -> impl Iterator<Item = RepCapacity> + '_ {
+        self.file
+            .reps
+            .iter()
+            .zip(&self.needs.by_rep)
+            .filter_map(|(rep, need)| {
+                Some(rep_capacity(
+                    &self.rules,
+                    rep,
+                    need.as_ref()?,
+                    &self.periods,
+                ))
+            })
+    }
 }
 
 fn shows(options: &FunnelOptions, goal: &str) -> bool {
@@ -177,6 +209,12 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .map_or_else(String::new, |o| o.value.label()),
         each: if r.target.each_rep { "rep" } else { "team" },
         cycle_days: a.funnel.cycle_days,
+        deal_size: a
+            .funnel
+            .deal_size
+            .as_ref()
+            .filter(|_| r.metric.kind == MetricKind::Money)
+            .map(|d| (d.value, decimals(r.scale))),
         start: r.start,
         end: r.end,
         stages: a
@@ -185,6 +223,16 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .map(|s| stage_report(a, s, periods))
             .collect(),
     }
+}
+
+/// `n` of a scale of 10^n minor units per unit.
+fn decimals(scale: Decimal) -> u32 {
+    let (mut n, mut s) = (0, scale);
+    while s > Decimal::ONE {
+        s /= Decimal::TEN;
+        n += 1;
+    }
+    n
 }
 
 fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageReport {
@@ -256,19 +304,6 @@ fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
         baseline: base * s.per_outcome,
         required: a.resolved.amount * s.per_outcome,
     })
-}
-
-fn capacity(
-    file: &GoalFile,
-    rules: &CalendarRules,
-    needs: &Needs,
-    periods: &[Period],
-) -> Vec<RepCapacity> {
-    file.reps
-        .iter()
-        .zip(&needs.by_rep)
-        .filter_map(|(rep, need)| Some(rep_capacity(rules, rep, need.as_ref()?, periods)))
-        .collect()
 }
 
 fn rep_capacity(

@@ -21,32 +21,28 @@ pub fn hours(units: i64, minutes: Decimal) -> Decimal {
     Decimal::from(units).saturating_mul(minutes) / Decimal::from(60)
 }
 
-/// The rep's selling hours on `day`: `hours_per_week × selling_share` shared evenly among the
-/// week's workdays; 0 on holidays, days off and days the rep is not active. `None` when the
-/// rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own week.
-pub fn available_on(rules: &CalendarRules, rep: &Rep, day: NaiveDate) -> Option<Decimal> {
-    let week = rep.hours_per_week? * rep.selling_share;
-    let workdays = rules.workdays.iter().filter(|w| **w).count();
-    if workdays == 0 || !rules.is_workday(day) || !is_active(rep, day) {
-        return Some(Decimal::ZERO);
-    }
-    Some(week / Decimal::from(workdays))
-}
-
-/// The rep's selling hours from `from` to `to`, inclusive.
+/// The rep's selling hours from `from` to `to`, inclusive: `hours_per_week × selling_share`
+/// shared evenly among the week's workdays, times the workdays in the range on which the rep
+/// is active (holidays, days off and days before `start` or after `end` have none). `None`
+/// when the rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own
+/// week.
 pub fn available(
     rules: &CalendarRules,
     rep: &Rep,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Option<Decimal> {
-    rep.hours_per_week?;
-    Some(
-        from.iter_days()
-            .take_while(|d| *d <= to)
-            .filter_map(|d| available_on(rules, rep, d))
-            .sum(),
-    )
+    let week = rep.hours_per_week? * rep.selling_share;
+    let workdays = rules.workdays.iter().filter(|w| **w).count();
+    if workdays == 0 {
+        return Some(Decimal::ZERO);
+    }
+    let days = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|d| rules.is_workday(*d) && is_active(rep, *d))
+        .count();
+    Some(week / Decimal::from(workdays) * Decimal::from(days))
 }
 
 /// Hours the activity of rep `r` takes from `from` to `to`, inclusive, over every stage.

@@ -11,13 +11,10 @@ use super::plan_json::Num;
 use crate::diagnostic::LineIndex;
 use crate::diff::{Change, DiffReport, RepChange, TargetKey};
 
-/// An amount as exact decimal text: the unit's decimals, or at most two for a level.
+/// An amount as exact decimal text: the unit's decimals, or two for a level (as the plan
+/// writes levels).
 pub fn number(x: Decimal, decimals: u32, level: bool) -> String {
-    if level {
-        x.round_dp(2).normalize().to_string()
-    } else {
-        amount::fixed(x, decimals)
-    }
+    amount::fixed(x, if level { 2 } else { decimals })
 }
 
 #[derive(Serialize)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::funnel_stream::{FunnelStream, write_report};
-use crate::funnel::report::{FunnelReport, FunnelTarget};
+use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity};
 
 fn dec(x: Decimal) -> String {
     x.round_dp(4).normalize().to_string()
@@ -75,9 +75,14 @@ impl FunnelStream for Csv {
         csv.flush()
     }
 
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    fn foot(
+        &mut self,
+        report: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut csv = csv::Writer::from_writer(out);
-        for c in &report.capacity {
+        for c in capacity {
             for p in &c.periods {
                 let available = p.available.map(dec).unwrap_or_default();
                 csv.write_record([

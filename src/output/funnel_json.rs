@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::amount::fixed;
 use super::funnel_stream::{FunnelStream, write_report};
 use super::plan_json::{Num, write_indented};
 use crate::funnel::report::{
@@ -34,6 +35,7 @@ struct Target<'a> {
     owner: &'a str,
     each: &'a str,
     cycle_days: u32,
+    deal_size: Option<Num>,
     start: String,
     end: String,
     stages: Vec<Stage<'a>>,
@@ -140,12 +142,21 @@ impl FunnelStream for Json {
         write_indented(&target(t, &report.rep_names), "    ", out)
     }
 
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    fn foot(
+        &mut self,
+        _: &FunnelReport,
+        reps: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let close = if self.written == 0 { "]" } else { "\n  ]" };
-        write!(out, "{close},\n  \"capacity\": ")?;
-        let capacity: Vec<Capacity<'_>> = report.capacity.iter().map(capacity).collect();
-        write_indented(&capacity, "  ", out)?;
-        writeln!(out, "\n}}")
+        write!(out, "{close},\n  \"capacity\": [")?;
+        let mut any = false;
+        for c in reps {
+            write!(out, "{}\n    ", if any { "," } else { "" })?;
+            any = true;
+            write_indented(&capacity(&c), "    ", out)?;
+        }
+        writeln!(out, "{}\n}}", if any { "\n  ]" } else { "]" })
     }
 }
 
@@ -163,6 +174,7 @@ fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {
         owner: &t.owner,
         each: t.each,
         cycle_days: t.cycle_days,
+        deal_size: t.deal_size.map(|(d, decimals)| Num(fixed(d, decimals))),
         start: t.start.to_string(),
         end: t.end.to_string(),
         stages: t.stages.iter().map(|s| stage(s, names)).collect(),

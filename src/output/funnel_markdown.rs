@@ -4,10 +4,10 @@
 
 use std::io::{self, Write};
 
-use super::amount::group;
+use super::amount::{fixed, group};
 use super::funnel_stream::{FunnelStream, write_report};
 use super::funnel_table::{dec, hours, percent, shows_periods};
-use crate::funnel::report::{FunnelReport, FunnelTarget, StageReport};
+use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
 
 /// The funnel as Markdown, a target's section as soon as it is worked out.
 pub struct Markdown;
@@ -41,11 +41,17 @@ impl FunnelStream for Markdown {
         target(t, out)
     }
 
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    fn foot(
+        &mut self,
+        report: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         if report.shown_targets == 0 {
             return Ok(());
         }
-        capacity(report, out)
+        // One column per rep: they are gathered first.
+        hours_table(&capacity.collect::<Vec<_>>(), out)
     }
 }
 
@@ -61,9 +67,12 @@ fn escape(text: &str) -> String {
 
 fn target(t: &FunnelTarget, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n## {} — {}\n", t.goal, escape(&t.title))?;
+    let deal = t.deal_size.map_or_else(String::new, |(size, decimals)| {
+        format!(", deal size {}", group(&fixed(size, decimals)))
+    });
     writeln!(
         out,
-        "Metric `{}`, funnel `{}`, each {}, cycle {} days, {} to {}.\n",
+        "Metric `{}`, funnel `{}`{deal}, each {}, cycle {} days, {} to {}.\n",
         t.metric, t.funnel, t.each, t.cycle_days, t.start, t.end
     )?;
     summary(t, out)?;
@@ -167,9 +176,9 @@ fn periods(s: &StageReport, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-fn capacity(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+fn hours_table(capacity: &[RepCapacity], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n## Selling hours (needed / available)\n")?;
-    let reps: Vec<String> = report.capacity.iter().map(|c| escape(&c.rep)).collect();
+    let reps: Vec<String> = capacity.iter().map(|c| escape(&c.rep)).collect();
     writeln!(
         out,
         "| period | {} |\n|---|{}",
@@ -184,10 +193,9 @@ fn capacity(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
             if fits { "" } else { " **!**" }
         )
     };
-    let count = report.capacity.first().map_or(0, |c| c.periods.len());
+    let count = capacity.first().map_or(0, |c| c.periods.len());
     for p in 0..count {
-        let cells: Vec<String> = report
-            .capacity
+        let cells: Vec<String> = capacity
             .iter()
             .map(|c| {
                 let row = &c.periods[p];
@@ -197,23 +205,22 @@ fn capacity(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "| {} | {} |",
-            report.capacity[0].periods[p].label,
+            capacity[0].periods[p].label,
             cells.join(" | ")
         )?;
     }
-    let totals: Vec<String> = report
-        .capacity
+    let totals: Vec<String> = capacity
         .iter()
         .map(|c| format!("**{}**", cell(c.needed, c.available, c.fits())))
         .collect();
     writeln!(out, "| **total** | {} |", totals.join(" | "))?;
-    if report.capacity.iter().any(|c| !c.fits()) {
+    if capacity.iter().any(|c| !c.fits()) {
         writeln!(
             out,
             "\n**!** the activity needs more hours than the rep has for selling."
         )?;
     }
-    if report.capacity.iter().any(|c| c.hours_per_week.is_none()) {
+    if capacity.iter().any(|c| c.hours_per_week.is_none()) {
         writeln!(
             out,
             "\n? the rep has no `hours_per_week`: its hours are not checked."

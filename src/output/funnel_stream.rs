@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::funnel::report::{FunnelReport, FunnelTarget};
+use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity};
 
 /// A renderer of the funnel, fed its heading, then every target in file order, then the
 /// selling hours.
@@ -19,8 +19,13 @@ pub trait FunnelStream {
         t: &FunnelTarget,
         out: &mut dyn Write,
     ) -> io::Result<()>;
-    /// Writes what comes after the targets: `report.capacity` is filled in.
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes what comes after the targets: every rep's selling hours, one rep at a time.
+    fn foot(
+        &mut self,
+        head: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
 }
 
 /// Writes a whole report with `stream`.
@@ -33,5 +38,5 @@ pub fn write_report(
     for t in &report.targets {
         stream.target(report, t, out)?;
     }
-    stream.foot(report, out)
+    stream.foot(report, &mut report.capacity.iter().cloned(), out)
 }

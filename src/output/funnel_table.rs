@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::amount::group;
+use super::amount::{fixed, group};
 use super::funnel_stream::{FunnelStream, write_report};
 use super::grid::Grid;
 use super::style::Paint;
@@ -73,12 +73,18 @@ impl FunnelStream for Table {
         target(t, self.paint, self.width, out)
     }
 
-    fn foot(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    fn foot(
+        &mut self,
+        report: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         if report.shown_targets == 0 {
             return Ok(());
         }
         writeln!(out)?;
-        capacity(report, self.paint, self.width, out)
+        // The reps side by side, as many as the width takes: they are gathered first.
+        hours_table(&capacity.collect::<Vec<_>>(), self.paint, self.width, out)
     }
 }
 
@@ -99,13 +105,15 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
         format!(": {}", t.title)
     };
     writeln!(out, "{}", paint.bold(&format!("{}{title}", t.goal)))?;
-    let facts = [
-        t.metric.clone(),
-        format!("funnel {}", t.funnel),
+    let mut facts = vec![t.metric.clone(), format!("funnel {}", t.funnel)];
+    if let Some((size, decimals)) = t.deal_size {
+        facts.push(format!("deal size {}", group(&fixed(size, decimals))));
+    }
+    facts.extend([
         format!("each {}", t.each),
         format!("cycle {} days", t.cycle_days),
         format!("{} to {}", t.start, t.end),
-    ];
+    ]);
     for line in wrap::facts(&facts, width) {
         writeln!(out, "{line}")?;
     }
@@ -224,8 +232,8 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
     }
 }
 
-fn capacity(
-    report: &FunnelReport,
+fn hours_table(
+    capacity: &[RepCapacity],
     paint: Paint,
     width: usize,
     out: &mut dyn Write,
@@ -238,20 +246,20 @@ fn capacity(
         writeln!(out, "{}", paint.bold(&line))?;
     }
     let per_block = (width.saturating_sub(10) / 16).max(1);
-    for (i, reps) in report.capacity.chunks(per_block).enumerate() {
+    for (i, reps) in capacity.chunks(per_block).enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         hours_grid(reps, paint).write("", &|x| paint.bold(x), out)?;
     }
-    if report.capacity.iter().any(|c| !c.fits()) {
+    if capacity.iter().any(|c| !c.fits()) {
         writeln!(
             out,
             "{}",
             paint.warning("! the activity needs more hours than the rep has for selling")
         )?;
     }
-    if report.capacity.iter().any(|c| c.hours_per_week.is_none()) {
+    if capacity.iter().any(|c| c.hours_per_week.is_none()) {
         writeln!(
             out,
             "? the rep has no `hours_per_week`: its hours are not checked"

@@ -2,6 +2,14 @@
 //! knows about colours, tables and output formats.
 
 pub mod amount;
+pub mod baseline_json;
+pub mod baseline_table;
+pub mod baseline_toml;
+pub mod capacity_cells;
+pub mod capacity_csv;
+pub mod capacity_json;
+pub mod capacity_markdown;
+pub mod capacity_table;
 pub mod check_human;
 pub mod check_json;
 pub mod diff_json;
@@ -14,6 +22,7 @@ pub mod funnel_stream;
 pub mod funnel_table;
 pub mod github;
 pub mod grid;
+pub mod html;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;
@@ -27,6 +36,7 @@ mod track_burn_up;
 pub mod track_csv;
 pub mod track_json;
 pub mod track_markdown;
+pub mod track_pipeline;
 pub mod track_table;
 pub mod words;
 pub mod wrap;

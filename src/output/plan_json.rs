@@ -43,6 +43,8 @@ struct Target<'a> {
     end: String,
     total: Num,
     #[serde(skip_serializing_if = "Option::is_none")]
+    street_total: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     unplaced: Option<Num>,
     periods: Vec<Period<'a>>,
     reps: Vec<RepTotal<'a>>,
@@ -54,6 +56,8 @@ struct Period<'a> {
     start: String,
     end: String,
     quota: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    street_quota: Option<Num>,
     exact: Num,
     reps: Vec<RepQuota<'a>>,
 }
@@ -148,6 +152,7 @@ fn target<'a>(t: &'a TargetReport, names: &'a RepNames) -> Target<'a> {
         start: t.start.to_string(),
         end: t.end.to_string(),
         total: q(t.total),
+        street_total: t.street.map(|(_, units)| q(Quantity::Units(units))),
         unplaced: t.unplaced.map(q),
         periods: t.periods.iter().map(|p| period(p, names, &q)).collect(),
         reps: t
@@ -168,6 +173,7 @@ fn period<'a>(p: &'a PeriodRow, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num
         start: p.start.to_string(),
         end: p.end.to_string(),
         quota: q(p.quota),
+        street_quota: p.street_quota.map(|units| q(Quantity::Units(units))),
         exact: Num(amount::exact(p.exact)),
         reps: p.reps.iter().map(|r| rep(r, names, q)).collect(),
     }

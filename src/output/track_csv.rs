@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::amount::fixed;
+use super::track_pipeline;
 use crate::track::report::{Progress, TargetTrack, TrackReport};
 
 const HEADER: [&str; 20] = [
@@ -36,11 +37,24 @@ const HEADER: [&str; 20] = [
 /// Renders the tracking report as CSV, targets in file order.
 pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(HEADER)?;
+    let pipeline = track_pipeline::any(report);
+    let mut header = HEADER.to_vec();
+    if pipeline {
+        header.extend(track_pipeline::CSV_HEADER);
+    }
+    csv.write_record(header)?;
     for t in &report.targets {
-        let rows = std::iter::once(("*", &t.team))
-            .chain(t.reps.iter().map(|r| (r.rep.as_str(), &r.progress)));
-        for (rep, p) in rows {
+        let coverage = |i: Option<usize>| {
+            let c = t.coverage.as_ref()?;
+            i.map_or(Some(&c.team), |i| c.reps.get(i))
+        };
+        let rows = std::iter::once(("*", &t.team, None)).chain(
+            t.reps
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.rep.as_str(), &r.progress, Some(i))),
+        );
+        for (rep, p, index) in rows {
             let who = [
                 t.goal.clone(),
                 t.metric.clone(),
@@ -51,10 +65,16 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             let mut record = who.to_vec();
             record.extend(cells(p, t.decimals));
             record.extend(std::iter::repeat_n(String::new(), 7));
+            if pipeline {
+                record.extend(track_pipeline::csv_cells(coverage(index), t.decimals));
+            }
             csv.write_record(&record)?;
             for row in burn_up(t, p) {
                 let mut record = who.to_vec();
                 record.extend(row);
+                if pipeline {
+                    record.extend(std::iter::repeat_n(String::new(), 6));
+                }
                 csv.write_record(&record)?;
             }
         }

@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::amount::fixed;
 use super::plan_json::Num;
 use crate::track::report::{
-    Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack, TrackReport,
+    Coverage, Distribution, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary,
+    TargetTrack, TrackReport,
 };
 
 #[derive(Serialize)]
@@ -18,10 +19,20 @@ struct Document<'a> {
     version: u32,
     track: Head<'a>,
     sources: Vec<Source<'a>>,
-    targets: Vec<Target<'a>>,
+    targets: Targets<'a>,
     leaderboard: Vec<LeaderRow<'a>>,
     distribution: Bands,
     review: Vec<Review<'a>>,
+}
+
+/// The targets, each turned into its JSON shape only while it is written, so the document
+/// never holds every rep's burn-up as text at once.
+struct Targets<'a>(&'a [TargetTrack]);
+
+impl Serialize for Targets<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(target))
+    }
 }
 
 #[derive(Serialize)]
@@ -72,6 +83,8 @@ struct Target<'a> {
     remaining_periods: usize,
     #[serde(flatten)]
     figures: Figures<'a>,
+    #[serde(flatten)]
+    pipeline: Option<PipelineFigures>,
     reps: Vec<Rep<'a>>,
 }
 
@@ -82,6 +95,30 @@ struct Rep<'a> {
     name: Option<&'a str>,
     #[serde(flatten)]
     figures: Figures<'a>,
+    #[serde(flatten)]
+    pipeline: Option<PipelineFigures>,
+}
+
+/// Pipeline coverage (SPEC §13), present when a pipeline export of the metric was read.
+#[derive(Serialize)]
+struct PipelineFigures {
+    pipeline: Num,
+    weighted: Num,
+    coverage: Option<Num>,
+    required_coverage: Option<Num>,
+    pipeline_short: Option<bool>,
+    forecast_weighted: Num,
+}
+
+fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
+    PipelineFigures {
+        pipeline: num(c.pipeline, decimals),
+        weighted: num(c.weighted, decimals),
+        coverage: c.coverage.map(ratio),
+        required_coverage: c.required_coverage.map(ratio),
+        pipeline_short: c.pipeline_short,
+        forecast_weighted: num(c.forecast_weighted, decimals),
+    }
 }
 
 /// Progress figures as decimal text; serialized as exact JSON numbers.
@@ -159,18 +196,22 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             by: report.by,
         },
         sources: report.sources.iter().map(source).collect(),
-        targets: report.targets.iter().map(target).collect(),
+        targets: Targets(&report.targets),
         leaderboard: report.leaderboard.iter().map(leader).collect(),
-        distribution: Bands {
-            from_100: report.distribution.from_100,
-            from_80: report.distribution.from_80,
-            from_50: report.distribution.from_50,
-            below_50: report.distribution.below_50,
-        },
+        distribution: bands(report.distribution()),
         review: report.review.iter().map(review).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
+}
+
+fn bands(d: Distribution) -> Bands {
+    Bands {
+        from_100: d.from_100,
+        from_80: d.from_80,
+        from_50: d.from_50,
+        below_50: d.below_50,
+    }
 }
 
 fn num(x: Decimal, decimals: u32) -> Num {
@@ -253,13 +294,20 @@ fn target(t: &TargetTrack) -> Target<'_> {
         end: t.end.to_string(),
         remaining_periods: t.remaining_periods,
         figures: figures(t, &t.team),
+        pipeline: t.coverage.as_ref().map(|c| pipeline(&c.team, t.decimals)),
         reps: t
             .reps
             .iter()
-            .map(|r| Rep {
+            .enumerate()
+            .map(|(i, r)| Rep {
                 rep: &r.rep,
                 name: r.name.as_deref(),
                 figures: figures(t, &r.progress),
+                pipeline: t
+                    .coverage
+                    .as_ref()
+                    .and_then(|c| c.reps.get(i))
+                    .map(|c| pipeline(c, t.decimals)),
             })
             .collect(),
     }

@@ -18,6 +18,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     review(report, out)?;
     leaders(report, out)?;
     burn_ups(report, out)?;
+    super::track_pipeline::markdown(report, out)?;
     writeln!(out, "## Data\n")?;
     for s in &report.sources {
         writeln!(
@@ -135,6 +136,9 @@ fn review_item(
             report.by,
         )?;
     }
+    if item.no_period_left {
+        writeln!(out, "- Catch-up: no period is left to catch up in")?;
+    }
     if !item.reps_behind.is_empty() {
         let reps: Vec<String> = item
             .reps_behind
@@ -156,7 +160,7 @@ fn leaders(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     if hits.is_empty() {
         writeln!(out, "No rep has met every target with data yet.\n")?;
     }
-    let bands = report.distribution;
+    let bands = report.distribution();
     if !report.leaderboard.is_empty() {
         writeln!(
             out,

@@ -38,6 +38,7 @@ pub fn render(
         writeln!(out)?;
         target(report, t, paint, width, out)?;
     }
+    super::track_pipeline::table(report, paint, width, out)?;
     leaderboard(report, paint, out)?;
     review(report, paint, width, out)?;
     sources(report, out)
@@ -189,7 +190,7 @@ fn leaderboard(report: &TrackReport, paint: Paint, out: &mut dyn Write) -> io::R
         ]);
     }
     grid.write("  ", &|h| paint.bold(h), out)?;
-    let bands = report.distribution;
+    let bands = report.distribution();
     writeln!(
         out,
         "  reps at ≥ 100%: {}, 80–100%: {}, 50–80%: {}, below 50%: {}",
@@ -235,6 +236,9 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
                 item.remaining_periods,
                 report.by,
             )?;
+        }
+        if item.no_period_left {
+            writeln!(out, "    no period is left to catch up in")?;
         }
         if !item.reps_behind.is_empty() {
             let reps: Vec<String> = item

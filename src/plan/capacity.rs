@@ -63,6 +63,25 @@ pub fn capacity_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
     runs
 }
 
+/// The rep's share factor of team targets on the `days` days from `start`, as runs:
+/// capacity × `weight` (a bigger territory carries more). Achievability uses capacity alone.
+pub fn share_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
+    let mut runs = capacity_runs(rep, start, days);
+    if rep.weight != Decimal::ONE {
+        for run in &mut runs {
+            run.2 *= rep.weight;
+        }
+    }
+    runs
+}
+
+/// Share factors of `reps` (capacity × weight) on each day from `start`: `[rep][day]`.
+pub fn share_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
+    reps.iter()
+        .map(|rep| dense(&share_runs(rep, start, days), days))
+        .collect()
+}
+
 /// The runs as one capacity per day.
 pub fn dense(runs: &Runs, days: usize) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO; days];
@@ -121,6 +140,7 @@ mod tests {
             hours_per_week: None,
             selling_share: Decimal::ONE,
             time_off: vec![("2027-08-09".parse().unwrap(), "2027-08-20".parse().unwrap())],
+            weight: Decimal::ONE,
             crm_id: None,
         }
     }

@@ -136,11 +136,14 @@ pub fn each_target<E>(
     let mut shown_targets = Vec::new();
     let mut ranks = Vec::new();
     let mut flat = 0;
+    // A set: `goals diff` asks for many goals at once.
+    let wanted: std::collections::HashSet<&str> =
+        options.goals.iter().map(String::as_str).collect();
     for (file_order, goal) in file.goals.iter().enumerate() {
-        let wanted = options.goals.is_empty() || options.goals.contains(&goal.id.value);
+        let shown_goal = wanted.is_empty() || wanted.contains(goal.id.value.as_str());
         for t in &goal.targets {
             flat += 1;
-            if !wanted {
+            if !shown_goal {
                 continue;
             }
             let resolved = target::resolve(checked, goal, t);
@@ -206,14 +209,18 @@ fn target_report(
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
-    let (total, rows, reps, unplaced) = if r.metric.kind.is_additive() {
+    let (total, rows, reps, street, unplaced) = if r.metric.kind.is_additive() {
         let days = source.days(checked.file(), r);
+        let street = days
+            .street
+            .as_ref()
+            .map(|s| (r.over_assign, s.quota.iter().sum()));
         let (total, rows, reps) = additive_rows(r, &days, periods, shown);
         let unplaced = (days.unplaced != 0).then_some(Quantity::Units(days.unplaced));
-        (total, rows, reps, unplaced)
+        (total, rows, reps, street, unplaced)
     } else {
         let (total, rows, reps) = level_rows(source, r, periods, shown);
-        (total, rows, reps, None)
+        (total, rows, reps, None, None)
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
@@ -235,6 +242,7 @@ fn target_report(
             0
         },
         total,
+        street,
         unplaced,
         periods: rows,
         reps,
@@ -271,7 +279,8 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
                 start: p.start,
                 end: p.end,
                 quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
-                exact: days.team_exact[range].iter().sum::<Decimal>() / r.scale,
+                exact: days.team_exact[range.clone()].iter().sum::<Decimal>() / r.scale,
+                street_quota: days.street.as_ref().map(|s| s.quota[range].iter().sum()),
                 reps: cells,
             }
         })
@@ -330,6 +339,7 @@ fn level_rows(
                 end: p.end,
                 quota: held(level),
                 exact: level,
+                street_quota: None,
                 reps: cells(level),
             }
         })

@@ -9,6 +9,7 @@ mod findings;
 pub mod rep_exact;
 pub mod report;
 pub mod share_exact;
+pub mod street;
 pub mod target;
 pub mod weights;
 

@@ -57,6 +57,8 @@ pub struct TargetReport {
     pub decimals: u32,
     /// The target as a quota: units for additive targets, the final level otherwise.
     pub total: Quantity,
+    /// With over-assignment: the factor and the street total the reps' quotas add up to.
+    pub street: Option<(Decimal, i64)>,
     /// What no remaining day could carry (a replan only): `total` plus this is the target.
     pub unplaced: Option<Quantity>,
     pub periods: Vec<PeriodRow>,
@@ -73,6 +75,8 @@ pub struct PeriodRow {
     pub quota: Quantity,
     /// The unrounded amount (in the metric's unit; currency units for money).
     pub exact: Decimal,
+    /// With over-assignment: the street quota (units) the reps' quotas add up to.
+    pub street_quota: Option<i64>,
     pub reps: Vec<RepCell>,
 }
 

@@ -6,6 +6,7 @@ pub mod funnel_entry;
 mod identity;
 mod magnitude;
 mod measurable;
+mod over_assign;
 mod references;
 pub mod report;
 mod specific;
@@ -50,6 +51,7 @@ const RULES: &[Rule] = &[
     achievable::funnels,
     funnel_entry::funnel_entries,
     achievable::feedback,
+    over_assign::over_assignment,
     time_bound::plan_dates,
     time_bound::target_dates,
     time_bound::review,

@@ -16,9 +16,9 @@ use super::remainder::{gap, running, spread};
 use crate::model::{GoalFile, MetricKind};
 use crate::plan::DaySource;
 use crate::plan::apportion::{cumulative_quotas, exact_shares, round_half_up};
-use crate::plan::capacity::capacity_table;
+use crate::plan::capacity::share_table;
 use crate::plan::rep_exact::RepExact;
-use crate::plan::target::{self, Days, Resolved, level_at, share_team};
+use crate::plan::target::{self, Days, Resolved, Street, level_at, share_team};
 
 /// A replan from the ledger as of a date.
 pub struct Replan<'a> {
@@ -56,6 +56,8 @@ type Split = (Vec<Vec<Decimal>>, Vec<Vec<i64>>);
 /// The days after the as-of date: the team's and each rep's amounts, and what no day carries.
 struct Future {
     team: Option<(Vec<Decimal>, Vec<i64>)>,
+    /// Whether the reps share a street plan (over-assignment) rather than the team's.
+    street: bool,
     reps: Split,
     unplaced: i64,
 }
@@ -81,6 +83,11 @@ impl DaySource for Replan<'_> {
         }
         let mut team_exact = sum_columns(&rep_exact, len, Decimal::ZERO);
         let mut team_quota = sum_columns(&rep_quota, len, 0);
+        // Over-assigned: what the reps carry is the street plan; the team's line is the target.
+        let street = future.street.then(|| Street {
+            exact: team_exact.clone(),
+            quota: team_quota.clone(),
+        });
         if let Some((exact, quota)) = future.team {
             team_exact.splice(past.., exact);
             team_quota.splice(past.., quota);
@@ -103,6 +110,7 @@ impl DaySource for Replan<'_> {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            street,
             unplaced: future.unplaced,
         }
     }
@@ -155,18 +163,28 @@ impl Replan<'_> {
 }
 
 /// The team's remainder spread over the rest of the team's plan, then shared among the reps
-/// by capacity with the plan's split. Should that split fail, nothing is handed to a rep who
-/// is not there: the whole remainder is unplaced.
+/// by capacity × weight with the plan's split. An over-assigned target's reps share what
+/// remains of the street plan instead, spread the same way. Should that split fail, nothing is
+/// handed to a rep who is not there: the whole remainder is unplaced.
 fn team_future(r: &Resolved<'_>, plan: &Days, past: usize, done: &[Decimal]) -> Future {
     let total = Decimal::from(plan.team_quota.iter().sum::<i64>());
     let left = gap(total, done.iter().sum());
     let s = spread(left, &running(&plan.team_quota[past..]));
     let from = r.start + chrono::Days::new(past as u64);
-    let capacity = capacity_table(&r.reps, from, s.quota.len());
-    let shares = exact_shares(&s.exact, &capacity);
-    match share_team(&s.quota, &s.exact, &capacity) {
+    let capacity = share_table(&r.reps, from, s.quota.len());
+    let street = plan.street.as_ref().map(|street| {
+        let total = Decimal::from(street.quota.iter().sum::<i64>());
+        spread(
+            gap(total, done.iter().sum()),
+            &running(&street.quota[past..]),
+        )
+    });
+    let carried = street.as_ref().unwrap_or(&s);
+    let shares = exact_shares(&carried.exact, &capacity);
+    match share_team(&carried.quota, &carried.exact, &capacity) {
         Ok(quotas) => Future {
             team: Some((s.exact, s.quota)),
+            street: street.is_some(),
             reps: (shares, quotas),
             unplaced: round_half_up(s.unplaced),
         },
@@ -175,6 +193,7 @@ fn team_future(r: &Resolved<'_>, plan: &Days, past: usize, done: &[Decimal]) -> 
             let zeros = || vec![vec![Decimal::ZERO; days]; capacity.len()];
             Future {
                 team: Some((vec![Decimal::ZERO; days], vec![0; days])),
+                street: false,
                 reps: (zeros(), vec![vec![0; days]; capacity.len()]),
                 unplaced: round_half_up(left),
             }
@@ -197,6 +216,7 @@ fn each_rep_future(plan: &Days, past: usize, done: &[Decimal]) -> Future {
     }
     Future {
         team: None,
+        street: false,
         reps: (exacts, quotas),
         unplaced: round_half_up(unplaced),
     }

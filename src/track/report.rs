@@ -28,8 +28,6 @@ pub struct TrackReport {
     pub targets: Vec<TargetTrack>,
     /// Reps by mean attainment, best first.
     pub leaderboard: Vec<Leader>,
-    /// The leaderboard's reps by attainment band.
-    pub distribution: Distribution,
     /// Targets whose team is at risk or behind, worst first.
     pub review: Vec<ReviewItem>,
 }
@@ -71,6 +69,13 @@ pub enum Status {
     NotStarted,
     /// No export has a single row of the metric (or, for a level, of this rep).
     NoData,
+}
+
+impl TrackReport {
+    /// The leaderboard's reps by attainment band (of the reps it lists).
+    pub fn distribution(&self) -> Distribution {
+        Distribution::of(&self.leaderboard)
+    }
 }
 
 impl Status {
@@ -179,6 +184,8 @@ pub struct TargetTrack {
     pub remaining: Vec<Span>,
     pub team: Progress,
     pub reps: Vec<RepProgress>,
+    /// Pipeline coverage, when a pipeline export of the target's metric was read.
+    pub coverage: Option<TargetCoverage>,
 }
 
 /// One rep's figures on a target.
@@ -254,7 +261,34 @@ pub struct ReviewItem {
     pub catch_up: Option<Decimal>,
     /// The label of the catch-up's period.
     pub catch_up_label: Option<String>,
+    /// A gap remains and no remaining day of the plan can carry it.
+    pub no_period_left: bool,
     pub remaining_periods: usize,
     /// Reps at risk or behind, worst first, with their attainment.
     pub reps_behind: Vec<(String, Decimal)>,
+}
+
+/// Pipeline coverage of a target (SPEC §13): the team's and each rep's, in `reps`' order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetCoverage {
+    pub team: Coverage,
+    pub reps: Vec<Coverage>,
+}
+
+/// The open pipeline of a team or rep against the rest of a target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Open value expected to close after the as-of date, through the target's end.
+    pub pipeline: Decimal,
+    /// Σ value × probability over the same deals.
+    pub weighted: Decimal,
+    /// Pipeline ÷ remaining gap (total − actual to date, never below 0), four decimals;
+    /// `None` when nothing remains.
+    pub coverage: Option<Decimal>,
+    /// 1 ÷ `[tracking] win_rate`, four decimals; `None` without a win rate.
+    pub required_coverage: Option<Decimal>,
+    /// Pipeline × win rate falls short of the remaining gap; `None` without a win rate.
+    pub pipeline_short: Option<bool>,
+    /// Actual to date + weighted.
+    pub forecast_weighted: Decimal,
 }

@@ -110,6 +110,7 @@ fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
         baseline: t.num(ctx, "baseline"),
         baseline_written: t.get("baseline").is_some(),
         funnel: t.str(ctx, "funnel"),
+        over_assign: super::factors::over_assign(ctx, t),
         span: t.span.clone(),
     }
 }

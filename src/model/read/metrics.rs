@@ -117,7 +117,7 @@ pub fn read_funnel(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Funnel> {
 fn read_stage(ctx: &mut Ctx, t: &Table<'_, '_>) -> Stage {
     Stage {
         activity: t.str(ctx, "activity"),
-        rate: t.get("rate").and_then(|v| fraction(ctx, v)),
+        rate: t.get("rate").and_then(|v| fraction(ctx, "rate", v)),
         minutes: read_minutes(ctx, t),
         span: t.span.clone(),
     }
@@ -145,7 +145,7 @@ fn read_minutes(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Decimal> {
 }
 
 /// A rate written as a fraction (0.10) or a percentage string ("10%").
-fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
+pub(super) fn fraction(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>> {
     if let DeValue::String(s) = value.get_ref()
         && let Some(pct) = s.trim().strip_suffix('%')
     {
@@ -157,7 +157,7 @@ fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
                 Code::WrongType,
                 Some(value.span()),
                 format!(
-                    "`rate` must be a fraction or a percentage, found {}",
+                    "`{key}` must be a fraction or a percentage, found {}",
                     describe(value.get_ref())
                 ),
             )
@@ -165,5 +165,5 @@ fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
         );
         return None;
     }
-    number(ctx, "rate", value)
+    number(ctx, key, value)
 }

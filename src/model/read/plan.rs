@@ -29,6 +29,7 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
         end: t.date(ctx, "end"),
         currency: read_currency(ctx, t),
         currency_written: t.get("currency").is_some(),
+        over_assign: super::factors::over_assign(ctx, t),
         ..PlanSettings::default()
     };
     if plan.end.is_none()
