@@ -249,10 +249,10 @@ pub struct ReportArgs {
 /// Output formats of `goals baseline`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BaselineFormat {
+    // No doc comments on the values: clap would print them only in `--help`, and `-h`
+    // and `--help` give the same short form.
     Toml,
-    /// Text tables for people.
     Table,
-    /// The JSON document (version 1).
     Json,
 }
 
