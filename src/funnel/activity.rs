@@ -6,8 +6,9 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::model::{Funnel, Goal, MetricKind, Target};
-use crate::plan::apportion::{cumulative_quotas, share_among_reps};
-use crate::plan::share_exact::share_within_one;
+use crate::plan::apportion::cumulative_quotas;
+use crate::plan::capacity::{Runs, shifted_runs};
+use crate::plan::reps;
 use crate::plan::target::{self, Resolved};
 use crate::smart::Checked;
 
@@ -81,6 +82,8 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
     }
     let days = target::days(checked.file(), &resolved);
     let rep_rows = days.rep_exact.rows();
+    // A team target's reps share every stage by their capacity on the outcome's day.
+    let runs = days.rep_exact.runs();
     let cycle = funnel.cycle_days as usize;
     let last = funnel.stages.len().saturating_sub(1);
     let stages = funnel
@@ -97,7 +100,9 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                 .iter()
                 .map(|row| shifted(row, product, cycle, i == last))
                 .collect();
-            let (team_quota, rep_quota, team_exact) = whole_units(&rep_exact, t.each_rep);
+            let stage_runs = runs.map(|r| shifted_runs(r, if i == last { cycle } else { 0 }));
+            let (team_quota, rep_quota, team_exact) =
+                whole_units(&rep_exact, stage_runs.as_deref());
             StageDays {
                 activity: stage
                     .activity
@@ -141,11 +146,12 @@ fn shifted(outcome: &[Decimal], product: Decimal, cycle: usize, is_outcome: bool
     out
 }
 
-/// Whole units that add up: each rep on its own for `each = "rep"` (the team is the sum);
-/// otherwise the team's cumulative quota, shared among reps by their exact shares.
+/// Whole units that add up: each rep on its own for `each = "rep"` (no `capacity`; the team
+/// is the sum); otherwise the team's cumulative quota, shared among reps by `capacity` with
+/// the plan's split.
 fn whole_units(
     rep_exact: &[Vec<Decimal>],
-    each_rep: bool,
+    capacity: Option<&[Runs]>,
 ) -> (Vec<i64>, Vec<Vec<i64>>, Vec<Decimal>) {
     let len = rep_exact.first().map_or(0, Vec::len);
     let mut team_exact = vec![Decimal::ZERO; len];
@@ -154,30 +160,16 @@ fn whole_units(
             *t += x;
         }
     }
-    let own = || {
-        rep_exact
-            .iter()
-            .map(|row| cumulative_quotas(row))
-            .collect::<Vec<_>>()
+    let Some(capacity) = capacity else {
+        let reps: Vec<Vec<i64>> = rep_exact.iter().map(|row| cumulative_quotas(row)).collect();
+        let team = (0..len).map(|d| reps.iter().map(|r| r[d]).sum()).collect();
+        return (team, reps, team_exact);
     };
-    let sum = |reps: &[Vec<i64>]| {
-        (0..len)
-            .map(|d| reps.iter().map(|r| r[d]).sum())
-            .collect::<Vec<i64>>()
-    };
-    if each_rep {
-        let reps = own();
-        return (sum(&reps), reps, team_exact);
-    }
     let team = cumulative_quotas(&team_exact);
-    let shared = share_within_one(&team, &team_exact, rep_exact)
-        .map_or_else(|| share_among_reps(&team, &team_exact, rep_exact), Ok);
-    if let Ok(reps) = shared {
-        (team, reps, team_exact)
-    } else {
-        let reps = own();
-        (sum(&reps), reps, team_exact)
-    }
+    // The outcome's days all have a rep at work (the checks make sure of it), and every
+    // stage sits on those days, so no day is left unshared.
+    let shared = reps::split(&team, &team_exact, capacity).unwrap_or_else(|u| u.quotas);
+    (team, shared, team_exact)
 }
 
 #[cfg(test)]
@@ -203,12 +195,13 @@ mod tests {
     fn team_units_add_up_among_reps() {
         let third = Decimal::ONE / d(3);
         let reps = vec![vec![third; 6], vec![third; 6]];
-        let (team, per_rep, _) = whole_units(&reps, false);
+        let capacity = vec![vec![(0, 5, Decimal::ONE)]; 2];
+        let (team, per_rep, _) = whole_units(&reps, Some(&capacity));
         assert_eq!(team.iter().sum::<i64>(), 4);
         for day in 0..6 {
             assert_eq!(per_rep[0][day] + per_rep[1][day], team[day]);
         }
-        let (team, per_rep, _) = whole_units(&reps, true);
+        let (team, per_rep, _) = whole_units(&reps, None);
         assert_eq!(
             per_rep
                 .iter()

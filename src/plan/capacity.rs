@@ -89,14 +89,12 @@ pub fn totals(runs: &[Runs], days: usize) -> Vec<Decimal> {
         .collect()
 }
 
-/// Capacities of `reps` on each day from `start`, `days` long: `[rep][day]`.
-pub fn capacity_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
-    reps.iter()
+/// Runs moved `by` days later (the days before them have no capacity).
+pub fn shifted_runs(runs: &[Runs], by: usize) -> Vec<Runs> {
+    runs.iter()
         .map(|rep| {
-            start
-                .iter_days()
-                .take(days)
-                .map(|d| capacity_on(rep, d))
+            rep.iter()
+                .map(|&(from, to, c)| (from + by, to + by, c))
                 .collect()
         })
         .collect()

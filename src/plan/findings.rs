@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::apportion::round_half_up;
 use super::calendar::CalendarRules;
 use super::capacity::capacity_on;
+use super::fixed::{round_dp, round_half_up};
 use super::target::{self, Days, Resolved};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{GoalFile, Per, SplitName};
@@ -182,7 +182,7 @@ fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<D
             } else {
                 String::new()
             };
-            let fmt = |n: Decimal| (n / r.scale).round_dp(2).normalize();
+            let fmt = |n: Decimal| round_dp(n / r.scale, 2).normalize();
             let message = format!(
                 "rep `{}` must deliver {} {} in {year}-{month:02}, above a capacity of {}{more}",
                 rep.id.value,

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::apportion::{cumulative_quotas, per_rep_targets, share_among_reps};
+use super::apportion::{cumulative_quotas, per_rep_targets};
 use super::calendar::{CalendarRules, Granularity};
 use super::capacity::{Runs, capacity_runs, dense, is_active, totals};
 use super::rep_exact::RepExact;
-use super::share_exact::share_within_one;
+use super::reps;
 use super::weights::{Split, daily_amounts};
 use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
 use crate::smart::Checked;
@@ -200,8 +200,8 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         .iter()
         .map(|rep| capacity_runs(rep, resolved.start, n))
         .collect();
-    let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
     if resolved.target.each_rep {
+        let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
         let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);
         let team_quota = sum_days(&rep_quota, day_exact.len());
         let team_exact = sum_exact(&rep_exact, day_exact.len());
@@ -215,6 +215,10 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
+    let (rep_quota, uncovered) = match reps::split(&team_quota, &day_exact, &runs) {
+        Ok(quotas) => (quotas, Vec::new()),
+        Err(reps::Uncovered { days, quotas }) => (quotas, days),
+    };
     // A rep's exact share of a day is its capacity × the day's amount per unit of capacity.
     let unit = day_exact
         .iter()
@@ -222,14 +226,6 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
         .collect();
     let rep_exact = RepExact::factored(runs, unit);
-    // Within one unit of every rep's exact share when such a schedule exists (it always does
-    // while shares stay constant); otherwise the running-deficit split.
-    let exact_fit = share_within_one(&team_quota, &day_exact, &capacity);
-    let (rep_quota, uncovered) =
-        match exact_fit.map_or_else(|| share_among_reps(&team_quota, &day_exact, &capacity), Ok) {
-            Ok(quotas) => (quotas, Vec::new()),
-            Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
-        };
     Days {
         start: resolved.start,
         team_exact: day_exact,

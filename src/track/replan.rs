@@ -10,9 +10,10 @@ use super::ledger::Ledger;
 use super::progress::days_to_date;
 use crate::model::GoalFile;
 use crate::plan::DaySource;
-use crate::plan::apportion::{cumulative_quotas, exact_shares, share_among_reps};
-use crate::plan::capacity::capacity_table;
+use crate::plan::apportion::{cumulative_quotas, exact_shares};
+use crate::plan::capacity::{Runs, capacity_runs, dense};
 use crate::plan::rep_exact::RepExact;
+use crate::plan::reps;
 use crate::plan::target::{self, Days, Resolved, level_at};
 use crate::plan::weights::{daily_amounts, day_weights};
 
@@ -36,7 +37,12 @@ impl DaySource for Replan<'_> {
         let (mut rep_exact, mut rep_quota) = self.history(r, past);
         let from = r.start + chrono::Days::new(past as u64);
         let future_len = len - past;
-        let capacity = capacity_table(&r.reps, from, future_len);
+        let runs: Vec<Runs> = r
+            .reps
+            .iter()
+            .map(|rep| capacity_runs(rep, from, future_len))
+            .collect();
+        let capacity: Vec<Vec<Decimal>> = runs.iter().map(|c| dense(c, future_len)).collect();
         let (future_team, (future_exact, future_quota)) = if r.target.each_rep {
             let rests = rep_quota
                 .iter()
@@ -47,7 +53,8 @@ impl DaySource for Replan<'_> {
         } else {
             let done: Vec<i64> = rep_quota.iter().map(|q| q.iter().sum()).collect();
             let rest = (plan.team_quota.iter().sum::<i64>() - done.iter().sum::<i64>()).max(0);
-            let (team_exact, team_quota, shares) = team_future(file, r, from, &capacity, rest);
+            let (team_exact, team_quota, shares) =
+                team_future(file, r, from, (&runs, &capacity), rest);
             (Some((team_exact, team_quota)), shares)
         };
         for (i, (e, q)) in future_exact.into_iter().zip(future_quota).enumerate() {
@@ -123,12 +130,14 @@ fn rest(planned: &[i64], done: &[i64]) -> i64 {
 }
 
 /// The team's remainder spread over the days from `from` with the target's split, then shared
-/// among reps by capacity: (team exact, team quota, rep shares).
+/// among reps by capacity: (team exact, team quota, rep shares). When some of those days have
+/// no rep at work, the remainder is spread over the days that do, so no unit goes unshared
+/// while any rep can still carry it.
 fn team_future(
     file: &GoalFile,
     r: &Resolved<'_>,
     from: NaiveDate,
-    capacity: &[Vec<Decimal>],
+    (runs, capacity): (&[Runs], &[Vec<Decimal>]),
     rest: i64,
 ) -> (Vec<Decimal>, Vec<i64>, Split) {
     let split = target::split(file, &r.target.split.value);
@@ -141,10 +150,35 @@ fn team_future(
         r.end,
     );
     keep_whole(&mut exact, rest);
-    let quota = cumulative_quotas(&exact);
+    let mut quota = cumulative_quotas(&exact);
+    let rep_quota = match reps::split(&quota, &exact, runs) {
+        Ok(shared) => shared,
+        Err(uncovered) => {
+            let staffed: Vec<bool> = (0..exact.len())
+                .map(|d| capacity.iter().any(|c| c[d] > Decimal::ZERO))
+                .collect();
+            let weight: Decimal = exact
+                .iter()
+                .zip(&staffed)
+                .filter(|(_, s)| **s)
+                .map(|(x, _)| x)
+                .sum();
+            if weight.is_zero() {
+                uncovered.quotas
+            } else {
+                for (x, s) in exact.iter_mut().zip(&staffed) {
+                    *x = if *s {
+                        *x * Decimal::from(rest) / weight
+                    } else {
+                        Decimal::ZERO
+                    };
+                }
+                quota = cumulative_quotas(&exact);
+                reps::split(&quota, &exact, runs).unwrap_or_else(|u| u.quotas)
+            }
+        }
+    };
     let shares = exact_shares(&exact, capacity);
-    let rep_quota = share_among_reps(&quota, &exact, capacity)
-        .unwrap_or_else(|_| vec![vec![0; exact.len()]; capacity.len()]);
     (exact, quota, (shares, rep_quota))
 }
 
