@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::calendar::{Period, periods};
+use super::fixed::round_dp;
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 use super::target::{self, Days, Resolved, granularity, level_at};
 use crate::model::{GoalFile, Level3, Per, Rep};
@@ -292,7 +293,7 @@ fn level_rows(
             .filter(|(_, s)| **s)
             .map(|(rep, _)| RepCell {
                 rep: rep.id.value.clone(),
-                quota: Quantity::Level(level.round_dp(2)),
+                quota: Quantity::Level(round_dp(level, 2)),
                 exact: level,
             })
             .collect()
@@ -305,12 +306,12 @@ fn level_rows(
                 label: p.label.clone(),
                 start: p.start,
                 end: p.end,
-                quota: Quantity::Level(level.round_dp(2)),
+                quota: Quantity::Level(round_dp(level, 2)),
                 exact: level,
                 reps: cells(level),
             }
         })
         .collect();
     let last = source.level(r, r.end);
-    (Quantity::Level(last.round_dp(2)), rows, cells(last))
+    (Quantity::Level(round_dp(last, 2)), rows, cells(last))
 }
