@@ -257,7 +257,7 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
                 start: p.start,
                 end: p.end,
                 quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
-                exact: days.team_exact[range].iter().sum::<Decimal>() / r.scale,
+                exact: unscaled(days.team_exact[range].iter().sum::<Decimal>(), r.scale),
                 reps: cells,
             }
         })
@@ -265,6 +265,23 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
     let total = Quantity::Units(days.team_quota.iter().sum());
     let totals = rep_cells(r, days, shown, &(0..days.team_quota.len()));
     (total, rows, totals)
+}
+
+/// An amount in whole units back in the metric's unit: `units / scale`, where `scale` is a
+/// power of ten, by moving the decimal point when the result keeps its precision.
+fn unscaled(units: Decimal, scale: Decimal) -> Decimal {
+    if scale == Decimal::ONE {
+        return units;
+    }
+    let shift = scale.mantissa().unsigned_abs().ilog10() - scale.scale();
+    let mut moved = units;
+    if scale.mantissa().unsigned_abs() == 10_u128.pow(shift + scale.scale())
+        && moved.set_scale(units.scale() + shift).is_ok()
+    {
+        moved
+    } else {
+        units / scale
+    }
 }
 
 fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
@@ -275,7 +292,7 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .map(|(i, rep)| RepCell {
             rep: rep.id.value.clone(),
             quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
-            exact: days.rep_exact.sum(i, range.clone()) / r.scale,
+            exact: unscaled(days.rep_exact.sum(i, range.clone()), r.scale),
         })
         .collect()
 }

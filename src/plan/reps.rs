@@ -14,14 +14,15 @@
 use rust_decimal::Decimal;
 
 use super::capacity::Runs;
-use super::fixed::{capacity_units, div_round, to_fixed};
+use super::fixed::{capacity_units, to_fixed};
 
 /// Fixed point of the exact shares: 10^-21 of a unit.
 const ONE: i128 = 1_000_000_000_000_000_000_000;
 /// Rounding noise of the fixed point, ignored where a unit becomes free or due: 10^-9 of a unit.
 const NOISE: i128 = 1_000_000_000_000;
-/// Deficits closer than 10^-12 of a unit count as equal.
-const TIE: i128 = 1_000_000_000;
+/// Deficits that agree down to 2^30 of the fixed point (about 10^-12 of a unit) count as
+/// equal: a shift, not a division, on the split's hot path.
+const TIE_BITS: u32 = 30;
 
 /// A split that could not share every day: the days (indices) on which the team has units but
 /// no rep has capacity, or a negative quota, which the caller must report (`no-rep-active`),
@@ -113,6 +114,8 @@ struct Split {
     prefix: Vec<i128>,
     /// Reps with capacity on the current day, and their exact share up to it.
     active: Vec<(usize, i128)>,
+    /// Units due today to each rep of `active`.
+    due: Vec<i128>,
     /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
     keys: Vec<(u8, usize, i128, usize)>,
 }
@@ -158,6 +161,7 @@ impl Split {
             reps,
             prefix,
             active: Vec::new(),
+            due: Vec::new(),
             keys: Vec::new(),
         };
         for rep in &mut split.reps {
@@ -195,16 +199,17 @@ impl Split {
     /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
     fn allocate(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
         let q = i128::from(q);
-        let due = |rep: &Rep, share: i128| (share.saturating_add(NOISE) / ONE - rep.given).max(0);
-        let must: i128 = self
-            .active
-            .iter()
-            .map(|&(r, share)| due(&self.reps[r], share))
-            .sum();
+        self.due.clear();
+        let reps = &self.reps;
+        self.due.extend(
+            self.active
+                .iter()
+                .map(|&(r, share)| units_due(reps[r].given, share)),
+        );
+        let must: i128 = self.due.iter().sum();
         let mut left = q;
         if must <= q {
-            for &(r, share) in &self.active {
-                let n = due(&self.reps[r], share);
+            for (&(r, _), &n) in self.active.iter().zip(&self.due) {
                 if n > 0 {
                     give(&mut self.reps[r], &mut quotas[r][d], n);
                 }
@@ -235,12 +240,26 @@ impl Split {
             let rep = &mut self.reps[r];
             let deficit = share.saturating_sub(rep.given.saturating_mul(ONE));
             let key = if deficit > NOISE {
-                (0, rep.deadline(&self.prefix), -div_round(deficit, TIE), r)
+                (0, rep.deadline(&self.prefix), -(deficit >> TIE_BITS), r)
             } else {
-                (1, 0, -div_round(deficit, TIE), r)
+                (1, 0, -(deficit >> TIE_BITS), r)
             };
             self.keys.push(key);
         }
+    }
+}
+
+/// How many more units are due to a rep given `given` so far, at an exact share of `share`
+/// (a division only when more than one is due).
+fn units_due(given: i128, share: i128) -> i128 {
+    let reach = share.saturating_add(NOISE);
+    let next = given.saturating_add(1).saturating_mul(ONE);
+    if reach < next {
+        0
+    } else if reach < next.saturating_add(ONE) {
+        1
+    } else {
+        reach / ONE - given
     }
 }
 
