@@ -32,6 +32,18 @@ pub fn to_fixed(x: Decimal, dp: u32) -> Option<i128> {
     }
 }
 
+/// Binary fixed point: `BINARY_ONE` is one whole unit (2^64), so whole units are a shift away.
+pub const BINARY_ONE: i128 = 1 << 64;
+
+/// A non-negative `x` in units of 2^-64, taken to 18 decimals first (halves away from zero);
+/// negative counts as 0, and `None` when it does not fit.
+pub fn to_binary(x: Decimal) -> Option<i128> {
+    const E18: i128 = 1_000_000_000_000_000_000;
+    let v = to_fixed(x, 18)?.max(0);
+    let whole = (v / E18).checked_mul(BINARY_ONE)?;
+    whole.checked_add(div_round((v % E18) << 64, E18))
+}
+
 /// A capacity in millionths, rounded half away from zero; negative capacities count as 0.
 pub fn capacity_units(c: Decimal) -> i128 {
     if c.is_sign_negative() {
@@ -89,5 +101,8 @@ mod tests {
         assert_eq!(capacity_units(dec("0.25")), 250_000);
         assert_eq!(capacity_units(dec("-1")), 0);
         assert_eq!(to_fixed(Decimal::MAX, 21), None);
+        assert_eq!(to_binary(dec("2.5")), Some(5 << 63));
+        assert_eq!(to_binary(dec("-1")), Some(0));
+        assert_eq!(to_binary(Decimal::MAX), None);
     }
 }

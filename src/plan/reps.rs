@@ -8,21 +8,21 @@
 //! goes first and, when no rep is short of its share, the largest deficit takes the unit:
 //! the split never fails except on a day without any capacity.
 //!
-//! The shares are kept in integer fixed point (10^-21 of a unit): one division a day, and
-//! O(reps) integer operations on a day with units.
+//! The shares are kept in integer fixed point (2^-64 of a unit): one division a day, and
+//! O(reps) integer operations (multiplications and shifts) on a day with units.
 
 use rust_decimal::Decimal;
 
 use super::capacity::Runs;
-use super::fixed::{capacity_units, to_fixed};
+use super::fixed::{BINARY_ONE, capacity_units, to_binary};
 
-/// Fixed point of the exact shares: 10^-21 of a unit.
-const ONE: i128 = 1_000_000_000_000_000_000_000;
-/// Rounding noise of the fixed point, ignored where a unit becomes free or due: 10^-9 of a unit.
-const NOISE: i128 = 1_000_000_000_000;
-/// Deficits that agree down to 2^30 of the fixed point (about 10^-12 of a unit) count as
-/// equal: a shift, not a division, on the split's hot path.
-const TIE_BITS: u32 = 30;
+/// Fixed point of the exact shares: 2^-64 of a unit, so whole units are a shift away.
+const ONE: i128 = BINARY_ONE;
+/// Rounding noise of the fixed point, ignored where a unit becomes free or due: 2^-30 (about
+/// 10^-9) of a unit.
+const NOISE: i128 = 1 << 34;
+/// Deficits that agree down to 2^-40 (about 10^-12) of a unit count as equal.
+const TIE_BITS: u32 = 24;
 
 /// A split that could not share every day: the days (indices) on which the team has units but
 /// no rep has capacity, or a negative quota, which the caller must report (`no-rep-active`),
@@ -150,7 +150,7 @@ impl Split {
             let amount = team_exact
                 .get(d)
                 .filter(|x| x.is_sign_positive())
-                .map_or(0, |&x| to_fixed(x, 21).unwrap_or(i128::MAX));
+                .map_or(0, |&x| to_binary(x).unwrap_or(i128::MAX));
             // One division a day: the day's amount per unit of capacity.
             if total > 0 {
                 sum = sum.saturating_add(amount / total);
