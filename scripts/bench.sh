@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # The benchmark of the specification's performance section (§9). Generates its inputs under
-# target/bench/, runs `check`, `plan --by month`, `plan --by week`, `funnel` and `track` on a
+# target/bench/, runs `check`, `plan --by month`, `plan --by week`, `funnel`, `track` and `report` on a
 # release build, and prints wall time and peak memory (GNU time "%e %M") for each next to
 # the cost of merely reading the input and writing output of the same size. Every command
 # runs at scale 1 and scale 2 (twice the input) and the ratio of the two is printed.
 #
-#   scripts/bench.sh [check] [plan] [funnel] [track]     (default: all of them)
+#   scripts/bench.sh [check] [plan] [funnel] [track] [diff] [capacity] [baseline] [report]
+#                                                                        (default: all)
 #
 # Scale 2 is the specification's size for check and plan (5 MB goal file; 10,000 reps in
 # 500 teams with 2,500 targets) and scale 1 is half of it; for track scale 1 is the
-# specification's 1,000,000 rows and scale 2 is 2,000,000. Data is deterministic.
+# specification's 1,000,000 rows and scale 2 is 2,000,000. capacity runs on the plan's
+# organisation with a `capacity` on its count and money metrics; baseline reads a year of
+# 1,000,000 rows (scale 2: 2,000,000) for 10,000 reps as the history of a 2028 plan; for
+# report scale 1 is 10,000 reps (500 teams, 1,000 targets) with 1,000,000 rows and scale 2
+# twice both. Data is deterministic.
 # Needs python3, awk and GNU time at /usr/bin/time. Not part of CI. About 2-3 minutes on two
 # cores, plus the release build.
 set -euo pipefail
@@ -27,10 +32,10 @@ if ((${#missing[@]})); then
 fi
 
 what=("$@")
-((${#what[@]})) || what=(check plan funnel track)
+((${#what[@]})) || what=(check plan funnel track diff capacity baseline report)
 for w in "${what[@]}"; do
-  case $w in check | plan | funnel | track) ;; *)
-    echo "bench.sh: unknown part '$w' (check, plan, funnel, track)" >&2
+  case $w in check | plan | funnel | track | diff | capacity | baseline | report) ;; *)
+    echo "bench.sh: unknown part '$w' (check, plan, funnel, track, diff, capacity, baseline, report)" >&2
     exit 2
     ;;
   esac
@@ -124,6 +129,24 @@ for scale in 1 2; do
       $bin plan "$dir/plan-$scale.toml" --by week --format json
     baseline "$dir/week-$scale.json" "$dir/plan-$scale.toml"
   fi
+  if wants diff; then
+    # Two organisations of the plan's size that differ in one target (goal-0: 40 -> 44 deals a
+    # month), and two that differ in one rep's fte, which replans every target.
+    [[ -f $dir/plan-$scale.toml ]] || python3 scripts/gen_goals.py $reps $teams $targets > "$dir/plan-$scale.toml"
+    python3 - "$dir/plan-$scale.toml" "$dir/diff-target-$scale.toml" "$dir/diff-fte-$scale.toml" << 'PY'
+import sys
+text = open(sys.argv[1]).read()
+open(sys.argv[2], 'w').write(text.replace('  target = 40\n', '  target = 44\n', 1))
+open(sys.argv[3], 'w').write(text.replace('fte = 0.5\n', 'fte = 0.6\n', 1))
+PY
+    echo "== diff, scale $scale: $reps reps, $teams teams, $targets targets, by month"
+    measure "diff target:$scale" "diff, one target changed" "$dir/diff-target-$scale.json" \
+      $bin diff "$dir/plan-$scale.toml" "$dir/diff-target-$scale.toml" --by month --format json
+    measure "diff fte:$scale" "diff, one rep's fte (all)" "$dir/diff-fte-$scale.json" \
+      $bin diff "$dir/plan-$scale.toml" "$dir/diff-fte-$scale.toml" --by month --format json
+    measure "diff plan:$scale" "plan --by month (reference)" "$dir/diff-plan-$scale.json" \
+      $bin plan "$dir/plan-$scale.toml" --by month --format json
+  fi
   if wants funnel; then
     python3 scripts/gen_goals.py $reps $teams $targets --funnel > "$dir/funnel-$scale.toml"
     echo "== funnel, scale $scale: as plan, every count target through a 3-stage funnel ($(size "$dir/funnel-$scale.toml"))"
@@ -139,6 +162,30 @@ for scale in 1 2; do
       $bin --as-of 2027-12-31 track "$dir/track-$scale/bench.toml" --actuals "$dir/track-$scale/actuals.csv" --format json
     baseline "$dir/track-$scale.json" "$dir/track-$scale/bench.toml" "$dir/track-$scale/actuals.csv"
   fi
+  if wants capacity; then
+    python3 scripts/gen_goals.py $reps $teams $targets --capacity > "$dir/capacity-$scale.toml"
+    echo "== capacity, scale $scale: as plan, count and money metrics with a capacity ($(size "$dir/capacity-$scale.toml"))"
+    measure "capacity:$scale" "capacity --format json" "$dir/capacity-$scale.json" \
+      $bin --as-of 2026-11-01 capacity "$dir/capacity-$scale.toml" --format json
+    baseline "$dir/capacity-$scale.json" "$dir/capacity-$scale.toml"
+  fi
+  if wants baseline; then
+    rows=$((1000000 * scale))
+    python3 scripts/gen_actuals.py "$dir/baseline-$scale" $rows 10000
+    sed -i 's/^start = 2027-01-01$/start = 2028-01-01/; s/^end = 2027-12-31$/end = 2028-12-31/' "$dir/baseline-$scale/bench.toml"
+    echo "== baseline, scale $scale: a year of $rows rows, 10000 reps ($(size "$dir/baseline-$scale/actuals.csv") CSV)"
+    measure "baseline:$scale" "baseline --format json" "$dir/baseline-$scale.json" \
+      $bin --as-of 2027-12-31 baseline "$dir/baseline-$scale/bench.toml" --actuals "$dir/baseline-$scale/actuals.csv" --format json
+    baseline "$dir/baseline-$scale.json" "$dir/baseline-$scale/bench.toml" "$dir/baseline-$scale/actuals.csv"
+  fi
+  if wants report; then
+    rows=$((1000000 * scale)) reps=$((10000 * scale))
+    python3 scripts/gen_actuals.py "$dir/report-$scale" $rows $reps
+    echo "== report, scale $scale: $rows actual rows, $reps reps, $((reps / 10)) targets ($(size "$dir/report-$scale/actuals.csv") CSV)"
+    measure "report:$scale" "report (HTML)" "$dir/report-$scale.html" \
+      $bin --as-of 2027-06-30 report "$dir/report-$scale/bench.toml" --actuals "$dir/report-$scale/actuals.csv"
+    baseline "$dir/report-$scale.html" "$dir/report-$scale/bench.toml" "$dir/report-$scale/actuals.csv"
+  fi
 done
 
-ratios check "plan month" "plan week" funnel track
+ratios check "plan month" "plan week" funnel track "diff target" "diff fte" capacity baseline report

@@ -3,11 +3,12 @@
 targets (one goal each, owned by a team, cycling through count, money and level metrics).
 Reps are put into teams in blocks (the first REPS/TEAMS reps in team-0, and so on).
 
-    python3 scripts/gen_goals.py REPS TEAMS TARGETS [--funnel]
+    python3 scripts/gen_goals.py REPS TEAMS TARGETS [--funnel] [--capacity]
 
 With --funnel every count target works back through an outbound funnel (calls -> meetings ->
-deals) and every rep gets selling hours, sized so that the activity mostly fits. Deterministic:
-no randomness."""
+deals) and every rep gets selling hours, sized so that the activity mostly fits. With --capacity
+the count and money metrics get a `capacity` and the file a [hiring] table, for `goals capacity`.
+Deterministic: no randomness."""
 import sys
 
 FUNNEL = '''[[funnels]]
@@ -25,10 +26,11 @@ cycle_days = 14
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     flags = [a for a in sys.argv[1:] if a.startswith('--')]
-    if len(args) != 3 or any(f != '--funnel' for f in flags):
-        sys.exit('usage: gen_goals.py REPS TEAMS TARGETS [--funnel]')
+    if len(args) != 3 or any(f not in ('--funnel', '--capacity') for f in flags):
+        sys.exit('usage: gen_goals.py REPS TEAMS TARGETS [--funnel] [--capacity]')
     reps, teams, targets = (int(a) for a in args)
     funnel = '--funnel' in flags
+    capacity = '--capacity' in flags
     out = sys.stdout
     out.write('[plan]\nname = "Benchmark"\nstart = 2027-01-01\nend = 2027-12-31\ncurrency = "EUR"\n')
     out.write('holidays = [2027-01-01, 2027-01-06, 2027-04-25, 2027-05-01, 2027-06-02, 2027-08-15, 2027-11-01, 2027-12-08, 2027-12-25, 2027-12-26]\n')
@@ -48,7 +50,10 @@ def main():
         if funnel:
             extra += f'hours_per_week = {hours}\nselling_share = 0.5\n'
         out.write(f'[[reps]]\nid = "rep-{r}"\nname = "Rep {r}"\nteam = "team-{r * teams // reps}"\n{extra}\n')
-    out.write('[metrics.deals]\nkind = "count"\nsource = "CRM"\n\n[metrics.revenue]\nkind = "money"\nsource = "CRM"\n\n')
+    deals_cap, revenue_cap = ('capacity = 5\n', 'capacity = 250000\n') if capacity else ('', '')
+    out.write(f'[metrics.deals]\nkind = "count"\nsource = "CRM"\n{deals_cap}\n[metrics.revenue]\nkind = "money"\nsource = "CRM"\n{revenue_cap}\n')
+    if capacity:
+        out.write('[hiring]\nramp = [0, 0.3, 0.6, 0.9]\ntime_to_fill_days = 60\nattainment = 0.85\nattrition = 0.1\n\n')
     out.write('[metrics.hours]\nkind = "level"\nbetter = "lower"\nsource = "Time sheets"\n\n')
     for g in range(targets):
         kind = ('deals', 'revenue', 'hours')[g % 3]

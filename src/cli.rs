@@ -57,6 +57,14 @@ pub enum Command {
     Track(TrackArgs),
     /// Replan from actuals: past periods as they happened, the rest spread over what is left.
     Replan(TrackArgs),
+    /// How many reps each team target needs, month by month, and when to hire them.
+    Capacity(CapacityArgs),
+    /// Seasonality, a suggested target and rep weights from last year's actuals.
+    Baseline(BaselineArgs),
+    /// Write a self-contained HTML report: scorecard, quota charts and, with actuals, progress.
+    Report(ReportArgs),
+    /// Show what a change to the goal file does to every quota.
+    Diff(DiffArgs),
     /// Explain a check code: what it means and how to fix it.
     Explain(ExplainArgs),
     /// Print the JSON Schema of the goal file (for editors).
@@ -68,8 +76,8 @@ pub enum Command {
 /// `goals init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the file.
-    #[arg(default_value = "goals.toml")]
+    /// Where to write the file; `-` writes it to standard output.
+    #[arg(value_name = "PATH", default_value = "goals.toml")]
     pub path: PathBuf,
     /// Overwrite an existing file.
     #[arg(long)]
@@ -82,10 +90,12 @@ pub struct CheckArgs {
     /// Goal files to check; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "goals.toml")]
     pub files: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: `human` (located snippets and a SMART scorecard), `json` (the findings
+    /// document), `github` (GitHub Actions annotations) or `sarif` (SARIF 2.1.0, for code
+    /// scanning).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Exit with 1 when there are warnings.
+    /// Exit with 1 when there are warnings (those accepted by `allow` do not count).
     #[arg(long)]
     pub deny_warnings: bool,
     /// A filled `goals survey` form to merge with the file's feedback (repeatable).
@@ -96,13 +106,9 @@ pub struct CheckArgs {
 /// Output formats of `goals check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// Located snippets and a SMART scorecard, for people.
     Human,
-    /// The JSON document of the findings (version 1).
     Json,
-    /// GitHub Actions annotation lines.
     Github,
-    /// SARIF 2.1.0, for code scanning.
     Sarif,
 }
 
@@ -115,9 +121,15 @@ pub struct PlanArgs {
     /// Period of the quotas.
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format; `salesforce` (Data Loader CSV of `ForecastingQuota`) and `pipedrive`
+    /// (`POST /v1/goals` bodies, one per line) write the reps' quotas for a CRM import, reps
+    /// by `crm_id`.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+    /// Pipedrive's numeric id of the plan's currency (`GET /v1/currencies`), for money
+    /// targets in `--format pipedrive`.
+    #[arg(long, value_name = "N")]
+    pub currency_id: Option<u64>,
     /// Only this goal (repeatable).
     #[arg(long, value_name = "ID")]
     pub goal: Vec<String>,
@@ -140,6 +152,11 @@ pub struct TrackArgs {
     /// goal file are always read.
     #[arg(long, value_name = "CSV")]
     pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable; `goals track` only), read with the `[[pipeline]]`
+    /// mapping whose columns its header has. Sources with a `path` in the goal file are always
+    /// read.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
     /// Period of the catch-up quota (track) or of the plan (replan).
     #[arg(long, value_enum, default_value_t = By::Month)]
     pub by: By,
@@ -149,6 +166,98 @@ pub struct TrackArgs {
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,
+}
+
+/// `goals capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Only this goal (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub goal: Vec<String>,
+    /// Only targets owned by this team (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub team: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// `goals baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// Last year's export (repeatable), read like `goals track --actuals`: with the
+    /// `[[actuals]]` mapping whose columns its header has, else `date,rep,metric,value`.
+    #[arg(long, value_name = "CSV", required = true)]
+    pub actuals: Vec<PathBuf>,
+    /// Only this metric (default: every count and money metric).
+    #[arg(long, value_name = "ID")]
+    pub metric: Option<String>,
+    /// Growth over last year's total for the suggested target, in percent (`10` or `10%`).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value = "0", allow_hyphen_values = true)]
+    pub growth: rust_decimal::Decimal,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BaselineFormat::Toml)]
+    pub format: BaselineFormat,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
+/// `goals report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The goal file; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "goals.toml")]
+    pub file: PathBuf,
+    /// A CSV of actuals (repeatable), read as by `goals track`; with actuals (or `[[actuals]]`
+    /// sources with a `path`) the report shows progress.
+    #[arg(long, value_name = "CSV")]
+    pub actuals: Vec<PathBuf>,
+    /// A CSV of open deals (repeatable), read as by `goals track --pipeline`: the report shows
+    /// pipeline coverage.
+    #[arg(long, value_name = "CSV")]
+    pub pipeline: Vec<PathBuf>,
+    /// Period of the quota charts, the burn-up and the catch-up.
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    /// Where to write the HTML; standard output without it.
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
+    /// Exit with 0 even when some rows were skipped (they are still reported).
+    #[arg(long)]
+    pub allow_bad_rows: bool,
+}
+
+/// Output formats of `goals baseline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BaselineFormat {
+    /// A snippet to paste into the goal file.
+    Toml,
+    /// Text tables for people.
+    Table,
+    /// The JSON document (version 1).
+    Json,
+}
+
+fn parse_percent(text: &str) -> Result<rust_decimal::Decimal, String> {
+    let number = text.trim().trim_end_matches('%').trim();
+    number
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .filter(|p| {
+            *p > -rust_decimal::Decimal::ONE_HUNDRED && *p <= rust_decimal::Decimal::from(1000)
+        })
+        .ok_or_else(|| {
+            format!(
+                "`{text}` is not a growth in percent above -100 and at most 1000, such as 10 or 10%"
+            )
+        })
 }
 
 /// `goals funnel`.
@@ -176,6 +285,44 @@ pub struct SurveyArgs {
     pub file: PathBuf,
 }
 
+/// `goals diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The goal file before the change: a path, `-` for standard input, or `REV:PATH` read
+    /// from git (`HEAD~1:goals.toml`).
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The goal file after the change, given the same ways.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Period of the compared quotas.
+    #[arg(long, value_enum, default_value_t = DiffBy::Month)]
+    pub by: DiffBy,
+    /// Output format; `markdown` fits a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Exit with 1 when a period ending before this day changed (default: `--as-of` when
+    /// given).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub frozen_before: Option<NaiveDate>,
+}
+
+/// Period granularity for `goals diff --by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffBy {
+    Quarter,
+    Month,
+    Week,
+}
+
+/// Output formats of `goals diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
 /// Period granularity for `--by`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum By {
@@ -183,6 +330,17 @@ pub enum By {
     Month,
     Week,
     Day,
+}
+
+/// Output formats of `goals plan`: the report formats and two CRM imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Salesforce,
+    Pipedrive,
 }
 
 /// Output formats of the reports.
@@ -198,7 +356,15 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The check code, such as `target-not-positive`.
-    pub code: String,
+    #[arg(
+        value_name = "CODE",
+        required_unless_present = "list",
+        conflicts_with = "list"
+    )]
+    pub code: Option<String>,
+    /// List every code with its severity, criterion and one line on what it means.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// `goals completions`.

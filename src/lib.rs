@@ -4,12 +4,16 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod diff;
 pub mod funnel;
+pub mod history;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod report;
 pub mod smart;
 pub mod source;
+pub mod staffing;
 pub mod survey;
 pub mod track;
 

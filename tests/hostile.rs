@@ -30,7 +30,7 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
         "owner-team-without-reps",
     ),
     ("capacity_no_workdays.toml", 1, "invalid-value"),
-    ("capacity_ramp_zero_all_year.toml", 1, "invalid-value"),
+    ("capacity_ramp_zero_all_year.toml", 1, "no-rep-active"),
     (
         "capacity_team_without_reps.toml",
         1,

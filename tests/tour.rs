@@ -1,5 +1,6 @@
-//! The guided tour in docs/tour.md runs as written: every `console` block is run and its
-//! output compared with what the program prints, so the tour never drifts from the product.
+//! The guided tour in docs/tour.md and the planning guide in docs/planning.md run as written:
+//! every `console` block is run and its output compared with what the program prints, so the
+//! documents never drift from the product.
 //!
 //! The convention, also stated at the top of the tour:
 //! - A block is a fenced `console` block whose first line is `$ goals ARGS...`. ARGS are split
@@ -14,7 +15,7 @@
 //!   docs/tour/step1.toml byte for byte.
 //! - A fenced block preceded by `<!-- excerpt: PATH -->` must appear verbatim in that file.
 //!
-//! `TOUR_BLESS=1 cargo test --test tour` rewrites the console blocks (and step1.toml) with the
+//! `TOUR_BLESS=1 cargo test --test tour` rewrites the console blocks of both documents (and step1.toml) with the
 //! actual output, for after an intended change; review the diff like code. Excerpts are
 //! hand-written and never rewritten.
 
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 const TOUR: &str = "docs/tour.md";
+const PLANNING: &str = "docs/planning.md";
 const STEP1: &str = "docs/tour/step1.toml";
 const EXCERPT: &str = "<!-- excerpt: ";
 
@@ -60,12 +62,12 @@ fn console_blocks(doc: &str) -> Vec<Block> {
         let first = i + 1;
         let end = (first..lines.len())
             .find(|&j| lines[j].trim_end() == "```")
-            .unwrap_or_else(|| panic!("{TOUR}:{}: unclosed console block", i + 1));
+            .unwrap_or_else(|| panic!("line {}: unclosed console block", i + 1));
         let command = lines.get(first).copied().unwrap_or_default();
         let rest = command
             .strip_prefix("$ goals")
             .filter(|r| r.is_empty() || r.starts_with(' '))
-            .unwrap_or_else(|| panic!("{TOUR}:{}: a console block starts with `$ goals`", i + 2));
+            .unwrap_or_else(|| panic!("line {}: a console block starts with `$ goals`", i + 2));
         blocks.push(Block {
             first,
             end,
@@ -153,11 +155,11 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
 }
 
 /// Runs one block; returns its actual content and, for `init`, the file it wrote.
-fn check_block(block: &Block) -> (String, Option<String>) {
+fn check_block(doc: &str, block: &Block) -> (String, Option<String>) {
     let command = subcommand(&block.args);
     assert!(
         WITHOUT_AS_OF.contains(&command) || block.args.iter().any(|a| a == "--as-of"),
-        "{TOUR}:{}: `goals {}` must pass --as-of so its output does not depend on today",
+        "{doc}:{}: `goals {}` must pass --as-of so its output does not depend on today",
         block.first + 1,
         block.args.join(" ")
     );
@@ -189,17 +191,27 @@ fn blessed(doc: &str, blocks: &[Block], actual: &[String]) -> String {
 
 #[test]
 fn every_console_block_prints_what_the_tour_shows() {
-    let doc = fs::read_to_string(root().join(TOUR)).unwrap();
+    check_console_blocks(TOUR, 10);
+}
+
+#[test]
+fn every_console_block_prints_what_the_planning_guide_shows() {
+    check_console_blocks(PLANNING, 5);
+}
+
+/// Runs every console block of the document at `path` (or rewrites them with `TOUR_BLESS=1`).
+fn check_console_blocks(path: &str, at_least: usize) {
+    let doc = fs::read_to_string(root().join(path)).unwrap();
     let blocks = console_blocks(&doc);
-    assert!(blocks.len() >= 10, "the tour lost its commands");
+    assert!(blocks.len() >= at_least, "{path} lost its commands");
     let bless = std::env::var_os("TOUR_BLESS").is_some_and(|v| v == "1");
     let mut actuals = Vec::new();
     let mut mismatches = Vec::new();
     for block in &blocks {
-        let (actual, written) = check_block(block);
+        let (actual, written) = check_block(path, block);
         if let Some(diff) = first_difference(&block.expected, &actual) {
             let place = format!(
-                "{TOUR}:{}: $ goals {}",
+                "{path}:{}: $ goals {}",
                 block.first + 1,
                 block.args.join(" ")
             );
@@ -216,12 +228,12 @@ fn every_console_block_prints_what_the_tour_shows() {
         actuals.push(actual);
     }
     if bless {
-        fs::write(root().join(TOUR), blessed(&doc, &blocks, &actuals)).unwrap();
+        fs::write(root().join(path), blessed(&doc, &blocks, &actuals)).unwrap();
         return;
     }
     assert!(
         mismatches.is_empty(),
-        "the tour drifted from the program in {} place(s) ({} blocks); the first:\n\n{}\n\
+        "{path} drifted from the program in {} place(s) ({} blocks); the first:\n\n{}\n\
          If the change is intended, run `TOUR_BLESS=1 cargo test --test tour` and review the diff.",
         mismatches.len(),
         blocks.len(),
@@ -231,11 +243,20 @@ fn every_console_block_prints_what_the_tour_shows() {
 
 #[test]
 fn every_excerpt_is_in_its_fixture() {
-    let doc = fs::read_to_string(root().join(TOUR)).unwrap();
+    assert!(excerpts(TOUR) >= 3, "the tour lost its file excerpts");
+    assert!(
+        excerpts(PLANNING) >= 2,
+        "the planning guide lost its file excerpts"
+    );
+}
+
+/// Checks every excerpt of the document at `path` against its file; returns how many.
+fn excerpts(path: &str) -> usize {
+    let doc = fs::read_to_string(root().join(path)).unwrap();
     let lines: Vec<&str> = doc.lines().collect();
     let mut seen = 0;
     for (i, line) in lines.iter().enumerate() {
-        let Some(path) = line
+        let Some(file) = line
             .strip_prefix(EXCERPT)
             .and_then(|p| p.strip_suffix(" -->"))
         else {
@@ -243,26 +264,27 @@ fn every_excerpt_is_in_its_fixture() {
         };
         assert!(
             lines[i + 1].starts_with("```"),
-            "{TOUR}:{}: an excerpt comment is followed by a fenced block",
+            "{path}:{}: an excerpt comment is followed by a fenced block",
             i + 2
         );
         let end = (i + 2..lines.len()).find(|&j| lines[j] == "```").unwrap();
         let excerpt = lines[i + 2..end].join("\n");
-        let file = fs::read_to_string(root().join(path)).unwrap();
+        let text = fs::read_to_string(root().join(file)).unwrap();
         assert!(
-            file.contains(&excerpt),
-            "{TOUR}:{}: this excerpt is not in {path}; copy it from the file again",
+            text.contains(&excerpt),
+            "{path}:{}: this excerpt is not in {file}; copy it from the file again",
             i + 3
         );
         seen += 1;
     }
-    assert!(seen >= 3, "the tour lost its file excerpts");
+    seen
 }
 
 #[test]
 fn the_readme_links_the_tour() {
     let readme = fs::read_to_string(root().join("README.md")).unwrap();
     assert!(readme.contains("(docs/tour.md)"));
+    assert!(readme.contains("(docs/planning.md)"));
 }
 
 #[test]

@@ -169,7 +169,7 @@ fn lower_is_better_inverts_attainment() {
 }
 
 #[test]
-fn catch_up_reaches_the_total_and_no_less_would() {
+fn catch_up_periods_bring_exactly_the_gap_and_the_first_is_the_catch_up() {
     let doc = json("track", &[]);
     for t in doc["targets"]
         .as_array()
@@ -177,27 +177,20 @@ fn catch_up_reaches_the_total_and_no_less_would() {
         .iter()
         .filter(|t| t["kind"] == "count" || t["kind"] == "money")
     {
-        let periods = t["remaining_periods"].as_f64().unwrap();
         let unit = if t["kind"] == "money" { 0.01 } else { 1.0 };
         for who in std::iter::once(t).chain(t["reps"].as_array().unwrap()) {
-            let (actual, total, catch_up) = (
-                num(&who["actual_to_date"]),
-                num(&who["total"]),
-                num(&who["catch_up"]),
-            );
-            let rest = total - actual;
+            let periods = who["catch_up_periods"].as_array().unwrap();
+            assert_eq!(periods.len(), 6, "{}: July to December", t["goal"]);
+            assert_eq!(periods[0]["label"], "2027-07");
+            assert_eq!(periods[0]["quota"], who["catch_up"]);
+            let sum: f64 = periods.iter().map(|p| num(&p["quota"])).sum();
+            let gap = (num(&who["total"]) - num(&who["actual_to_date"])).max(0.0);
             assert!(
-                actual + catch_up * periods >= total - 1e-6,
+                (sum - gap).abs() < unit / 2.0 + 1e-6,
                 "{}: {who}",
                 t["goal"]
             );
-            if rest > 0.0 {
-                assert!(
-                    actual + (catch_up - unit) * periods < total,
-                    "{}: {who}",
-                    t["goal"]
-                );
-            }
+            assert_eq!(who["no_period_left"], false);
         }
     }
 }
@@ -213,18 +206,19 @@ fn leaderboard_marks_the_reps_to_reward() {
         let a = num(&row["attainment"]);
         assert!(a <= last);
         last = a;
-        assert_eq!(row["hit"], a >= 1.0);
+        assert_eq!(row["hit"], row["targets_hit"] == row["targets"], "{row}");
     }
-    assert!(
-        board
-            .iter()
-            .any(|r| r["rep"] == "marco" && r["hit"] == true)
-    );
     assert!(
         board
             .iter()
             .any(|r| r["rep"] == "chiara" && r["hit"] == false)
     );
+    let bands = &doc["distribution"];
+    let counted: u64 = ["from_100", "from_80", "from_50", "below_50"]
+        .iter()
+        .map(|k| bands[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, board.len() as u64);
 }
 
 #[test]
@@ -277,7 +271,8 @@ fn csv_has_a_team_row_and_a_row_per_rep() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "goal,metric,kind,owner,rep,plan_to_date,actual_to_date,attainment,total,forecast,status,gap,catch_up"
+        "goal,metric,kind,owner,rep,plan_to_date,actual_to_date,attainment,total,forecast,status,gap,catch_up,\
+         period,start,end,plan,actual,cumulative_plan,cumulative_actual"
     );
     assert!(text.contains(
         "new-customers,new_customers,count,team:inside,*,600,571,0.9517,1200,1142,on_track,29,105"
@@ -609,6 +604,362 @@ fn thresholds_out_of_order_are_a_located_error() {
         "{finding}"
     );
     assert!(finding["line"].as_u64().unwrap() > 300);
+}
+
+#[test]
+fn track_json_has_the_burn_up_for_the_team_and_every_rep() {
+    let doc = json("track", &[]);
+    let t = target(&doc, "new_customers");
+    assert_eq!(t["title"], "Win 100 new customers every month");
+    let periods = t["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 12);
+    let june = &periods[5];
+    assert_eq!(
+        (
+            june["label"].as_str(),
+            june["start"].as_str(),
+            june["end"].as_str()
+        ),
+        (Some("2027-06"), Some("2027-06-01"), Some("2027-06-30"))
+    );
+    assert_eq!(june["plan"], 100);
+    assert_eq!(june["cumulative_plan"], 600);
+    assert_eq!(june["cumulative_actual"], t["actual_to_date"]);
+    assert!(periods[6]["actual"].is_null() && periods[6]["cumulative_actual"].is_null());
+    assert_eq!(periods[11]["cumulative_plan"], t["total"]);
+    let giulia = rep(t, "giulia");
+    assert_eq!(giulia["name"], "Giulia Rossi");
+    let months = giulia["periods"].as_array().unwrap();
+    // examples/actuals.csv, giulia's new_customers rows of January to June.
+    let by_month: Vec<i64> = months[..6]
+        .iter()
+        .map(|m| m["actual"].as_i64().unwrap())
+        .collect();
+    assert_eq!(by_month, [22, 25, 20, 20, 23, 26]);
+    assert_eq!(months[5]["cumulative_actual"], 136);
+    assert_eq!(months[5]["cumulative_plan"], 150);
+}
+
+#[test]
+fn the_burn_up_is_in_csv_markdown_and_the_table() {
+    let out = run("track", &["--format", "csv"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with("catch_up,period,start,end,plan,actual,cumulative_plan,cumulative_actual")
+    );
+    assert!(
+        text.contains("new-customers,new_customers,count,team:inside,giulia,,,,,,,,,2027-06,2027-06-01,2027-06-30,25,26,150,136\n"),
+        "{text}"
+    );
+    let out = run("track", &["--format", "markdown"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.contains("## Burn-up by month"), "{md}");
+    assert!(
+        md.contains("| 2027-06 | 100 | 103 | 600 | 571 |  |"),
+        "{md}"
+    );
+    assert!(md.contains("| 2027-07 | 100 | – | 700 | – | 105 |"), "{md}");
+    let out = run("track", &[]).success().get_output().stdout.clone();
+    let table = String::from_utf8(out).unwrap();
+    assert!(
+        table.contains("  plan    _..-~~=++*##  1,200  (2027-01 to 2027-12)"),
+        "{table}"
+    );
+    assert!(table.contains("  actual  _..-~~        571\n"), "{table}");
+    assert!(
+        table.contains("6 months left · catch-up for 2027-07"),
+        "{table}"
+    );
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
+fn the_daily_burn_up_of_the_table_still_fits_80_columns() {
+    let out = run("track", &["--by", "day"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(out).unwrap();
+    // 184 days to go: several days to a character, the actual line up to the as-of date.
+    let actual = table.lines().find(|l| l.starts_with("  actual  ")).unwrap();
+    assert!(
+        actual.starts_with("  actual  ________.........----~~~~~ "),
+        "{table}"
+    );
+    assert!(actual.ends_with("  571"), "{table}");
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+/// `goals --as-of AS_OF <command> tests/fixtures/seasonal.toml` with its actuals, as JSON.
+fn seasonal(command: &str, as_of: &str) -> Value {
+    let out = goals()
+        .args([
+            "--as-of",
+            as_of,
+            command,
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn goal<'a>(doc: &'a Value, id: &str) -> &'a Value {
+    doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["goal"] == id)
+        .unwrap()
+}
+
+fn quotas(periods: &Value) -> Vec<f64> {
+    periods
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| num(&p["quota"]))
+        .collect()
+}
+
+#[test]
+fn team_catch_up_equals_the_replanned_months_on_a_seasonal_plan_with_leave_a_leaver_and_a_ramp() {
+    let track = seasonal("track", "2027-06-30");
+    let replan = seasonal("replan", "2027-06-30");
+    for id in ["revenue", "meetings"] {
+        let caught = quotas(&goal(&track, id)["catch_up_periods"]);
+        let replanned = quotas(&goal(&replan, id)["periods"]);
+        assert_eq!(caught, replanned[6..], "{id}");
+    }
+    let revenue = goal(&track, "revenue");
+    // 2,400,000 − 905,000 to bring, in proportion to the retail profile of July to December
+    // (7, 3, 9, 11, 14, 15): never the same amount every month.
+    let caught = quotas(&revenue["catch_up_periods"]);
+    assert_eq!(
+        caught,
+        [
+            177_372.88, 76_016.95, 228_050.85, 278_728.81, 354_745.76, 380_084.75
+        ]
+    );
+    assert!((caught.iter().sum::<f64>() - 1_495_000.0).abs() < 0.005);
+    assert_eq!(revenue["catch_up"], revenue["catch_up_periods"][0]["quota"]);
+    // Ben leaves at the end of October: nothing asked of him in November and December.
+    let ben = quotas(&rep(revenue, "ben")["catch_up_periods"]);
+    assert_eq!(ben[4..], [0.0, 0.0]);
+    assert!(ben[3] > 0.0);
+    // Cara is on leave from September to November.
+    let cara = quotas(&rep(revenue, "cara")["catch_up_periods"]);
+    assert_eq!(cara[2..5], [0.0, 0.0, 0.0]);
+    assert!(cara[5] > 0.0);
+    // Dan starts in July at 30%: 30% of a full rep's 12 meetings, not a share of the team gap.
+    let meetings = goal(&track, "meetings");
+    assert_eq!(rep(meetings, "dan")["catch_up_periods"][0]["quota"], 4);
+    assert_eq!(rep(meetings, "anna")["catch_up_periods"][0]["quota"], 12);
+}
+
+#[test]
+fn replan_never_gives_a_quota_to_a_rep_who_is_not_there() {
+    let replan = seasonal("replan", "2027-06-30");
+    let revenue = goal(&replan, "revenue");
+    let months = revenue["periods"].as_array().unwrap();
+    let quota = |month: usize, who: usize| num(&months[month]["reps"][who]["quota"]);
+    for m in 10..12 {
+        assert!(quota(m, 1).abs() < 1e-9, "ben after October");
+    }
+    for m in 8..11 {
+        assert!(quota(m, 2).abs() < 1e-9, "cara on leave");
+    }
+    for m in 0..6 {
+        assert!(quota(m, 3).abs() < 1e-9, "dan before July");
+    }
+    let sum: f64 = months.iter().map(|m| num(&m["quota"])).sum();
+    assert!((sum - 2_400_000.0).abs() < 0.005);
+    assert!(revenue.get("unplaced").is_none());
+}
+
+#[test]
+fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
+    let assert = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "replan",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "goals: warning: revenue (revenue): 1,495,000.00 unplaced: no remaining day of\n",
+        ));
+    let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let revenue = goal(&doc, "revenue");
+    let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("\"total\": 905000.00,\n      \"unplaced\": 1495000.00,"),
+        "{text}"
+    );
+    assert!((num(&revenue["total"]) + num(&revenue["unplaced"]) - 2_400_000.0).abs() < 0.005);
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "replan",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("unplaced 1,495,000.00: no remaining day of the plan can carry it"),
+        "{table}"
+    );
+    let track = seasonal("track", "2027-12-31");
+    let revenue = goal(&track, "revenue");
+    assert!(revenue["catch_up"].is_null());
+    assert_eq!(revenue["no_period_left"], true);
+    assert_eq!(revenue["catch_up_periods"].as_array().unwrap().len(), 0);
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-12-31",
+            "track",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("1,495,000 short of plan)\n    no period is left to catch up in\n"),
+        "{table}"
+    );
+}
+
+#[test]
+fn zero_complaints_is_ahead_and_no_data_shows_no_ratio() {
+    let track = seasonal("track", "2027-06-30");
+    let complaints = goal(&track, "complaints");
+    assert_eq!(complaints["status"], "ahead");
+    assert!(complaints["attainment"].is_null());
+    let demos = goal(&track, "demos");
+    assert_eq!(demos["status"], "no_data");
+    for field in [
+        "actual_to_date",
+        "attainment",
+        "forecast",
+        "gap",
+        "catch_up",
+    ] {
+        assert!(demos[field].is_null(), "{field}: {demos}");
+    }
+    let table = goals()
+        .args([
+            "--as-of",
+            "2027-06-30",
+            "track",
+            "tests/fixtures/seasonal.toml",
+            "--actuals",
+            "tests/fixtures/seasonal-actuals.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    let demos = table
+        .split("demos: ")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert!(
+        !demos.contains("0.0%") && !demos.contains("forecast"),
+        "{demos}"
+    );
+}
+
+#[test]
+fn a_rep_who_met_one_target_of_three_is_not_hit() {
+    let track = seasonal("track", "2027-06-30");
+    let board = track["leaderboard"].as_array().unwrap();
+    let row = |id: &str| board.iter().find(|r| r["rep"] == id).unwrap();
+    assert_eq!(
+        (
+            row("anna")["targets_hit"].as_u64(),
+            row("anna")["hit"].as_bool()
+        ),
+        (Some(3), Some(true))
+    );
+    // Cara is behind on revenue and meetings and met the complaints target only.
+    assert_eq!(row("cara")["targets"], 3);
+    assert_eq!(row("cara")["targets_hit"], 1);
+    assert_eq!(row("cara")["hit"], false);
+    assert!(
+        board.iter().all(|r| r["rep"] != "dan"),
+        "dan has no data yet"
+    );
+    assert_eq!(
+        track["distribution"],
+        serde_json::json!({ "from_100": 1, "from_80": 1, "from_50": 1, "below_50": 0 })
+    );
+}
+
+#[test]
+fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period() {
+    let doc = json("track", &[]);
+    let t = target(&doc, "days_to_close");
+    let giulia = &rep(t, "giulia")["periods"];
+    // From 15 to 10 days in a straight line: 12.52 at the end of June.
+    assert_eq!(giulia[5]["plan"].to_string(), "12.52");
+    assert_eq!(giulia[5]["cumulative_plan"], giulia[5]["plan"]);
+    // examples/actuals.csv has giulia's readings of May (13) and June (12), nothing before.
+    assert!(giulia[3]["actual"].is_null());
+    assert_eq!(giulia[4]["actual"].to_string(), "13.0");
+    assert_eq!(giulia[5]["actual"].to_string(), "12.0");
+    assert!(
+        giulia[6]["actual"].is_null(),
+        "July is after the as-of date"
+    );
+    assert_eq!(t["periods"][5]["actual"], t["actual_to_date"]);
+    assert!(t["catch_up"].is_null() && t["catch_up_periods"].as_array().unwrap().is_empty());
 }
 
 /// Both reps are off in the week of 6 December. The plan (1 upsell a month) puts no unit in

@@ -17,6 +17,8 @@ const FILES: &[&str] = &[
     "examples/skills.toml",
     "examples/broken.toml",
     "tests/fixtures/guide.toml",
+    "tests/fixtures/outbound.toml",
+    "tests/fixtures/retention.toml",
     "docs/tour/step1.toml",
     "docs/tour/step2.toml",
     "docs/tour/step3.toml",

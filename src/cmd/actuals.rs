@@ -30,10 +30,31 @@ pub fn read_all(
     extra: &[PathBuf],
     io: &mut Io<'_>,
 ) -> Result<Actuals> {
-    let file = checked.file();
     let (start, end) = checked.period();
+    let ledger = Ledger::new(checked.file(), start, end);
+    read_into(ledger, checked.file(), goal_path, extra, Declared::Read, io)
+}
+
+/// Whether the `[[actuals]]` sources with a `path` are read besides the given files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declared {
+    Read,
+    /// Only the given files (`goals baseline` reads last year's exports, not this year's).
+    Skipped,
+}
+
+/// Reads the given files (and the declared sources unless skipped) into `ledger`, with the
+/// same mappings, reader and bad-row rules as `goals track`.
+pub fn read_into(
+    ledger: Ledger,
+    file: &GoalFile,
+    goal_path: &Path,
+    extra: &[PathBuf],
+    declared_sources: Declared,
+    io: &mut Io<'_>,
+) -> Result<Actuals> {
     let mut actuals = Actuals {
-        ledger: Ledger::new(file, start, end),
+        ledger,
         sources: Vec::new(),
         bad: 0,
     };
@@ -43,6 +64,9 @@ pub fn read_all(
         .unwrap_or(Path::new(""));
     for mapping in &file.actuals {
         let Some(path) = &mapping.path else { continue };
+        if declared_sources == Declared::Skipped {
+            continue;
+        }
         let full = base.join(&path.value);
         let shown = format!(
             "{} (the `path` of an [[actuals]] source in {})",
@@ -58,7 +82,8 @@ pub fn read_all(
         .filter_map(|p| base.join(&p.value).canonicalize().ok())
         .collect();
     for path in extra {
-        if path.canonicalize().is_ok_and(|c| declared.contains(&c)) {
+        let read_already = declared_sources == Declared::Read;
+        if read_already && path.canonicalize().is_ok_and(|c| declared.contains(&c)) {
             writeln!(
                 io.stderr,
                 "goals: {} is an [[actuals]] source already; read once",
@@ -96,7 +121,7 @@ fn mapping_for(file: &GoalFile, path: &Path) -> Result<Mapping> {
         .map_or_else(Mapping::standard, to_mapping))
 }
 
-fn to_mapping(m: &ActualsMapping) -> Mapping {
+pub(super) fn to_mapping(m: &ActualsMapping) -> Mapping {
     let fixed = m.metric.as_ref().map(|s| s.value.clone());
     Mapping {
         date: m.date.clone(),
@@ -113,7 +138,7 @@ fn to_mapping(m: &ActualsMapping) -> Mapping {
     }
 }
 
-fn open(path: &Path, shown: &str) -> Result<File> {
+pub(super) fn open(path: &Path, shown: &str) -> Result<File> {
     File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
             anyhow!("{shown}: no such file; check the path, or export the actuals there")
@@ -166,7 +191,7 @@ fn read_one(
 }
 
 /// `file:line: column `x`: reason` for the first bad rows, then a count by reason.
-fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result<()> {
+pub(super) fn report_bad_rows(name: &str, summary: &ReadSummary, io: &mut Io<'_>) -> Result<()> {
     if summary.bad == 0 {
         return Ok(());
     }

@@ -1,6 +1,6 @@
 //! `goals check`: check each file and render all findings in the chosen format.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use super::{Io, Outcome, load};
@@ -43,7 +43,10 @@ pub fn run(args: &CheckArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         CheckFormat::Human => check_human::render(&files, io.paint_err, io.width, io.stderr)?,
         CheckFormat::Json => check_json::render(&files, io.stdout)?,
         CheckFormat::Github => github::render(&files, io.stdout)?,
-        CheckFormat::Sarif => sarif::render(&files, io.stdout)?,
+        CheckFormat::Sarif => {
+            let cwd = std::env::current_dir().context("finding the working directory")?;
+            sarif::render(&files, &cwd, io.stdout)?;
+        }
     }
     let counts = Counts::of(&files);
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);

@@ -12,14 +12,14 @@ use crate::output::wrap;
 
 /// Runs `goals explain`.
 pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome> {
-    let Some(code) = Code::from_name(args.code.trim()) else {
+    let (Some(asked), false) = (&args.code, args.list) else {
+        return list(io);
+    };
+    let Some(code) = Code::from_name(asked.trim()) else {
         let names = Code::ALL.iter().map(|c| c.name());
-        match closest(&args.code, names) {
-            Some(best) => bail!("unknown check code `{}`; did you mean `{best}`?", args.code),
-            None => bail!(
-                "unknown check code `{}`; `goals check --format json` shows the code of each finding",
-                args.code
-            ),
+        match closest(asked, names) {
+            Some(best) => bail!("unknown check code `{asked}`; did you mean `{best}`?"),
+            None => bail!("unknown check code `{asked}`; `goals explain --list` lists every code"),
         }
     };
     let info = code.info();
@@ -43,6 +43,25 @@ pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome> {
     writeln!(out, "\nExample")?;
     for line in info.example.lines() {
         writeln!(out, "  {line}")?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// `goals explain --list`: one line per code, in catalogue order: name, severity, criterion
+/// and what it means, in columns. Lines are never cut, so `grep` finds every word; a long
+/// one wraps in a narrow terminal.
+fn list(io: &mut Io<'_>) -> Result<Outcome> {
+    let name_width = Code::ALL.iter().map(|c| c.name().len()).max().unwrap_or(0);
+    for code in Code::ALL {
+        let info = code.info();
+        writeln!(
+            io.stdout,
+            "{:<name_width$}  {:<7}  {:<10}  {}",
+            info.name,
+            info.severity.name(),
+            info.criterion.name(),
+            info.summary
+        )?;
     }
     Ok(Outcome::Success)
 }

@@ -13,8 +13,12 @@ use crate::output::wrap;
 /// The starter file: valid, SMART, and commented for a first-time user.
 pub const STARTER: &str = include_str!("starter.toml");
 
-/// Runs `goals init`.
+/// Runs `goals init`; the path `-` writes the starter to standard output.
 pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    if args.path.as_os_str() == "-" {
+        io.stdout.write_all(STARTER.as_bytes())?;
+        return Ok(Outcome::Success);
+    }
     let name = args.path.display();
     let mut options = OpenOptions::new();
     options.write(true);

@@ -89,6 +89,7 @@ pub fn check_source(
         diagnostics.extend(plan::findings(checked));
         diagnostics.extend(funnel::findings(checked));
     }
+    smart::suppress::apply(&file, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     let goals = file.goals.iter().map(|g| g.id.value.clone()).collect();
     let findings = FileFindings {

@@ -2,14 +2,20 @@
 //! that do the work, and hands the report to a renderer. `run` dispatches.
 
 mod actuals;
+mod baseline;
+mod capacity;
 mod check;
 mod completions;
+mod crm;
+mod diff;
 mod explain;
 mod funnel;
 mod init;
 pub mod load;
+mod pipeline;
 mod plan;
 mod replan;
+mod report;
 mod schema;
 mod survey;
 mod track;
@@ -57,6 +63,10 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Survey(args) => survey::run(&args, as_of, io),
         Command::Track(args) => track::run(&args, as_of, io),
         Command::Replan(args) => replan::run(&args, as_of, io),
+        Command::Capacity(args) => capacity::run(&args, as_of, io),
+        Command::Baseline(args) => baseline::run(&args, as_of, io),
+        Command::Report(args) => report::run(&args, as_of, io),
+        Command::Diff(args) => diff::run(&args, cli.as_of, as_of, io),
         Command::Explain(args) => explain::run(&args, io),
         Command::Schema => schema::run(io),
         Command::Completions(args) => completions::run(&args, io),

@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Io, Outcome, load};
-use crate::cli::{By, PlanArgs, ReportFormat};
+use crate::cli::{By, PlanArgs, PlanFormat, ReportFormat};
 use crate::model::Per;
 use crate::output::plan_stream::PlanStream;
 use crate::output::{plan_csv, plan_json, plan_markdown, plan_table};
@@ -62,7 +62,17 @@ pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome
         teams: args.team.clone(),
         reps: args.rep.clone(),
     };
-    write_plan(checked, &options, &Planned, args.format, io)?;
+    let format = match args.format {
+        PlanFormat::Table => ReportFormat::Table,
+        PlanFormat::Json => ReportFormat::Json,
+        PlanFormat::Csv => ReportFormat::Csv,
+        PlanFormat::Markdown => ReportFormat::Markdown,
+        crm @ (PlanFormat::Salesforce | PlanFormat::Pipedrive) => {
+            super::crm::write(checked, &options, crm, args.by, args.currency_id, io)?;
+            return Ok(Outcome::Success);
+        }
+    };
+    write_plan(checked, &options, &Planned, format, io)?;
     Ok(Outcome::Success)
 }
 

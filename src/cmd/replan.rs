@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
+use crate::output::amount::{fixed, group};
+use crate::output::wrap::hanging;
 use crate::plan::PlanOptions;
 use crate::track::replan::Replan;
 
@@ -15,6 +17,11 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let Some(checked) = loaded.checked() else {
         return super::refuse(&loaded, "nothing was replanned", io);
     };
+    if !args.pipeline.is_empty() {
+        anyhow::bail!(
+            "--pipeline is for `goals track` and `goals report`; a replan spreads what remains over the plan, not over open deals"
+        );
+    }
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = PlanOptions {
@@ -29,10 +36,26 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
             "Replanned from actuals through {as_of}; later periods share what remains."
         )?;
     }
-    let source = Replan {
-        ledger: &read.ledger,
-        as_of,
-    };
+    let source = Replan::new(&read.ledger, as_of);
     super::plan::write_plan(checked, &options, &source, args.format, io)?;
+    for s in source.stranded.borrow().iter() {
+        let text = format!(
+            "{} ({}): {} unplaced: no remaining day of the plan can carry it; extend the \
+             target's dates or give it a rep who is active after {as_of}",
+            s.goal,
+            s.metric,
+            group(&fixed(s.amount, s.decimals))
+        );
+        let lines = hanging(&text, "goals: warning: ", io.width);
+        for (i, line) in lines.iter().enumerate() {
+            let line = match line.strip_prefix("goals: warning:") {
+                Some(rest) if i == 0 => {
+                    format!("{}{rest}", io.paint_err.warning("goals: warning:"))
+                }
+                _ => line.clone(),
+            };
+            writeln!(io.stderr, "{line}")?;
+        }
+    }
     Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
 }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Io, Outcome, actuals, load};
+use super::{Io, Outcome, actuals, load, pipeline};
 use crate::cli::{ReportFormat, TrackArgs};
 use crate::output::{track_csv, track_json, track_markdown, track_table};
 use crate::track::{TrackOptions, build};
@@ -21,14 +21,17 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         as_of,
         by: super::plan::per(args.by),
     };
-    let report = build(checked, &read.ledger, read.sources, options);
+    let mut report = build(checked, &read.ledger, read.sources, options);
+    let open = pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
+    let bad = read.bad + open.bad;
+    pipeline::apply(&mut report, open, checked, &read.ledger);
     match args.format {
         ReportFormat::Table => track_table::render(&report, io.paint_out, io.width, io.stdout)?,
         ReportFormat::Json => track_json::render(&report, io.stdout)?,
         ReportFormat::Csv => track_csv::render(&report, io.stdout)?,
         ReportFormat::Markdown => track_markdown::render(&report, io.stdout)?,
     }
-    Ok(outcome(read.bad, args.allow_bad_rows, io))
+    Ok(outcome(bad, args.allow_bad_rows, io))
 }
 
 /// Exit 1 when rows were skipped, unless they are allowed.

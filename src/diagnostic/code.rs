@@ -122,6 +122,20 @@ codes! {
         why: "Sales goals are planned a few years ahead at most; a longer period is almost always a typo in a year.",
         example: "[plan]\nstart = 2027-01-01\nend = 2027-12-31",
     },
+    AllowUnknownCode => {
+        name: "allow-unknown-code", criterion: File, severity: Warning,
+        summary: "an `allow` list names a code that does not exist",
+        help: "correct the code's spelling; `goals explain --list` lists every code",
+        why: "An `allow` entry with a typo suppresses nothing, so the finding it was meant to accept keeps failing `--deny-warnings` and nobody sees why.",
+        example: "[[goals]]\nid = \"new-customers\"\nallow = [\"funnel-hours-exceed-capacity\"]",
+    },
+    AllowErrorCode => {
+        name: "allow-error-code", criterion: File, severity: Warning,
+        summary: "an `allow` list names an error code, and errors cannot be suppressed",
+        help: "remove the code from `allow` and fix the error instead",
+        why: "An error means the tool cannot plan or track the goal correctly; accepting it would only hide numbers that are wrong. Only warnings and infos are judgement calls a team may accept.",
+        example: "[check]\nallow = [\"metric-without-source\"]   # an info, which may be accepted",
+    },
     GoalMissingTitle => {
         name: "goal-missing-title", criterion: Specific, severity: Error,
         summary: "a goal without a title",
@@ -201,10 +215,10 @@ codes! {
     },
     RateOutOfRange => {
         name: "rate-out-of-range", criterion: Measurable, severity: Error,
-        summary: "a rate target or baseline outside 0-100%",
-        help: "write a percentage between 0 and 100: `target = 11` means 11%",
-        why: "Measurable: a share of more than 100% cannot happen.",
-        example: "target = 11   # percent",
+        summary: "a rate target or baseline below 0% or above its metric's `max` (100% unless declared)",
+        help: "write a percentage between 0 and the metric's `max`: `target = 11` means 11%",
+        why: "Measurable: a share below 0% cannot happen, nor one above the most the metric can reach; a rate that can pass 100%, such as net revenue retention, declares `max` on its metric.",
+        example: "[metrics.nrr]\nkind = \"rate\"\nmax = 200     # net revenue retention may pass 100%\n\n# in the goal:\ntarget = 110  # percent",
     },
     SeasonalityMissingMonth => {
         name: "seasonality-missing-month", criterion: Measurable, severity: Error,
@@ -345,6 +359,33 @@ codes! {
         help: "name each stage's activity; the last stage is the outcome",
         why: "Achievable: the funnel works back from the outcome to the activity; every stage must be named.",
         example: "stages = [{ activity = \"calls\", rate = 0.10 }, { activity = \"deals\" }]",
+    },    OverAssignmentTooHigh => {
+        name: "over-assignment-too-high", criterion: Achievable, severity: Warning,
+        summary: "`over_assign` sets rep quotas more than 50% above the team's number",
+        help: "keep the cushion between 1.05 and 1.3; a bigger one means the team number itself is wrong",
+        why: "Achievable: over-assignment absorbs the misses of a few reps; quotas half again above the company number are a target nobody believes, and reps who hit the team's share still fail their own.",
+        example: "[plan]\nover_assign = 1.15   # rep quotas add up to 115% of each team target",
+    },
+    OverAssignmentNotShared => {
+        name: "over-assignment-not-shared", criterion: Achievable, severity: Error,
+        summary: "`over_assign` on a target that is not shared among a team's reps",
+        help: "remove `over_assign` from this target; it applies to team targets of counts and money",
+        why: "Achievable: over-assignment makes the reps' quotas add up to more than a team's number. An `each = \"rep\"` target, a rep's own goal or a rate or level has no team number to share, so the factor would mean nothing.",
+        example: "each = \"team\"\nover_assign = 1.15",
+    },
+    FunnelMetricNotAStage => {
+        name: "funnel-metric-not-a-stage", criterion: Achievable, severity: Error,
+        summary: "a count target names a funnel none of whose stages is the target's metric",
+        help: "name the stage whose `activity` is the target's metric, or give the target the funnel that has it",
+        why: "Achievable: a target enters its funnel at the stage it counts (a `meetings` target at `meetings`); guessing another stage would plan the wrong activity.",
+        example: "stages = [\n  { activity = \"calls\", rate = 0.2 },\n  { activity = \"meetings\", rate = 0.3 },   # a `meetings` target enters here\n  { activity = \"deals\" },\n]",
+    },
+    FunnelNeedsDealSize => {
+        name: "funnel-needs-deal-size", criterion: Achievable, severity: Error,
+        summary: "a money target names a funnel without `deal_size`",
+        help: "add `deal_size` (money per won deal) to the funnel",
+        why: "Achievable: money enters the funnel as deals; 1,200,000.00 at 12,000.00 a deal is 100 deals, and without the deal size no activity can be worked out.",
+        example: "[[funnels]]\nid = \"outbound\"\ndeal_size = 12000   # 1,200,000.00 of revenue is 100 deals\nstages = [{ activity = \"calls\", rate = 0.05 }, { activity = \"deals\" }]",
     },
 }
 

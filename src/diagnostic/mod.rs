@@ -81,6 +81,8 @@ pub struct Diagnostic {
     pub note: Option<String>,
     pub help: String,
     pub span: Option<Range<usize>>,
+    /// Accepted by an `allow` list: shown as suppressed, not counted, never fails a check.
+    pub suppressed: bool,
 }
 
 impl Diagnostic {
@@ -94,6 +96,7 @@ impl Diagnostic {
             note: None,
             help: code.info().help.to_string(),
             span,
+            suppressed: false,
         }
     }
 

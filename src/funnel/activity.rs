@@ -1,16 +1,20 @@
 //! The activity a funnel target needs, day by day and rep by rep, in whole units: the
-//! outcome's exact daily amounts divided by the rates of the stages above it, moved
-//! `cycle_days` earlier. It knows nothing of hours, periods or output.
+//! outcome's exact daily amounts (at the stage the target enters) divided by the rates of the
+//! stages above it, moved `cycle_days` earlier onto a workday. It knows nothing of hours,
+//! periods or output.
 
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::model::{Funnel, Goal, MetricKind, Target};
+use super::landing::Landing;
+use super::outcome::Outcome;
+use crate::model::{Funnel, Goal, Target};
 use crate::plan::apportion::cumulative_quotas;
-use crate::plan::capacity::{Runs, shifted_runs};
+use crate::plan::capacity::runs_of_rows;
 use crate::plan::reps;
 use crate::plan::target::{self, Resolved};
 use crate::smart::Checked;
+use crate::smart::funnel_entry::entry_stage;
 
 /// One stage of a funnel target on the target's activity axis (see [`Activity::axis_start`]).
 pub struct StageDays {
@@ -21,7 +25,7 @@ pub struct StageDays {
     pub minutes: Decimal,
     /// Units of this stage per unit of outcome: 1 / (product of the rates from here down).
     pub per_outcome: Decimal,
-    /// Whether this is the last stage, the outcome the target counts.
+    /// Whether this is the stage the target enters, the outcome it counts.
     pub outcome: bool,
     pub team_exact: Vec<Decimal>,
     pub team_quota: Vec<i64>,
@@ -34,10 +38,11 @@ pub struct StageDays {
 pub struct Activity<'a> {
     pub resolved: Resolved<'a>,
     pub funnel: &'a Funnel,
-    /// First day of the axis: the target's start minus `cycle_days`. Activity stages sit on
-    /// the day `cycle_days` before their outcome; the outcome stays on its own day.
+    /// First day of the axis: where the first outcome's activity lands. Activity stages sit
+    /// on the workday on or before `cycle_days` before their outcome; the outcome stays on
+    /// its own day.
     pub axis_start: NaiveDate,
-    /// Top of the funnel first, the outcome last.
+    /// Top of the funnel first, down to the stage the target enters (the outcome).
     pub stages: Vec<StageDays>,
 }
 
@@ -52,14 +57,6 @@ impl Activity<'_> {
         self.len() == 0
     }
 
-    /// Drops the exact per-rep amounts, once the report no longer needs them: the hours
-    /// checks read whole units only, and the rows are most of an activity's memory.
-    pub fn forget_exact(&mut self) {
-        for stage in &mut self.stages {
-            stage.rep_exact = Vec::new();
-        }
-    }
-
     /// The date of axis day `k`.
     pub fn day(&self, k: usize) -> NaiveDate {
         self.axis_start + Days::new(k as u64)
@@ -72,46 +69,51 @@ pub fn funnel_of<'a>(checked: Checked<'a>, target: &Target) -> Option<&'a Funnel
     checked.file().funnels.iter().find(|f| f.id.value == *id)
 }
 
-/// Works a target back through its funnel; `None` without a funnel or for a metric that is
-/// not a count (money, rates and levels are not produced by a number of activities).
+/// Works a target back through its funnel from the stage it enters (see
+/// [`entry_stage`]); the stages after it are left out. `None` without a funnel or for a
+/// target that enters none (rates and levels are not produced by a number of activities).
 pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Option<Activity<'a>> {
     let funnel = funnel_of(checked, t)?;
     let resolved = target::resolve(checked, goal, t);
-    if resolved.metric.kind != MetricKind::Count {
-        return None;
-    }
-    let days = target::days(checked.file(), &resolved);
-    let rep_rows = days.rep_exact.rows();
-    // A team target's reps share every stage by their capacity on the outcome's day.
-    let runs = days.rep_exact.runs();
-    let cycle = funnel.cycle_days as usize;
-    let last = funnel.stages.len().saturating_sub(1);
-    let stages = funnel
-        .stages
+    let entry = entry_stage(funnel, resolved.metric.kind, &resolved.metric.id.value)?;
+    let file = checked.file();
+    let days = target::days(file, &resolved);
+    let outcome = Outcome::new(&resolved, funnel, &days);
+    let landing = Landing::new(
+        &target::rules(file),
+        resolved.start,
+        days.team_quota.len(),
+        funnel.cycle_days,
+    );
+    let stages = funnel.stages[..=entry]
         .iter()
         .enumerate()
         .map(|(i, stage)| {
-            let product: Decimal = funnel.stages[i..last]
+            let product: Decimal = funnel.stages[i..entry]
                 .iter()
                 .filter_map(|s| s.rate.as_ref())
                 .map(|r| r.value)
                 .product();
-            let rep_exact: Vec<Vec<Decimal>> = rep_rows
-                .iter()
-                .map(|row| shifted(row, product, cycle, i == last))
-                .collect();
-            let stage_runs = runs.map(|r| shifted_runs(r, if i == last { cycle } else { 0 }));
-            let (team_quota, rep_quota, team_exact) =
-                whole_units(&rep_exact, stage_runs.as_deref());
+            let (team_quota, rep_quota, team_exact, rep_exact) = if i == entry {
+                outcome.on_axis(&landing)
+            } else {
+                let rep_exact: Vec<Vec<Decimal>> = outcome
+                    .rep_exact
+                    .iter()
+                    .map(|row| landed(row, product, &landing))
+                    .collect();
+                let (team, reps, team_exact) = whole_units(&rep_exact, t.each_rep);
+                (team, reps, team_exact, rep_exact)
+            };
             StageDays {
                 activity: stage
                     .activity
                     .as_ref()
                     .map_or_else(String::new, |a| a.value.clone()),
-                rate: stage.rate.as_ref().map(|r| r.value),
+                rate: stage.rate.as_ref().map(|r| r.value).filter(|_| i < entry),
                 minutes: stage.minutes.unwrap_or_default().max(Decimal::ZERO),
                 per_outcome: Decimal::ONE / product,
-                outcome: i == last,
+                outcome: i == entry,
                 team_exact,
                 team_quota,
                 rep_exact,
@@ -119,39 +121,38 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
             }
         })
         .collect();
-    let axis_start = resolved
-        .start
-        .checked_sub_days(Days::new(u64::from(funnel.cycle_days)))
-        .unwrap_or(resolved.start);
     Some(Activity {
         resolved,
         funnel,
-        axis_start,
+        axis_start: landing.axis_start,
         stages,
     })
 }
 
-/// The outcome's exact daily amounts divided by `product`, on the axis: activity stages start
-/// at index 0 (`cycle` days before their outcome), the outcome itself at index `cycle`.
-fn shifted(outcome: &[Decimal], product: Decimal, cycle: usize, is_outcome: bool) -> Vec<Decimal> {
-    let mut out = vec![Decimal::ZERO; outcome.len() + cycle];
-    let offset = if is_outcome { cycle } else { 0 };
-    for (d, x) in outcome.iter().enumerate() {
-        out[d + offset] = if product.is_zero() {
-            Decimal::ZERO
-        } else {
-            *x / product
-        };
+/// An activity stage on the axis: each outcome day's exact amount divided by `product`, on
+/// the workday its activity lands on.
+fn landed(outcome: &[Decimal], product: Decimal, landing: &Landing) -> Vec<Decimal> {
+    let mut out = vec![Decimal::ZERO; landing.len()];
+    if product.is_zero() {
+        return out;
+    }
+    // One division per stage; each day is a multiplication (the rounding of the reciprocal
+    // is at the 28th digit, far below the 12 places whole units are rounded from).
+    let per_outcome = Decimal::ONE / product;
+    for (x, &k) in outcome.iter().zip(&landing.activity_index) {
+        if !x.is_zero() {
+            out[k] += *x * per_outcome;
+        }
     }
     out
 }
 
-/// Whole units that add up: each rep on its own for `each = "rep"` (no `capacity`; the team
-/// is the sum); otherwise the team's cumulative quota, shared among reps by `capacity` with
-/// the plan's split.
+/// Whole units that add up: each rep on its own for `each = "rep"` (the team is the sum);
+/// otherwise the team's cumulative quota, shared among reps by their exact shares with the
+/// plan's split.
 fn whole_units(
     rep_exact: &[Vec<Decimal>],
-    capacity: Option<&[Runs]>,
+    each_rep: bool,
 ) -> (Vec<i64>, Vec<Vec<i64>>, Vec<Decimal>) {
     let len = rep_exact.first().map_or(0, Vec::len);
     let mut team_exact = vec![Decimal::ZERO; len];
@@ -160,15 +161,15 @@ fn whole_units(
             *t += x;
         }
     }
-    let Some(capacity) = capacity else {
+    if each_rep {
         let reps: Vec<Vec<i64>> = rep_exact.iter().map(|row| cumulative_quotas(row)).collect();
         let team = (0..len).map(|d| reps.iter().map(|r| r[d]).sum()).collect();
         return (team, reps, team_exact);
-    };
+    }
     let team = cumulative_quotas(&team_exact);
-    // The outcome's days all have a rep at work (the checks make sure of it), and every
-    // stage sits on those days, so no day is left unshared.
-    let shared = reps::split(&team, &team_exact, capacity).unwrap_or_else(|u| u.quotas);
+    // Every day with activity has a rep whose share it is, so no day is left unshared.
+    let shared =
+        reps::split(&team, &team_exact, &runs_of_rows(rep_exact)).unwrap_or_else(|u| u.quotas);
     (team, shared, team_exact)
 }
 
@@ -181,13 +182,17 @@ mod tests {
     }
 
     #[test]
-    fn activity_moves_earlier_and_the_outcome_stays() {
-        let outcome = [d(1), d(2)];
+    fn activity_lands_on_its_workday_and_divides_by_the_rates() {
+        let landing = Landing {
+            axis_start: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            outcome_offset: 3,
+            activity_index: vec![0, 0, 3],
+        };
         let rate: Decimal = "0.5".parse().unwrap();
-        assert_eq!(shifted(&outcome, rate, 1, false), vec![d(2), d(4), d(0)]);
+        let outcome = [d(1), d(2), d(3)];
         assert_eq!(
-            shifted(&outcome, Decimal::ONE, 1, true),
-            vec![d(0), d(1), d(2)]
+            landed(&outcome, rate, &landing),
+            vec![d(6), d(0), d(0), d(6), d(0), d(0)]
         );
     }
 
@@ -195,13 +200,12 @@ mod tests {
     fn team_units_add_up_among_reps() {
         let third = Decimal::ONE / d(3);
         let reps = vec![vec![third; 6], vec![third; 6]];
-        let capacity = vec![vec![(0, 5, Decimal::ONE)]; 2];
-        let (team, per_rep, _) = whole_units(&reps, Some(&capacity));
+        let (team, per_rep, _) = whole_units(&reps, false);
         assert_eq!(team.iter().sum::<i64>(), 4);
         for day in 0..6 {
             assert_eq!(per_rep[0][day] + per_rep[1][day], team[day]);
         }
-        let (team, per_rep, _) = whole_units(&reps, None);
+        let (team, per_rep, _) = whole_units(&reps, true);
         assert_eq!(
             per_rep
                 .iter()

@@ -6,16 +6,19 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::activity::{Activity, StageDays};
+use super::activity::{Activity, StageDays, funnel_of};
 use super::hours::{self, activities, available, needed, units_between};
+use super::landing::axis_start;
 use super::report::{
     CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
     StageReport,
 };
-use crate::model::{GoalFile, Per, Rep};
+use crate::model::{GoalFile, MetricKind, Per, Rep};
 use crate::plan::calendar::{CalendarRules, Period, periods};
+use crate::plan::report::rep_names;
 use crate::plan::target::{self, granularity};
 use crate::smart::Checked;
+use crate::smart::funnel_entry::entry_stage;
 
 /// What to show.
 #[derive(Clone, Debug)]
@@ -25,43 +28,166 @@ pub struct FunnelOptions {
     pub goals: Vec<String>,
 }
 
-/// Builds the funnel report of a checked file.
+/// Builds the whole funnel report of a checked file in memory.
 ///
 /// # Panics
 /// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
-    let file = checked.file();
-    let rules = target::rules(file);
-    let by = granularity(options.by);
-    // Each target's report is built as soon as its activity is, and the activity then keeps
-    // only what the capacity section needs.
-    let mut shown: Vec<Activity<'_>> = Vec::new();
+    let mut report = head(checked, options);
     let mut targets = Vec::new();
-    for mut a in activities(checked)
-        .filter(|a| options.goals.is_empty() || options.goals.contains(&a.resolved.goal.id.value))
-    {
-        targets.push(target_report(
-            &a,
-            &periods(&rules, by, a.axis_start, a.resolved.end),
-        ));
-        a.forget_exact();
-        shown.push(a);
-    }
+    let capacity = each_target(checked, options, &mut |t| {
+        targets.push(t);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    report.capacity = capacity.reps().collect();
+    report.targets = targets;
+    report
+}
+
+/// The funnel report without its targets and capacity: name, dates, `by`, rep names and how
+/// many targets will be shown, found without working any of them out.
+///
+/// # Panics
+/// When the file broke an invariant that the SMART rules check (a plan without dates).
+pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
+    let file = checked.file();
     let (start, end) = checked.period();
-    let first = shown.iter().map(|a| a.axis_start).min().unwrap_or(start);
-    let capacity = capacity(
-        file,
-        &rules,
-        &shown,
-        &periods(&rules, by, first.min(start), end),
-    );
+    let firsts = first_days(checked, &target::rules(file), options);
     FunnelReport {
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         start,
         end,
         by: options.by.name(),
-        targets,
-        capacity,
+        shown_targets: firsts.len(),
+        targets: Vec::new(),
+        capacity: Vec::new(),
+        rep_names: rep_names(file),
+    }
+}
+
+/// Works out the shown funnel targets one at a time, in file order, and hands each report to
+/// `visit`, so a renderer can write it and drop it before the next; returns every rep's
+/// selling hours, summed as the targets go, to be read one rep at a time.
+///
+/// # Errors
+/// The first error of `visit`.
+///
+/// # Panics
+/// When the file broke an invariant that the SMART rules check (a plan without dates).
+pub fn each_target<'a, E>(
+    checked: Checked<'a>,
+    options: &FunnelOptions,
+    visit: &mut dyn FnMut(FunnelTarget) -> Result<(), E>,
+) -> Result<Capacity<'a>, E> {
+    let file = checked.file();
+    let rules = target::rules(file);
+    let by = granularity(options.by);
+    let (start, end) = checked.period();
+    let first = first_days(checked, &rules, options)
+        .into_iter()
+        .min()
+        .unwrap_or(start);
+    let capacity_periods = periods(&rules, by, first.min(start), end);
+    // Each target's hours are added to its reps' periods, and its activity is dropped
+    // before the next one is worked out.
+    let mut needs = Needs::new(file, capacity_periods.len());
+    for a in activities(checked).filter(|a| shows(options, &a.resolved.goal.id.value)) {
+        needs.add(&a, &capacity_periods);
+        let report = target_report(&a, &periods(&rules, by, a.axis_start, a.resolved.end));
+        drop(a);
+        visit(report)?;
+    }
+    Ok(Capacity {
+        file,
+        rules,
+        needs,
+        periods: capacity_periods,
+    })
+}
+
+/// Every rep's selling hours by period, summed while the targets were worked out.
+pub struct Capacity<'a> {
+    file: &'a GoalFile,
+    rules: CalendarRules,
+    needs: Needs,
+    periods: Vec<Period>,
+}
+
+impl Capacity<'_> {
+    /// The selling hours of every rep of the shown targets, in file order, one at a time.
+    pub fn reps(&self) -> impl Iterator<Item = RepCapacity> + '_ {
+        self.file
+            .reps
+            .iter()
+            .zip(&self.needs.by_rep)
+            .filter_map(|(rep, need)| {
+                Some(rep_capacity(
+                    &self.rules,
+                    rep,
+                    need.as_ref()?,
+                    &self.periods,
+                ))
+            })
+    }
+}
+
+fn shows(options: &FunnelOptions, goal: &str) -> bool {
+    options.goals.is_empty() || options.goals.iter().any(|g| g == goal)
+}
+
+/// The first activity day of every shown funnel target, without working any out.
+fn first_days(
+    checked: Checked<'_>,
+    rules: &CalendarRules,
+    options: &FunnelOptions,
+) -> Vec<NaiveDate> {
+    let file = checked.file();
+    file.goals
+        .iter()
+        .filter(|g| shows(options, &g.id.value))
+        .flat_map(|g| g.targets.iter().map(move |t| (g, t)))
+        .filter_map(|(g, t)| {
+            let funnel = funnel_of(checked, t)?;
+            let r = target::resolve(checked, g, t);
+            entry_stage(funnel, r.metric.kind, &r.metric.id.value)?;
+            Some(axis_start(rules, r.start, funnel.cycle_days))
+        })
+        .collect()
+}
+
+/// The hours every rep's funnel activity needs in each capacity period, by rep index in the
+/// file; `None` for a rep that carries no shown funnel target.
+struct Needs {
+    by_rep: Vec<Option<Vec<Decimal>>>,
+    index: HashMap<String, usize>,
+    periods: usize,
+}
+
+impl Needs {
+    fn new(file: &GoalFile, periods: usize) -> Self {
+        Needs {
+            by_rep: vec![None; file.reps.len()],
+            index: file
+                .reps
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.value.clone(), i))
+                .collect(),
+            periods,
+        }
+    }
+
+    fn add(&mut self, a: &Activity<'_>, periods: &[Period]) {
+        for (r, rep) in a.resolved.reps.iter().enumerate() {
+            let Some(&i) = self.index.get(&rep.id.value) else {
+                continue;
+            };
+            let row = self.by_rep[i].get_or_insert_with(|| vec![Decimal::ZERO; self.periods]);
+            for (cell, p) in row.iter_mut().zip(periods) {
+                *cell += needed(a, r, p.start, p.end);
+            }
+        }
     }
 }
 
@@ -83,6 +209,12 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .map_or_else(String::new, |o| o.value.label()),
         each: if r.target.each_rep { "rep" } else { "team" },
         cycle_days: a.funnel.cycle_days,
+        deal_size: a
+            .funnel
+            .deal_size
+            .as_ref()
+            .filter(|_| r.metric.kind == MetricKind::Money)
+            .map(|d| (d.value, decimals(r.scale))),
         start: r.start,
         end: r.end,
         stages: a
@@ -91,6 +223,16 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .map(|s| stage_report(a, s, periods))
             .collect(),
     }
+}
+
+/// `n` of a scale of 10^n minor units per unit.
+fn decimals(scale: Decimal) -> u32 {
+    let (mut n, mut s) = (0, scale);
+    while s > Decimal::ONE {
+        s /= Decimal::TEN;
+        n += 1;
+    }
+    n
 }
 
 fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageReport {
@@ -164,51 +306,20 @@ fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
     })
 }
 
-fn capacity(
-    file: &GoalFile,
-    rules: &CalendarRules,
-    shown: &[Activity<'_>],
-    periods: &[Period],
-) -> Vec<RepCapacity> {
-    // For each rep, the activities it takes part in and its place among their reps: one pass
-    // over the targets instead of a search per rep and period.
-    let mut carried: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (a, activity) in shown.iter().enumerate() {
-        for (i, rep) in activity.resolved.reps.iter().enumerate() {
-            carried
-                .entry(rep.id.value.as_str())
-                .or_default()
-                .push((a, i));
-        }
-    }
-    file.reps
-        .iter()
-        .filter_map(|rep| {
-            let mine = carried.get(rep.id.value.as_str())?;
-            Some(rep_capacity(rules, rep, shown, mine, periods))
-        })
-        .collect()
-}
-
 fn rep_capacity(
     rules: &CalendarRules,
     rep: &Rep,
-    shown: &[Activity<'_>],
-    mine: &[(usize, usize)],
+    need: &[Decimal],
     periods: &[Period],
 ) -> RepCapacity {
-    let need = |from: NaiveDate, to: NaiveDate| -> Decimal {
-        mine.iter()
-            .map(|&(a, i)| needed(&shown[a], i, from, to))
-            .sum()
-    };
     let rows: Vec<CapacityPeriod> = periods
         .iter()
-        .map(|p| CapacityPeriod {
+        .zip(need)
+        .map(|(p, needed)| CapacityPeriod {
             label: p.label.clone(),
             start: p.start,
             end: p.end,
-            needed: need(p.start, p.end),
+            needed: *needed,
             available: available(rules, rep, p.start, p.end),
         })
         .collect();

@@ -21,32 +21,28 @@ pub fn hours(units: i64, minutes: Decimal) -> Decimal {
     Decimal::from(units).saturating_mul(minutes) / Decimal::from(60)
 }
 
-/// The rep's selling hours on `day`: `hours_per_week × selling_share` shared evenly among the
-/// week's workdays; 0 on holidays, days off and days the rep is not active. `None` when the
-/// rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own week.
-pub fn available_on(rules: &CalendarRules, rep: &Rep, day: NaiveDate) -> Option<Decimal> {
-    let week = rep.hours_per_week? * rep.selling_share;
-    let workdays = rules.workdays.iter().filter(|w| **w).count();
-    if workdays == 0 || !rules.is_workday(day) || !is_active(rep, day) {
-        return Some(Decimal::ZERO);
-    }
-    Some(week / Decimal::from(workdays))
-}
-
-/// The rep's selling hours from `from` to `to`, inclusive.
+/// The rep's selling hours from `from` to `to`, inclusive: `hours_per_week × selling_share`
+/// shared evenly among the week's workdays, times the workdays in the range on which the rep
+/// is active (holidays, days off and days before `start` or after `end` have none). `None`
+/// when the rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own
+/// week.
 pub fn available(
     rules: &CalendarRules,
     rep: &Rep,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Option<Decimal> {
-    rep.hours_per_week?;
-    Some(
-        from.iter_days()
-            .take_while(|d| *d <= to)
-            .filter_map(|d| available_on(rules, rep, d))
-            .sum(),
-    )
+    let week = rep.hours_per_week? * rep.selling_share;
+    let workdays = rules.workdays.iter().filter(|w| **w).count();
+    if workdays == 0 {
+        return Some(Decimal::ZERO);
+    }
+    let days = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|d| rules.is_workday(*d) && is_active(rep, *d))
+        .count();
+    Some(week / Decimal::from(workdays) * Decimal::from(days))
 }
 
 /// Hours the activity of rep `r` takes from `from` to `to`, inclusive, over every stage.
@@ -77,24 +73,43 @@ pub fn activities(checked: Checked<'_>) -> impl Iterator<Item = Activity<'_>> {
     })
 }
 
-/// Per rep and calendar month: hours needed, and each target's part (by activity index).
+/// Per rep and calendar month: hours needed, and each target's part (by target index).
 type Loads = BTreeMap<(String, (i32, u32)), (Decimal, Vec<(usize, Decimal)>)>;
 
+/// What a finding says of the target that needs most hours: its goal, metric and the span of
+/// its `funnel` value.
+struct Named {
+    goal: String,
+    metric: String,
+    span: std::ops::Range<usize>,
+}
+
 /// `funnel-hours-exceed-capacity`: one warning per rep, at its first month over, naming the
-/// hours needed by all its funnel activity and the hours it has.
+/// hours needed by all its funnel activity and the hours it has. Each target's activity is
+/// added to the monthly loads and dropped before the next is worked out.
 pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
     let file = checked.file();
     let rules = target::rules(file);
-    let all: Vec<Activity<'_>> = activities(checked)
-        .map(|mut a| {
-            a.forget_exact();
-            a
-        })
-        .collect();
-    let Some(first) = all.iter().map(|a| a.axis_start).min() else {
+    let mut loads = Loads::new();
+    let mut named = Vec::new();
+    let mut first: Option<NaiveDate> = None;
+    for a in activities(checked) {
+        first = Some(first.map_or(a.axis_start, |f| f.min(a.axis_start)));
+        add_loads(&mut loads, named.len(), &a);
+        let r = &a.resolved;
+        named.push(Named {
+            goal: r.goal.id.value.clone(),
+            metric: r.metric.id.value.clone(),
+            span: r
+                .target
+                .funnel
+                .as_ref()
+                .map_or_else(|| r.target.span.clone(), |f| f.span.clone()),
+        });
+    }
+    let Some(first) = first else {
         return Vec::new();
     };
-    let loads = loads(&all);
     let mut out = Vec::new();
     for rep in &file.reps {
         // Loads are ordered by rep id, so this rep's months are one range of the map.
@@ -110,7 +125,7 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
             .collect();
         if let Some(&(month, need, have, parts)) = over.first() {
             out.push(diagnostic(
-                &all,
+                &named,
                 rep,
                 month,
                 need,
@@ -127,30 +142,27 @@ fn plan_end(file: &GoalFile) -> NaiveDate {
     file.plan.end.as_ref().map_or(NaiveDate::MAX, |e| e.value)
 }
 
-fn loads(all: &[Activity<'_>]) -> Loads {
-    let mut loads = Loads::new();
-    for (ai, a) in all.iter().enumerate() {
-        for (r, rep) in a.resolved.reps.iter().enumerate() {
-            let mut month = (0, 0);
-            for k in 0..a.len() {
-                let day = a.day(k);
-                if (day.year(), day.month()) == month {
-                    continue;
-                }
-                month = (day.year(), day.month());
-                let end = day
-                    .with_day(1)
-                    .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
-                    .and_then(|n| n.pred_opt())
-                    .unwrap_or(day);
-                let h = needed(a, r, day, end);
-                let entry = loads.entry((rep.id.value.clone(), month)).or_default();
-                entry.0 += h;
-                entry.1.push((ai, h));
+/// Adds the hours of target `index`'s activity to its reps' calendar months.
+fn add_loads(loads: &mut Loads, index: usize, a: &Activity<'_>) {
+    for (r, rep) in a.resolved.reps.iter().enumerate() {
+        let mut month = (0, 0);
+        for k in 0..a.len() {
+            let day = a.day(k);
+            if (day.year(), day.month()) == month {
+                continue;
             }
+            month = (day.year(), day.month());
+            let end = day
+                .with_day(1)
+                .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+                .and_then(|n| n.pred_opt())
+                .unwrap_or(day);
+            let h = needed(a, r, day, end);
+            let entry = loads.entry((rep.id.value.clone(), month)).or_default();
+            entry.0 += h;
+            entry.1.push((index, h));
         }
     }
-    loads
 }
 
 /// The days of a calendar month inside [`first`, `last`].
@@ -168,7 +180,7 @@ fn month_days(
 }
 
 fn diagnostic(
-    all: &[Activity<'_>],
+    named: &[Named],
     rep: &Rep,
     (year, month): (i32, u32),
     need: Decimal,
@@ -177,11 +189,11 @@ fn diagnostic(
     more: usize,
 ) -> Diagnostic {
     let main = parts.iter().max_by_key(|(_, h)| *h).map_or(0, |(i, _)| *i);
-    let a = &all[main];
+    let a = &named[main];
     let goals: Vec<String> = parts
         .iter()
         .filter(|(_, h)| !h.is_zero())
-        .map(|(i, _)| format!("`{}`", all[*i].resolved.goal.id.value))
+        .map(|(i, _)| format!("`{}`", named[*i].goal))
         .collect();
     let more = if more > 0 {
         format!(
@@ -198,15 +210,13 @@ fn diagnostic(
         goals.join(", "),
         have.round_dp(1).normalize(),
     );
-    let span = a
-        .resolved
-        .target
-        .funnel
-        .as_ref()
-        .map_or_else(|| a.resolved.target.span.clone(), |f| f.span.clone());
-    Diagnostic::new(Code::FunnelHoursExceedCapacity, Some(span), message)
-        .goal(Some(&a.resolved.goal.id.value))
-        .metric(Some(&a.resolved.metric.id.value))
+    Diagnostic::new(
+        Code::FunnelHoursExceedCapacity,
+        Some(a.span.clone()),
+        message,
+    )
+    .goal(Some(&a.goal))
+    .metric(Some(&a.metric))
 }
 
 #[cfg(test)]

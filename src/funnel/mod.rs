@@ -5,7 +5,9 @@
 pub mod activity;
 mod build;
 pub mod hours;
+mod landing;
+mod outcome;
 pub mod report;
 
-pub use build::{FunnelOptions, build};
+pub use build::{Capacity, FunnelOptions, build, each_target, head};
 pub use hours::findings;

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::plan::report::RepNames;
+
 /// The whole funnel report.
 #[derive(Debug)]
 pub struct FunnelReport {
@@ -13,10 +15,14 @@ pub struct FunnelReport {
     pub end: NaiveDate,
     /// `quarter`, `month`, `week` or `day`.
     pub by: &'static str,
-    /// Targets with a funnel, in file order.
+    /// How many targets with a funnel are shown.
+    pub shown_targets: usize,
+    /// Targets with a funnel, in file order (empty while they are streamed one by one).
     pub targets: Vec<FunnelTarget>,
     /// Every rep of the shown targets, in file order.
     pub capacity: Vec<RepCapacity>,
+    /// Display names of the reps that have one, by rep id.
+    pub rep_names: RepNames,
 }
 
 /// One target worked back through its funnel.
@@ -30,6 +36,9 @@ pub struct FunnelTarget {
     /// `rep` when every rep carries the target on its own, else `team`.
     pub each: &'static str,
     pub cycle_days: u32,
+    /// For a money target, the money one deal brings (how the target entered the funnel),
+    /// and the currency's minor-unit decimals it is written with.
+    pub deal_size: Option<(Decimal, u32)>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     /// Top of the funnel first, the outcome last.
@@ -93,7 +102,7 @@ pub struct RepStage {
 
 /// A rep's selling hours: what the funnel activity of the shown targets needs, and what the
 /// rep has (`None` without `hours_per_week`).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RepCapacity {
     pub rep: String,
     pub name: Option<String>,
@@ -105,7 +114,7 @@ pub struct RepCapacity {
 }
 
 /// One period of a rep's selling hours.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CapacityPeriod {
     pub label: String,
     pub start: NaiveDate,

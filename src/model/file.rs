@@ -35,8 +35,17 @@ pub struct GoalFile {
     pub goals: Vec<Goal>,
     pub feedback: Vec<Feedback>,
     pub actuals: Vec<ActualsMapping>,
+    /// `[[pipeline]]`: how to read exports of open deals (SPEC §13).
+    pub pipeline: Vec<PipelineMapping>,
     /// `[tracking]`: the attainment ratios that separate the statuses of `goals track`.
     pub tracking: Thresholds,
+    /// `[hiring]`: how new reps are hired and ramp, for `goals capacity`.
+    pub hiring: Hiring,
+    /// `[tracking] win_rate`: the share of open pipeline that is won, in (0, 1]; the pipeline
+    /// must cover the remaining gap 1 ÷ `win_rate` times.
+    pub win_rate: Option<Decimal>,
+    /// `[check] allow`: codes accepted everywhere in the file.
+    pub allow: Vec<Sp<String>>,
     /// Rep indices by team id, built on first use by `reps_of`.
     pub team_index: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
@@ -59,6 +68,8 @@ pub struct PlanSettings {
     pub workdays: [bool; 7],
     pub holidays: BTreeSet<NaiveDate>,
     pub max_goals_per_rep: u32,
+    /// `over_assign`: rep quotas add up to the team target × this factor (default 1).
+    pub over_assign: Option<Sp<Decimal>>,
     /// Span of the `[plan]` header, for findings about the plan as a whole.
     pub span: Option<Range<usize>>,
 }
@@ -76,6 +87,7 @@ impl Default for PlanSettings {
             workdays: [true, true, true, true, true, false, false],
             holidays: BTreeSet::new(),
             max_goals_per_rep: 5,
+            over_assign: None,
             span: None,
         }
     }
@@ -119,6 +131,8 @@ pub struct Objective {
 pub struct Team {
     pub id: Sp<String>,
     pub name: Option<Sp<String>>,
+    /// `over_assign` for the team's targets; wins over the plan's.
+    pub over_assign: Option<Sp<Decimal>>,
 }
 
 /// `[[reps]]`: a sales rep and what it can carry.
@@ -139,6 +153,10 @@ pub struct Rep {
     pub selling_share: Decimal,
     /// Inclusive date ranges when the rep is away.
     pub time_off: Vec<(NaiveDate, NaiveDate)>,
+    /// Relative share of team targets (a bigger territory carries more); above 0, default 1.
+    pub weight: Decimal,
+    /// The rep's user id in the CRM (`crm_id`), for the CRM plan formats.
+    pub crm_id: Option<Sp<String>>,
 }
 
 /// What a metric counts, and so how its targets are split.
@@ -177,6 +195,9 @@ pub struct Metric {
     /// Most one full-time, fully ramped rep achieves per month.
     pub capacity: Option<Sp<Decimal>>,
     pub lower_is_better: bool,
+    /// The highest percentage a `rate` metric may reach (default 100; net revenue retention
+    /// may reach 200).
+    pub max: Decimal,
 }
 
 /// `[seasonality.NAME]`: relative weights of January..December.
@@ -193,6 +214,8 @@ pub struct Funnel {
     pub id: Sp<String>,
     pub stages: Vec<Stage>,
     pub cycle_days: u32,
+    /// Money per deal: how a money target enters the funnel at its last stage.
+    pub deal_size: Option<Sp<Decimal>>,
 }
 
 /// One funnel stage; `rate` is the share (0-1] that reaches the next stage.
@@ -261,6 +284,8 @@ pub struct Goal {
     pub review: Option<Review>,
     pub why: Option<String>,
     pub steps: Vec<String>,
+    /// Codes whose warnings and infos about this goal are accepted (suppressed).
+    pub allow: Vec<Sp<String>>,
     pub targets: Vec<Target>,
     /// Span of the goal's `id` value, where goal-wide findings point.
     pub span: Range<usize>,
@@ -321,8 +346,34 @@ pub struct Target {
     pub end: Option<Sp<NaiveDate>>,
     pub baseline: Option<Sp<Decimal>>,
     pub funnel: Option<Sp<String>>,
+    /// `over_assign` of this target; wins over the team's and the plan's.
+    pub over_assign: Option<Sp<Decimal>>,
     /// Span of the `[[goals.targets]]` table.
     pub span: Range<usize>,
+}
+
+/// `[hiring]`: the assumptions of the hiring plan of `goals capacity`.
+#[derive(Clone, Debug)]
+pub struct Hiring {
+    /// Productivity of a hire in tenure months 1, 2, 3...; 1.0 after (default: no ramp).
+    pub ramp: Vec<Decimal>,
+    /// Days from opening a requisition to the hire's first day (default 60).
+    pub time_to_fill_days: u32,
+    /// Share of capacity reps really achieve, above 0 and at most 1 (default 1).
+    pub attainment: Decimal,
+    /// Yearly share of capacity lost to attrition, 0 to 1 (default 0).
+    pub attrition: Decimal,
+}
+
+impl Default for Hiring {
+    fn default() -> Self {
+        Hiring {
+            ramp: Vec::new(),
+            time_to_fill_days: 60,
+            attainment: Decimal::ONE,
+            attrition: Decimal::ZERO,
+        }
+    }
 }
 
 /// `[[feedback]]`: one rep's view of one goal.
@@ -347,6 +398,27 @@ pub struct ActualsMapping {
     pub value: Option<String>,
     pub filters: Vec<(String, String)>,
     pub span: Range<usize>,
+}
+
+/// `[[pipeline]]`: how to read an export of open deals. `reading.date` is the expected close
+/// date; `reading.metric` the metric the deals count towards.
+#[derive(Clone, Debug)]
+pub struct PipelineMapping {
+    /// Every reading key of `[[actuals]]`.
+    pub reading: ActualsMapping,
+    pub chance: Chance,
+}
+
+/// Where a pipeline row's chance of closing comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chance {
+    /// `probability`: a column of fractions (`0.4`) or percentages (`40%`).
+    Probability(String),
+    /// `stage` with `stages`: a column of stage names, each stage's probability (0 to 1).
+    Stage {
+        column: String,
+        stages: Vec<(String, Decimal)>,
+    },
 }
 
 impl GoalFile {

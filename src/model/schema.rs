@@ -20,6 +20,8 @@ pub enum Ty {
     NumList,
     /// A string-to-string inline table (`where`).
     StrMap,
+    /// A table of names to fractions or percentages (`stages`).
+    FractionMap,
     /// A sub-table.
     Table(&'static TableDef),
     /// An array of tables (`[[...]]` or an array of inline tables).
@@ -143,11 +145,63 @@ pub static ROOT: TableDef = TableDef {
             "How to read CRM exports of actual results.",
         ),
         key(
+            "pipeline",
+            Ty::Tables(&PIPELINE),
+            "How to read CRM exports of open deals, for pipeline coverage.",
+        ),
+        key(
             "tracking",
             Ty::Table(&TRACKING),
             "Attainment thresholds of the tracking statuses.",
         ),
+        key(
+            "hiring",
+            Ty::Table(&HIRING),
+            "How new reps are hired and ramp, for `goals capacity`.",
+        ),
+        key(
+            "check",
+            Ty::Table(&CHECK),
+            "Settings of `goals check` for the whole file.",
+        ),
     ],
+};
+
+static HIRING: TableDef = TableDef {
+    path: "hiring",
+    doc: "Assumptions of the hiring plan of `goals capacity`.",
+    keys: &[
+        key(
+            "ramp",
+            Ty::NumList,
+            "A hire's productivity in tenure months 1, 2, 3...; 1.0 after (default: none).",
+        ),
+        key(
+            "time_to_fill_days",
+            Ty::Int,
+            "Days from opening a requisition to the hire's first day (default 60).",
+        ),
+        key(
+            "attainment",
+            Ty::Num,
+            "Share of capacity reps really achieve, above 0 and at most 1 (default 1).",
+        ),
+        key(
+            "attrition",
+            Ty::Num,
+            "Yearly share of capacity lost to attrition, 0 to 1 (default 0).",
+        ),
+    ],
+};
+
+static CHECK: TableDef = TableDef {
+    path: "check",
+    doc: "Settings of `goals check` for the whole file.",
+    keys: &[key(
+        "allow",
+        Ty::StrList,
+        "Warning and info codes accepted everywhere in the file (shown as suppressed).",
+    )],
 };
 
 static PLAN: TableDef = TableDef {
@@ -187,6 +241,11 @@ static PLAN: TableDef = TableDef {
             Ty::Int,
             "Most active goals one rep carries at once.",
         ),
+        key(
+            "over_assign",
+            Ty::Num,
+            "Rep quotas add up to the team's number × this factor, at least 1 (default 1).",
+        ),
     ],
 };
 
@@ -205,6 +264,11 @@ static TEAM: TableDef = TableDef {
     keys: &[
         required("id", Ty::Str, "Unique id."),
         key("name", Ty::Str, "Display name."),
+        key(
+            "over_assign",
+            Ty::Num,
+            "Rep quotas add up to the team's number × this factor, at least 1 (default 1).",
+        ),
     ],
 };
 
@@ -239,7 +303,7 @@ static REP: TableDef = TableDef {
         key(
             "ramp",
             Ty::NumList,
-            "Productivity in tenure months 1, 2, 3...; 1.0 after.",
+            "Productivity (0 to 1) in tenure months 1, 2, 3...; 1.0 after.",
         ),
         key("hours_per_week", Ty::Num, "Working hours per week."),
         key(
@@ -248,6 +312,16 @@ static REP: TableDef = TableDef {
             "Share of the hours available for selling, 0-1.",
         ),
         key("time_off", Ty::Tables(&TIME_OFF), "Periods away."),
+        key(
+            "weight",
+            Ty::Num,
+            "Relative share of team targets (a bigger territory carries more); default 1.",
+        ),
+        key(
+            "crm_id",
+            Ty::Str,
+            "The rep's user id in the CRM, for `plan --format salesforce|pipedrive`.",
+        ),
     ],
 };
 
@@ -271,6 +345,11 @@ static METRIC: TableDef = TableDef {
             "better",
             Ty::Choice(&["higher", "lower"]),
             "Whether higher or lower is better.",
+        ),
+        key(
+            "max",
+            Ty::Num,
+            "Highest percentage a rate may reach (default 100).",
         ),
     ],
 };
@@ -323,6 +402,11 @@ static FUNNEL: TableDef = TableDef {
             Ty::Int,
             "Days from first activity to the outcome.",
         ),
+        key(
+            "deal_size",
+            Ty::Num,
+            "Money per deal, for money targets through this funnel.",
+        ),
     ],
 };
 
@@ -363,6 +447,11 @@ static TARGET: TableDef = TableDef {
             Ty::Str,
             "Id of the funnel that derives the activity needed.",
         ),
+        key(
+            "over_assign",
+            Ty::Num,
+            "Rep quotas add up to the team's number × this factor, at least 1 (default 1).",
+        ),
     ],
 };
 
@@ -396,6 +485,11 @@ static GOAL: TableDef = TableDef {
         ),
         key("why", Ty::Str, "Why the goal matters."),
         key("steps", Ty::StrList, "The concrete steps the team takes."),
+        key(
+            "allow",
+            Ty::StrList,
+            "Warning and info codes accepted for this goal (shown as suppressed).",
+        ),
         key("targets", Ty::Tables(&TARGET), "The goal's targets."),
     ],
 };
@@ -436,30 +530,97 @@ static TRACKING: TableDef = TableDef {
             Ty::Num,
             "At risk at or above this ratio, behind below (default 0.80).",
         ),
+        key(
+            "win_rate",
+            Ty::Fraction,
+            "Share of open pipeline won (0.25 or \"25%\"): the pipeline must cover the gap 1 ÷ win_rate times.",
+        ),
     ],
+};
+
+static PIPELINE: TableDef = TableDef {
+    path: "pipeline",
+    doc: "How to read an export of open deals (every key of [[actuals]], plus the chance of each deal).",
+    keys: PIPELINE_KEYS,
 };
 
 static ACTUALS: TableDef = TableDef {
     path: "actuals",
     doc: "How to read a CRM export.",
-    keys: &[
-        key("path", Ty::Str, "The export, relative to the goal file."),
-        key(
-            "metric",
-            Ty::Str,
-            "Id of the metric every row counts towards.",
-        ),
-        key("date", Ty::Str, "Column holding the date."),
-        key("rep", Ty::Str, "Column holding the rep."),
-        key(
-            "value",
-            Ty::Str,
-            "Column holding the value; without it each row counts 1.",
-        ),
-        key(
-            "where",
-            Ty::StrMap,
-            "Keep only rows whose column has this value.",
-        ),
-    ],
+    keys: ACTUALS_KEYS,
 };
+
+/// The keys of `[[pipeline]]`: every key of `[[actuals]]` (keep them in step: a test checks)
+/// and the chance of closing.
+const PIPELINE_KEYS: &[Key] = &[
+    key(
+        "path",
+        Ty::Str,
+        "The export of open deals, relative to the goal file.",
+    ),
+    key(
+        "metric",
+        Ty::Str,
+        "Id of the metric the open deals count towards (required).",
+    ),
+    key("date", Ty::Str, "Column holding the expected close date."),
+    key("rep", Ty::Str, "Column holding the deal's owner."),
+    key("value", Ty::Str, "Column holding the deal's value."),
+    key(
+        "where",
+        Ty::StrMap,
+        "Keep only rows whose column has this value.",
+    ),
+    key(
+        "probability",
+        Ty::Str,
+        "Column holding each deal's probability (0.4 or 40%).",
+    ),
+    key(
+        "stage",
+        Ty::Str,
+        "Column holding each deal's stage; `stages` gives their probabilities.",
+    ),
+    key(
+        "stages",
+        Ty::FractionMap,
+        "Probability of each stage: { \"Proposal\" = 0.4 }.",
+    ),
+];
+
+/// The keys of `[[actuals]]`.
+const ACTUALS_KEYS: &[Key] = &[
+    key("path", Ty::Str, "The export, relative to the goal file."),
+    key(
+        "metric",
+        Ty::Str,
+        "Id of the metric every row counts towards.",
+    ),
+    key("date", Ty::Str, "Column holding the date."),
+    key("rep", Ty::Str, "Column holding the rep."),
+    key(
+        "value",
+        Ty::Str,
+        "Column holding the value; without it each row counts 1.",
+    ),
+    key(
+        "where",
+        Ty::StrMap,
+        "Keep only rows whose column has this value.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::{ACTUALS, PIPELINE};
+
+    #[test]
+    fn a_pipeline_source_takes_every_reading_key_of_an_actuals_source() {
+        for key in ACTUALS.names() {
+            assert!(
+                PIPELINE.names().any(|k| k == key),
+                "[[pipeline]] lacks the [[actuals]] key `{key}`"
+            );
+        }
+    }
+}

@@ -63,6 +63,9 @@ fn ty(ty: &Ty) -> Value {
         Ty::DateList => json!({ "type": "array", "items": { "type": "string", "format": "date" } }),
         Ty::NumList => json!({ "type": "array", "items": { "type": "number" } }),
         Ty::StrMap => json!({ "type": "object", "additionalProperties": { "type": "string" } }),
+        Ty::FractionMap => {
+            json!({ "type": "object", "additionalProperties": { "anyOf": [{ "type": "number" }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$" }] } })
+        }
         Ty::Table(def) => table(def),
         Ty::Tables(def) => json!({ "type": "array", "items": table(def) }),
         Ty::Named(def) => json!({ "type": "object", "additionalProperties": table(def) }),

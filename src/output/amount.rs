@@ -6,11 +6,12 @@ use rust_decimal::Decimal;
 use crate::plan::fixed::round_dp;
 use crate::plan::report::Quantity;
 
-/// Writes a quota as plain decimal text: `1200`, `83333.33`, `14.41`.
+/// Writes a quota as plain decimal text: `1200`, `83333.33`; levels and rates always with
+/// two decimals, halves away from zero (`14.41`, `8.00`, `110.00`), as JSON promises.
 pub fn plain(q: Quantity, minor_units: u32) -> String {
     match q {
         Quantity::Units(n) => units(n, minor_units),
-        Quantity::Level(level) => round_dp(level, 2).normalize().to_string(),
+        Quantity::Level(level) => fixed(level, 2),
     }
 }
 
@@ -20,16 +21,9 @@ pub fn units(n: i64, minor_units: u32) -> String {
 }
 
 /// A quota for people: thousands separated with `,`.
+/// Levels keep their two decimals, so they line up in columns: 10.25, 10.50, 11.00.
 pub fn grouped(q: Quantity, minor_units: u32) -> String {
-    match q {
-        // Levels line up in columns with two decimals: 10.25, 10.50, 11.00.
-        Quantity::Level(level) => {
-            let mut fixed = round_dp(level, 2);
-            fixed.rescale(2);
-            group(&fixed.to_string())
-        }
-        Quantity::Units(_) => group(&plain(q, minor_units)),
-    }
+    group(&plain(q, minor_units))
 }
 
 /// An exact value with at most four decimals and at least one: `1.6667`, `100.0`.
@@ -81,6 +75,9 @@ mod tests {
         assert_eq!(group("-1234567"), "-1,234,567");
         assert_eq!(grouped(Quantity::Level(Decimal::new(105, 1)), 0), "10.50");
         assert_eq!(grouped(Quantity::Level(Decimal::from(8)), 0), "8.00");
+        assert_eq!(plain(Quantity::Level(Decimal::from(8)), 0), "8.00");
+        assert_eq!(plain(Quantity::Level(Decimal::new(144_055, 4)), 2), "14.41");
+        assert_eq!(plain(Quantity::Level(Decimal::new(10_125, 3)), 0), "10.13");
     }
 
     #[test]

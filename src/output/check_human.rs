@@ -19,7 +19,7 @@ pub fn render(
 ) -> io::Result<()> {
     for file in files {
         let index = LineIndex::new(&file.text);
-        for d in &file.diagnostics {
+        for d in file.diagnostics.iter().filter(|d| !d.suppressed) {
             snippet(d, &file.name, &index, Look { paint, width }, out)?;
         }
         scorecard_table(file, paint, out)?;
@@ -206,8 +206,13 @@ fn summary(files: &[FileFindings], paint: Paint, out: &mut dyn Write) -> io::Res
         read.push(plural(surveys, "survey"));
     }
     read.push(plural(goals, "goal"));
+    let suppressed = if counts.suppressed > 0 {
+        format!(" ({} suppressed by `allow`)", counts.suppressed)
+    } else {
+        String::new()
+    };
     let text = format!(
-        "{}: {}, {}, {}",
+        "{}: {}, {}, {}{suppressed}",
         read.join(", "),
         plural(counts.errors, "error"),
         plural(counts.warnings, "warning"),

@@ -34,6 +34,8 @@ pub struct Finding<'a> {
     pub end_line: Option<usize>,
     pub end_column: Option<usize>,
     pub severity: &'static str,
+    /// Accepted by an `allow` list: not counted, never fails a check.
+    pub suppressed: bool,
     pub code: &'static str,
     pub criterion: &'static str,
     pub goal: Option<&'a str>,
@@ -56,6 +58,7 @@ pub fn findings(files: &[FileFindings]) -> Vec<Finding<'_>> {
                 end_line: loc.map(|l| l.end_line),
                 end_column: loc.map(|l| l.end_column),
                 severity: d.severity().name(),
+                suppressed: d.suppressed,
                 code: d.code.name(),
                 criterion: d.criterion().name(),
                 goal: d.goal.as_deref(),

@@ -5,30 +5,43 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use crate::funnel::report::FunnelReport;
+use super::funnel_stream::{FunnelStream, write_report};
+use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity};
 
 fn dec(x: Decimal) -> String {
     x.round_dp(4).normalize().to_string()
 }
 
-/// Renders the funnel report as CSV.
-pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record([
-        "goal",
-        "funnel",
-        "activity",
-        "period",
-        "start",
-        "end",
-        "before_start",
-        "rep",
-        "quota",
-        "exact",
-        "hours",
-        "available",
-    ])?;
-    for t in &report.targets {
+/// The funnel as CSV, a target's rows as soon as it is worked out.
+pub struct Csv;
+
+impl FunnelStream for Csv {
+    fn head(&mut self, _: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record([
+            "goal",
+            "funnel",
+            "activity",
+            "period",
+            "start",
+            "end",
+            "before_start",
+            "rep",
+            "quota",
+            "exact",
+            "hours",
+            "available",
+        ])?;
+        csv.flush()
+    }
+
+    fn target(
+        &mut self,
+        _: &FunnelReport,
+        t: &FunnelTarget,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut csv = csv::Writer::from_writer(out);
         for s in &t.stages {
             for p in &s.periods {
                 let head = [
@@ -59,29 +72,44 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
         }
+        csv.flush()
     }
-    for c in &report.capacity {
-        for p in &c.periods {
-            let available = p.available.map(dec).unwrap_or_default();
-            csv.write_record([
-                "*",
-                "*",
-                "*",
-                &p.label,
-                &p.start.to_string(),
-                &p.end.to_string(),
-                if p.end < report.start {
-                    "true"
-                } else {
-                    "false"
-                },
-                &c.rep,
-                "",
-                "",
-                &dec(p.needed),
-                &available,
-            ])?;
+
+    fn foot(
+        &mut self,
+        report: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut csv = csv::Writer::from_writer(out);
+        for c in capacity {
+            for p in &c.periods {
+                let available = p.available.map(dec).unwrap_or_default();
+                csv.write_record([
+                    "*",
+                    "*",
+                    "*",
+                    &p.label,
+                    &p.start.to_string(),
+                    &p.end.to_string(),
+                    if p.end < report.start {
+                        "true"
+                    } else {
+                        "false"
+                    },
+                    &c.rep,
+                    "",
+                    "",
+                    &dec(p.needed),
+                    &available,
+                ])?;
+            }
         }
+        csv.flush()
     }
-    csv.flush()
+}
+
+/// Renders a whole funnel report as CSV.
+pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Csv, report, out)
 }

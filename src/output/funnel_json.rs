@@ -6,21 +6,16 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::plan_json::Num;
+use super::amount::fixed;
+use super::funnel_stream::{FunnelStream, write_report};
+use super::plan_json::{Num, write_indented};
 use crate::funnel::report::{
     CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
+use crate::plan::report::RepNames;
 
 fn num(x: Decimal) -> Num {
     Num(x.round_dp(4).normalize().to_string())
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    plan: Plan<'a>,
-    targets: Vec<Target<'a>>,
-    capacity: Vec<Capacity<'a>>,
 }
 
 #[derive(Serialize)]
@@ -34,11 +29,13 @@ struct Plan<'a> {
 #[derive(Serialize)]
 struct Target<'a> {
     goal: &'a str,
+    title: &'a str,
     metric: &'a str,
     funnel: &'a str,
     owner: &'a str,
     each: &'a str,
     cycle_days: u32,
+    deal_size: Option<Num>,
     start: String,
     end: String,
     stages: Vec<Stage<'a>>,
@@ -84,6 +81,7 @@ struct Period<'a> {
 #[allow(clippy::struct_field_names)] // `rep` is the JSON contract's field name
 struct Rep<'a> {
     rep: &'a str,
+    name: Option<&'a str>,
     quota: i64,
     exact: Num,
     hours: Num,
@@ -111,38 +109,79 @@ struct CapacityRow<'a> {
     fits: bool,
 }
 
-/// Renders the funnel document.
-pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
-    let document = Document {
-        version: 1,
-        plan: Plan {
+/// The funnel document, written target by target with the layout `serde_json`'s pretty
+/// printer gives the whole document.
+#[derive(Default)]
+pub struct Json {
+    /// Targets written so far.
+    pub written: usize,
+}
+
+impl FunnelStream for Json {
+    fn head(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let plan = Plan {
             name: report.name.as_deref(),
             start: report.start.to_string(),
             end: report.end.to_string(),
             by: report.by,
-        },
-        targets: report.targets.iter().map(target).collect(),
-        capacity: report.capacity.iter().map(capacity).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+        };
+        write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
+        write_indented(&plan, "  ", out)?;
+        write!(out, ",\n  \"targets\": [")
+    }
+
+    fn target(
+        &mut self,
+        report: &FunnelReport,
+        t: &FunnelTarget,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let separator = if self.written == 0 { "" } else { "," };
+        self.written += 1;
+        write!(out, "{separator}\n    ")?;
+        write_indented(&target(t, &report.rep_names), "    ", out)
+    }
+
+    fn foot(
+        &mut self,
+        _: &FunnelReport,
+        reps: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n  ]" };
+        write!(out, "{close},\n  \"capacity\": [")?;
+        let mut any = false;
+        for c in reps {
+            write!(out, "{}\n    ", if any { "," } else { "" })?;
+            any = true;
+            write_indented(&capacity(&c), "    ", out)?;
+        }
+        writeln!(out, "{}\n}}", if any { "\n  ]" } else { "]" })
+    }
 }
 
-fn target(t: &FunnelTarget) -> Target<'_> {
+/// Renders a whole funnel report as the JSON document.
+pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+    write_report(&mut Json::default(), report, out)
+}
+
+fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {
     Target {
         goal: &t.goal,
+        title: &t.title,
         metric: &t.metric,
         funnel: &t.funnel,
         owner: &t.owner,
         each: t.each,
         cycle_days: t.cycle_days,
+        deal_size: t.deal_size.map(|(d, decimals)| Num(fixed(d, decimals))),
         start: t.start.to_string(),
         end: t.end.to_string(),
-        stages: t.stages.iter().map(stage).collect(),
+        stages: t.stages.iter().map(|s| stage(s, names)).collect(),
     }
 }
 
-fn stage(s: &StageReport) -> Stage<'_> {
+fn stage<'a>(s: &'a StageReport, names: &'a RepNames) -> Stage<'a> {
     Stage {
         activity: &s.activity,
         rate: s.rate.map(num),
@@ -158,12 +197,12 @@ fn stage(s: &StageReport) -> Stage<'_> {
             required: num(b.required),
             change: num(b.required - b.baseline),
         }),
-        periods: s.periods.iter().map(period).collect(),
-        reps: s.reps.iter().map(rep).collect(),
+        periods: s.periods.iter().map(|p| period(p, names)).collect(),
+        reps: s.reps.iter().map(|r| rep(r, names)).collect(),
     }
 }
 
-fn period(p: &StagePeriod) -> Period<'_> {
+fn period<'a>(p: &'a StagePeriod, names: &'a RepNames) -> Period<'a> {
     Period {
         label: &p.label,
         start: p.start.to_string(),
@@ -172,13 +211,14 @@ fn period(p: &StagePeriod) -> Period<'_> {
         quota: p.quota,
         exact: num(p.exact),
         hours: num(p.hours),
-        reps: p.reps.iter().map(rep).collect(),
+        reps: p.reps.iter().map(|r| rep(r, names)).collect(),
     }
 }
 
-fn rep(r: &RepStage) -> Rep<'_> {
+fn rep<'a>(r: &'a RepStage, names: &'a RepNames) -> Rep<'a> {
     Rep {
         rep: &r.rep,
+        name: names.get(&r.rep).map(String::as_str),
         quota: r.quota,
         exact: num(r.exact),
         hours: num(r.hours),

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::amount::group;
+use super::amount::{fixed, group};
+use super::funnel_stream::{FunnelStream, write_report};
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
@@ -30,35 +31,71 @@ pub fn percent(rate: Option<Decimal>) -> String {
     )
 }
 
-/// Renders the funnel report as text tables.
+/// Whether a stage gets its own table by period: every activity, and the outcome when it
+/// takes time (the meetings a `meetings` target books cost hours; deals do not).
+pub fn shows_periods(s: &StageReport) -> bool {
+    !s.outcome || !s.minutes.is_zero()
+}
+
+/// The funnel as text tables, a target's tables as soon as it is worked out.
+pub struct Table {
+    pub paint: Paint,
+    pub width: usize,
+}
+
+impl FunnelStream for Table {
+    fn head(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
+        let head = [
+            report.name.clone().unwrap_or_else(|| "Plan".into()),
+            "funnel".into(),
+            format!("{} to {}", report.start, report.end),
+            format!("by {}", report.by),
+        ];
+        for line in wrap::facts(&head, self.width) {
+            writeln!(out, "{}", self.paint.bold(&line))?;
+        }
+        if report.shown_targets == 0 {
+            writeln!(
+                out,
+                "\nno target shown has a funnel: add `funnel = \"ID\"` to a count or money target"
+            )?;
+        }
+        Ok(())
+    }
+
+    fn target(
+        &mut self,
+        _: &FunnelReport,
+        t: &FunnelTarget,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        writeln!(out)?;
+        target(t, self.paint, self.width, out)
+    }
+
+    fn foot(
+        &mut self,
+        report: &FunnelReport,
+        capacity: &mut dyn Iterator<Item = RepCapacity>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if report.shown_targets == 0 {
+            return Ok(());
+        }
+        writeln!(out)?;
+        // The reps side by side, as many as the width takes: they are gathered first.
+        hours_table(&capacity.collect::<Vec<_>>(), self.paint, self.width, out)
+    }
+}
+
+/// Renders a whole funnel report as text tables.
 pub fn render(
     report: &FunnelReport,
     paint: Paint,
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let head = [
-        report.name.clone().unwrap_or_else(|| "Plan".into()),
-        "funnel".into(),
-        format!("{} to {}", report.start, report.end),
-        format!("by {}", report.by),
-    ];
-    for line in wrap::facts(&head, width) {
-        writeln!(out, "{}", paint.bold(&line))?;
-    }
-    if report.targets.is_empty() {
-        writeln!(
-            out,
-            "\nno target shown has a funnel: add `funnel = \"ID\"` to a count target"
-        )?;
-        return Ok(());
-    }
-    for t in &report.targets {
-        writeln!(out)?;
-        target(t, paint, width, out)?;
-    }
-    writeln!(out)?;
-    capacity(report, paint, width, out)
+    write_report(&mut Table { paint, width }, report, out)
 }
 
 fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -68,13 +105,15 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
         format!(": {}", t.title)
     };
     writeln!(out, "{}", paint.bold(&format!("{}{title}", t.goal)))?;
-    let facts = [
-        t.metric.clone(),
-        format!("funnel {}", t.funnel),
+    let mut facts = vec![t.metric.clone(), format!("funnel {}", t.funnel)];
+    if let Some((size, decimals)) = t.deal_size {
+        facts.push(format!("deal size {}", group(&fixed(size, decimals))));
+    }
+    facts.extend([
         format!("each {}", t.each),
         format!("cycle {} days", t.cycle_days),
         format!("{} to {}", t.start, t.end),
-    ];
+    ]);
     for line in wrap::facts(&facts, width) {
         writeln!(out, "{line}")?;
     }
@@ -91,7 +130,7 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
             }
         )?;
     }
-    for s in t.stages.iter().filter(|s| !s.outcome) {
+    for s in t.stages.iter().filter(|s| shows_periods(s)) {
         writeln!(
             out,
             "\n{}",
@@ -193,8 +232,8 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
     }
 }
 
-fn capacity(
-    report: &FunnelReport,
+fn hours_table(
+    capacity: &[RepCapacity],
     paint: Paint,
     width: usize,
     out: &mut dyn Write,
@@ -207,20 +246,20 @@ fn capacity(
         writeln!(out, "{}", paint.bold(&line))?;
     }
     let per_block = (width.saturating_sub(10) / 16).max(1);
-    for (i, reps) in report.capacity.chunks(per_block).enumerate() {
+    for (i, reps) in capacity.chunks(per_block).enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         hours_grid(reps, paint).write("", &|x| paint.bold(x), out)?;
     }
-    if report.capacity.iter().any(|c| !c.fits()) {
+    if capacity.iter().any(|c| !c.fits()) {
         writeln!(
             out,
             "{}",
             paint.warning("! the activity needs more hours than the rep has for selling")
         )?;
     }
-    if report.capacity.iter().any(|c| c.hours_per_week.is_none()) {
+    if capacity.iter().any(|c| c.hours_per_week.is_none()) {
         writeln!(
             out,
             "? the rep has no `hours_per_week`: its hours are not checked"

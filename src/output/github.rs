@@ -7,9 +7,10 @@ use crate::smart::report::FileFindings;
 
 use super::check_json::findings;
 
-/// Renders one `::error`/`::warning`/`::notice` line per finding.
+/// Renders one `::error`/`::warning`/`::notice` line per finding; suppressed findings are
+/// accepted, so they annotate nothing.
 pub fn render(files: &[FileFindings], out: &mut dyn Write) -> io::Result<()> {
-    for f in findings(files) {
+    for f in findings(files).into_iter().filter(|f| !f.suppressed) {
         let command = match f.severity {
             "error" => "error",
             "warning" => "warning",

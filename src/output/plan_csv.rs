@@ -1,12 +1,13 @@
 //! `goals plan --format csv`: one row per target × period × rep (rep `*` is the team's
-//! quota), with a header row; amounts as plain exact decimals.
+//! quota, with the street quota of an over-assigned target), with a header row; amounts as
+//! plain exact decimals.
 
 use std::io::{self, Write};
 
 use super::amount::{exact, plain};
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
-use crate::plan::report::{PlanReport, TargetReport};
+use crate::plan::report::{PlanReport, Quantity, TargetReport};
 
 /// The plan as CSV rows, targets in priority order.
 pub struct Csv;
@@ -19,8 +20,18 @@ impl PlanStream for Csv {
     fn head(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
         let mut csv = csv::Writer::from_writer(out);
         csv.write_record([
-            "priority", "goal", "metric", "kind", "owner", "period", "start", "end", "rep",
-            "quota", "exact",
+            "priority",
+            "goal",
+            "metric",
+            "kind",
+            "owner",
+            "period",
+            "start",
+            "end",
+            "rep",
+            "quota",
+            "exact",
+            "street_quota",
         ])?;
         csv.flush()
     }
@@ -30,17 +41,28 @@ impl PlanStream for Csv {
         let priority = t.priority.to_string();
         for p in &t.periods {
             let (start, end) = (p.start.to_string(), p.end.to_string());
-            let team = [("*", plain(p.quota, t.decimals), exact(p.exact))];
-            let reps = p
-                .reps
-                .iter()
-                .map(|r| (r.rep.as_str(), plain(r.quota, t.decimals), exact(r.exact)));
-            for (rep, quota, exact) in team.into_iter().chain(reps) {
+            // The street quota (over-assignment) sits on the team's row only.
+            let street = p.street_quota.map_or_else(String::new, |units| {
+                plain(Quantity::Units(units), t.decimals)
+            });
+            let team = [("*", plain(p.quota, t.decimals), exact(p.exact), street)];
+            let reps = p.reps.iter().map(|r| {
+                let quota = plain(r.quota, t.decimals);
+                (r.rep.as_str(), quota, exact(r.exact), String::new())
+            });
+            for (rep, quota, exact, street) in team.into_iter().chain(reps) {
                 csv.write_record([
                     &priority, &t.goal, &t.metric, t.kind, &t.owner, &p.label, &start, &end, rep,
-                    &quota, &exact,
+                    &quota, &exact, &street,
                 ])?;
             }
+        }
+        if let Some(unplaced) = t.unplaced {
+            let units = plain(unplaced, t.decimals);
+            csv.write_record([
+                &priority, &t.goal, &t.metric, t.kind, &t.owner, "unplaced", "", "", "*", &units,
+                &units,
+            ])?;
         }
         csv.flush()
     }

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use super::amount;
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
-use crate::plan::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
+use crate::plan::report::{PeriodRow, PlanReport, Quantity, RepCell, RepNames, TargetReport};
 
 /// A number written exactly as its decimal text.
 pub struct Num(pub String);
@@ -33,12 +33,19 @@ struct Plan<'a> {
 #[derive(Serialize)]
 struct Target<'a> {
     goal: &'a str,
+    title: &'a str,
     metric: &'a str,
     kind: &'a str,
     unit: Option<&'a str>,
     owner: &'a str,
     priority: usize,
+    start: String,
+    end: String,
     total: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    street_total: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unplaced: Option<Num>,
     periods: Vec<Period<'a>>,
     reps: Vec<RepTotal<'a>>,
 }
@@ -49,6 +56,8 @@ struct Period<'a> {
     start: String,
     end: String,
     quota: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    street_quota: Option<Num>,
     exact: Num,
     reps: Vec<RepQuota<'a>>,
 }
@@ -56,6 +65,7 @@ struct Period<'a> {
 #[derive(Serialize)]
 struct RepQuota<'a> {
     rep: &'a str,
+    name: Option<&'a str>,
     quota: Num,
     exact: Num,
 }
@@ -63,6 +73,7 @@ struct RepQuota<'a> {
 #[derive(Serialize)]
 struct RepTotal<'a> {
     rep: &'a str,
+    name: Option<&'a str>,
     quota: Num,
 }
 
@@ -88,15 +99,20 @@ impl PlanStream for Json {
             by: report.by,
         };
         write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
-        write_indented(&plan, 1, out)?;
+        write_indented(&plan, "  ", out)?;
         write!(out, ",\n  \"targets\": [")
     }
 
-    fn target(&mut self, _: &PlanReport, t: &TargetReport, out: &mut dyn Write) -> io::Result<()> {
+    fn target(
+        &mut self,
+        report: &PlanReport,
+        t: &TargetReport,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let separator = if self.written == 0 { "" } else { "," };
         self.written += 1;
         write!(out, "{separator}\n    ")?;
-        write_indented(&target(t), 2, out)
+        write_indented(&target(t, &report.rep_names), "    ", out)
     }
 
     fn foot(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
@@ -105,10 +121,12 @@ impl PlanStream for Json {
     }
 }
 
-/// Writes `value` pretty-printed straight to `out`, as if it stood `indent` levels deep in a
-/// pretty-printed document: the bytes `serde_json`'s pretty printer gives the whole document.
-fn write_indented(value: &impl Serialize, indent: usize, out: &mut dyn Write) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, Nested::at(indent));
+/// Writes `value` pretty-printed straight to `out`, as if it stood at the level whose lines
+/// start with `indent` (two spaces a level) in a pretty-printed document: the bytes
+/// `serde_json`'s pretty printer gives the whole document, every line after the first
+/// prefixed by `indent`.
+pub fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Nested::at(indent.len() / 2));
     value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
@@ -199,42 +217,50 @@ pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
     write_report(&mut Json::default(), report, out)
 }
 
-fn target(t: &TargetReport) -> Target<'_> {
+fn target<'a>(t: &'a TargetReport, names: &'a RepNames) -> Target<'a> {
     let q = |quantity: Quantity| Num(amount::plain(quantity, t.decimals));
     Target {
         goal: &t.goal,
+        title: &t.title,
         metric: &t.metric,
         kind: t.kind,
         unit: t.unit.as_deref(),
         owner: &t.owner,
         priority: t.priority,
+        start: t.start.to_string(),
+        end: t.end.to_string(),
         total: q(t.total),
-        periods: t.periods.iter().map(|p| period(p, &q)).collect(),
+        street_total: t.street.map(|(_, units)| q(Quantity::Units(units))),
+        unplaced: t.unplaced.map(q),
+        periods: t.periods.iter().map(|p| period(p, names, &q)).collect(),
         reps: t
             .reps
             .iter()
             .map(|r| RepTotal {
                 rep: &r.rep,
+                name: names.get(&r.rep).map(String::as_str),
                 quota: q(r.quota),
             })
             .collect(),
     }
 }
 
-fn period<'a>(p: &'a PeriodRow, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
+fn period<'a>(p: &'a PeriodRow, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
     Period {
         label: &p.label,
         start: p.start.to_string(),
         end: p.end.to_string(),
         quota: q(p.quota),
+        street_quota: p.street_quota.map(|units| q(Quantity::Units(units))),
         exact: Num(amount::exact(p.exact)),
-        reps: p.reps.iter().map(|r| rep(r, q)).collect(),
+        reps: p.reps.iter().map(|r| rep(r, names, q)).collect(),
     }
 }
 
-fn rep<'a>(r: &'a RepCell, q: &dyn Fn(Quantity) -> Num) -> RepQuota<'a> {
+fn rep<'a>(r: &'a RepCell, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num) -> RepQuota<'a> {
     RepQuota {
         rep: &r.rep,
+        name: names.get(&r.rep).map(String::as_str),
         quota: q(r.quota),
         exact: Num(amount::exact(r.exact)),
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::amount::grouped;
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
-use crate::plan::report::{PlanReport, TargetReport};
+use crate::plan::report::{PlanReport, Quantity, TargetReport};
 
 /// The plan as Markdown, one section per target in priority order.
 pub struct Markdown;
@@ -38,9 +38,21 @@ impl PlanStream for Markdown {
             "Metric `{}` ({}), owner `{}`, importance {}, urgency {}.\n",
             t.metric, t.kind, t.owner, t.importance, t.urgency
         )?;
+        if let Some((factor, _)) = t.street {
+            writeln!(
+                out,
+                "Rep quotas are over-assigned ×{}: they add up to the street quota.\n",
+                factor.normalize()
+            )?;
+        }
         let reps: Vec<&str> = t.reps.iter().map(|r| r.rep.as_str()).collect();
-        writeln!(out, "| period | quota | {} |", reps.join(" | "))?;
-        writeln!(out, "|---|---:|{}", "---:|".repeat(reps.len()))?;
+        let (team, align) = if t.street.is_some() {
+            ("target | street | cushion", "---:|---:|---:|")
+        } else {
+            ("quota", "---:|")
+        };
+        writeln!(out, "| period | {team} | {} |", reps.join(" | "))?;
+        writeln!(out, "|---|{align}{}", "---:|".repeat(reps.len()))?;
         for p in &t.periods {
             let cells: Vec<String> = p
                 .reps
@@ -51,7 +63,7 @@ impl PlanStream for Markdown {
                 out,
                 "| {} | {} | {} |",
                 p.label,
-                grouped(p.quota, t.decimals),
+                team_cells(t, p.quota, p.street_quota, ""),
                 cells.join(" | ")
             )?;
         }
@@ -62,10 +74,17 @@ impl PlanStream for Markdown {
             .collect();
         writeln!(
             out,
-            "| **total** | **{}** | {} |",
-            grouped(t.total, t.decimals),
+            "| **total** | {} | {} |",
+            team_cells(t, t.total, t.street.map(|(_, units)| units), "**"),
             totals.join(" | ")
         )?;
+        if let Some(unplaced) = t.unplaced {
+            writeln!(
+                out,
+                "\n**Unplaced: {}**: no remaining day of the plan can carry it.",
+                grouped(unplaced, t.decimals)
+            )?;
+        }
         Ok(())
     }
 
@@ -77,6 +96,20 @@ impl PlanStream for Markdown {
 /// Renders a whole plan report as Markdown.
 pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
     write_report(&mut Markdown, report, out)
+}
+
+/// The team's cells: the quota, or target, street quota and cushion, each wrapped in `mark`.
+fn team_cells(t: &TargetReport, quota: Quantity, street: Option<i64>, mark: &str) -> String {
+    let mut cells = vec![grouped(quota, t.decimals)];
+    if let (Some(street), Quantity::Units(target)) = (street, quota) {
+        cells.push(grouped(Quantity::Units(street), t.decimals));
+        cells.push(grouped(Quantity::Units(street - target), t.decimals));
+    }
+    cells
+        .iter()
+        .map(|c| format!("{mark}{c}{mark}"))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Escapes the characters that would break a Markdown table or heading.

@@ -108,12 +108,15 @@ fn block(
     } else {
         ""
     };
-    let parts = [
+    let mut parts = vec![
         format!("{} ({}, {unit}{better})", t.metric, t.kind),
         t.owner.clone(),
         format!("importance {}", t.importance),
         format!("urgency {}", t.urgency),
     ];
+    if let Some((factor, _)) = t.street {
+        parts.push(format!("reps over-assigned ×{}", factor.normalize()));
+    }
     for line in wrap::facts(&parts, width) {
         writeln!(out, "{line}")?;
     }
@@ -125,6 +128,13 @@ fn block(
         }
         grid(t, chunk, paint, i == 0).write("", &|s| paint.bold(s), out)?;
     }
+    if let Some(unplaced) = t.unplaced {
+        let line = format!(
+            "unplaced {}: no remaining day of the plan can carry it",
+            cell(unplaced, t.decimals)
+        );
+        writeln!(out, "{}", paint.warning(&line))?;
+    }
     Ok(())
 }
 
@@ -132,7 +142,8 @@ fn cell(q: Quantity, decimals: u32) -> String {
     grouped(q, decimals)
 }
 
-/// Groups rep columns so that each grid fits `width`.
+/// Groups rep columns so that each grid fits `width`. An over-assigned target shows target,
+/// street quota and cushion in the first grid and only the street quota after it.
 fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>> {
     let label = t
         .periods
@@ -142,9 +153,15 @@ fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>>
         .unwrap_or(6)
         .max(6);
     let quota = cell(t.total, t.decimals).len().max(5);
-    let fixed = label + 2 + quota + 2 + BAR;
+    let (first, rest) = match t.street {
+        Some((_, units)) => {
+            let street = cell(Quantity::Units(units), t.decimals).len().max(7) + 2;
+            (label + 2 + quota + 2 + 2 * street + 1 + BAR, label + street)
+        }
+        None => (label + 2 + quota + 2 + BAR, label + 2 + quota + 2 + BAR),
+    };
     let mut chunks: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut used = fixed;
+    let mut used = first;
     for &i in reps {
         let col = t.reps[i]
             .rep
@@ -155,7 +172,7 @@ fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>>
         let current = chunks.last_mut().expect("invariant: chunks is never empty");
         if !current.is_empty() && used + col > width {
             chunks.push(vec![i]);
-            used = fixed + col;
+            used = rest + col;
         } else {
             current.push(i);
             used += col;
@@ -164,8 +181,28 @@ fn rep_chunks(t: &TargetReport, reps: &[usize], width: usize) -> Vec<Vec<usize>>
     chunks
 }
 
+/// The team's columns of a row: the quota, or target, street quota and cushion.
+fn team_cells(t: &TargetReport, quota: Quantity, street: Option<i64>, first: bool) -> Vec<String> {
+    if let (Some(street), false) = (street, first) {
+        return vec![cell(Quantity::Units(street), t.decimals)];
+    }
+    let mut cells = vec![cell(quota, t.decimals)];
+    if let (Some(street), Quantity::Units(target)) = (street, quota) {
+        cells.push(cell(Quantity::Units(street), t.decimals));
+        cells.push(cell(Quantity::Units(street - target), t.decimals));
+    }
+    cells
+}
+
 fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid {
-    let mut header = vec!["period".to_string(), "quota".to_string()];
+    let mut header = vec!["period".to_string()];
+    if t.street.is_some() && with_bar {
+        header.extend(["target", "street", "cushion"].map(String::from));
+    } else if t.street.is_some() {
+        header.push("street".to_string());
+    } else {
+        header.push("quota".to_string());
+    }
     header.extend(reps.iter().map(|&i| t.reps[i].rep.clone()));
     let max = t
         .periods
@@ -176,7 +213,8 @@ fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid 
         .periods
         .iter()
         .map(|p| {
-            let mut row = vec![p.label.clone(), cell(p.quota, t.decimals)];
+            let mut row = vec![p.label.clone()];
+            row.extend(team_cells(t, p.quota, p.street_quota, with_bar));
             row.extend(reps.iter().map(|&i| cell(p.reps[i].quota, t.decimals)));
             if with_bar {
                 row.push(bar(magnitude(p.quota), max, BAR, paint.enabled));
@@ -185,10 +223,13 @@ fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid 
         })
         .collect();
     let additive = matches!(t.total, Quantity::Units(_));
-    let mut total = vec![
-        if additive { "total" } else { "final" }.to_string(),
-        cell(t.total, t.decimals),
-    ];
+    let mut total = vec![if additive { "total" } else { "final" }.to_string()];
+    total.extend(team_cells(
+        t,
+        t.total,
+        t.street.map(|(_, units)| units),
+        with_bar,
+    ));
     total.extend(reps.iter().map(|&i| cell(t.reps[i].quota, t.decimals)));
     rows.push(total);
     if with_bar {

@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::amount::fixed;
 use super::plan_json::Num;
 use crate::track::report::{
-    Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack, TrackReport,
+    Coverage, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack,
+    TrackReport,
 };
 
 #[derive(Serialize)]
@@ -18,9 +19,28 @@ struct Document<'a> {
     version: u32,
     track: Head<'a>,
     sources: Vec<Source<'a>>,
-    targets: Vec<Target<'a>>,
+    targets: Targets<'a>,
     leaderboard: Vec<LeaderRow<'a>>,
+    distribution: Bands,
     review: Vec<Review<'a>>,
+}
+
+/// The targets, each turned into its JSON shape only while it is written, so the document
+/// never holds every rep's burn-up as text at once.
+struct Targets<'a>(&'a [TargetTrack]);
+
+impl Serialize for Targets<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(target))
+    }
+}
+
+#[derive(Serialize)]
+struct Bands {
+    from_100: usize,
+    from_80: usize,
+    from_50: usize,
+    below_50: usize,
 }
 
 #[derive(Serialize)]
@@ -52,6 +72,7 @@ struct ByReason<'a> {
 #[derive(Serialize)]
 struct Target<'a> {
     goal: &'a str,
+    title: &'a str,
     metric: &'a str,
     kind: &'a str,
     unit: Option<&'a str>,
@@ -61,20 +82,48 @@ struct Target<'a> {
     end: String,
     remaining_periods: usize,
     #[serde(flatten)]
-    figures: Figures,
+    figures: Figures<'a>,
+    #[serde(flatten)]
+    pipeline: Option<PipelineFigures>,
     reps: Vec<Rep<'a>>,
 }
 
 #[derive(Serialize)]
+#[allow(clippy::struct_field_names)] // `rep` is the JSON contract's field name
 struct Rep<'a> {
     rep: &'a str,
+    name: Option<&'a str>,
     #[serde(flatten)]
-    figures: Figures,
+    figures: Figures<'a>,
+    #[serde(flatten)]
+    pipeline: Option<PipelineFigures>,
+}
+
+/// Pipeline coverage (SPEC §13), present when a pipeline export of the metric was read.
+#[derive(Serialize)]
+struct PipelineFigures {
+    pipeline: Num,
+    weighted: Num,
+    coverage: Option<Num>,
+    required_coverage: Option<Num>,
+    pipeline_short: Option<bool>,
+    forecast_weighted: Num,
+}
+
+fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
+    PipelineFigures {
+        pipeline: num(c.pipeline, decimals),
+        weighted: num(c.weighted, decimals),
+        coverage: c.coverage.map(ratio),
+        required_coverage: c.required_coverage.map(ratio),
+        pipeline_short: c.pipeline_short,
+        forecast_weighted: num(c.forecast_weighted, decimals),
+    }
 }
 
 /// Progress figures as decimal text; serialized as exact JSON numbers.
 #[derive(Serialize)]
-struct Figures {
+struct Figures<'a> {
     plan_to_date: Num,
     actual_to_date: Option<Num>,
     attainment: Option<Num>,
@@ -83,6 +132,26 @@ struct Figures {
     status: &'static str,
     gap: Option<Num>,
     catch_up: Option<Num>,
+    catch_up_periods: Vec<CatchUp<'a>>,
+    no_period_left: bool,
+    periods: Vec<BurnUpRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct CatchUp<'a> {
+    label: &'a str,
+    quota: Num,
+}
+
+#[derive(Serialize)]
+struct BurnUpRow<'a> {
+    label: &'a str,
+    start: String,
+    end: String,
+    plan: Num,
+    actual: Option<Num>,
+    cumulative_plan: Num,
+    cumulative_actual: Option<Num>,
 }
 
 #[derive(Serialize)]
@@ -127,8 +196,14 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             by: report.by,
         },
         sources: report.sources.iter().map(source).collect(),
-        targets: report.targets.iter().map(target).collect(),
+        targets: Targets(&report.targets),
         leaderboard: report.leaderboard.iter().map(leader).collect(),
+        distribution: Bands {
+            from_100: report.distribution.from_100,
+            from_80: report.distribution.from_80,
+            from_50: report.distribution.from_50,
+            below_50: report.distribution.below_50,
+        },
         review: report.review.iter().map(review).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
@@ -163,7 +238,8 @@ fn source(s: &SourceSummary) -> Source<'_> {
     }
 }
 
-fn figures(p: &Progress, decimals: u32) -> Figures {
+fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
+    let decimals = t.decimals;
     let n = |x: Decimal| num(x, decimals);
     Figures {
         plan_to_date: n(p.plan_to_date),
@@ -174,12 +250,37 @@ fn figures(p: &Progress, decimals: u32) -> Figures {
         status: p.status.name(),
         gap: p.gap.map(n),
         catch_up: p.catch_up.map(n),
+        catch_up_periods: t
+            .remaining
+            .iter()
+            .zip(&p.catch_up_periods)
+            .map(|(span, &quota)| CatchUp {
+                label: &span.label,
+                quota: n(quota),
+            })
+            .collect(),
+        no_period_left: p.no_period_left,
+        periods: t
+            .periods
+            .iter()
+            .zip(&p.burn_up)
+            .map(|(span, b)| BurnUpRow {
+                label: &span.label,
+                start: span.start.to_string(),
+                end: span.end.to_string(),
+                plan: n(b.plan),
+                actual: b.actual.map(n),
+                cumulative_plan: n(b.cumulative_plan),
+                cumulative_actual: b.cumulative_actual.map(n),
+            })
+            .collect(),
     }
 }
 
 fn target(t: &TargetTrack) -> Target<'_> {
     Target {
         goal: &t.goal,
+        title: &t.title,
         metric: &t.metric,
         kind: t.kind,
         unit: t.unit.as_deref(),
@@ -188,13 +289,21 @@ fn target(t: &TargetTrack) -> Target<'_> {
         start: t.start.to_string(),
         end: t.end.to_string(),
         remaining_periods: t.remaining_periods,
-        figures: figures(&t.team, t.decimals),
+        figures: figures(t, &t.team),
+        pipeline: t.coverage.as_ref().map(|c| pipeline(&c.team, t.decimals)),
         reps: t
             .reps
             .iter()
-            .map(|r| Rep {
+            .enumerate()
+            .map(|(i, r)| Rep {
                 rep: &r.rep,
-                figures: figures(&r.progress, t.decimals),
+                name: r.name.as_deref(),
+                figures: figures(t, &r.progress),
+                pipeline: t
+                    .coverage
+                    .as_ref()
+                    .and_then(|c| c.reps.get(i))
+                    .map(|c| pipeline(c, t.decimals)),
             })
             .collect(),
     }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::amount::{fixed, group};
 use super::words;
-use crate::track::report::{REVIEW_QUESTIONS, ReviewItem, TargetTrack, TrackReport};
+use crate::track::report::{Progress, REVIEW_QUESTIONS, ReviewItem, TargetTrack, TrackReport};
 
 /// Renders the review agenda.
 pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
@@ -17,6 +17,8 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     standing(report, out)?;
     review(report, out)?;
     leaders(report, out)?;
+    burn_ups(report, out)?;
+    super::track_pipeline::markdown(report, out)?;
     writeln!(out, "## Data\n")?;
     for s in &report.sources {
         writeln!(
@@ -124,15 +126,18 @@ fn review_item(
             item.unit.as_deref().unwrap_or(&item.metric)
         )?;
     }
-    if let Some(c) = item.catch_up {
+    if let (Some(c), Some(label)) = (item.catch_up, &item.catch_up_label) {
+        let s = if item.remaining_periods == 1 { "" } else { "s" };
         writeln!(
             out,
-            "- Catch-up: {} a {} for the {} {}s left",
+            "- Catch-up: {} in {label}, the first of the {} {}{s} left",
             amount(c, item.decimals),
-            report.by,
             item.remaining_periods,
-            report.by
+            report.by,
         )?;
+    }
+    if item.no_period_left {
+        writeln!(out, "- Catch-up: no period is left to catch up in")?;
     }
     if !item.reps_behind.is_empty() {
         let reps: Vec<String> = item
@@ -153,8 +158,17 @@ fn leaders(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Reps to recognise\n")?;
     let hits: Vec<_> = report.leaderboard.iter().filter(|l| l.hit).collect();
     if hits.is_empty() {
-        writeln!(out, "No rep is at 100% of plan yet.\n")?;
+        writeln!(out, "No rep has met every target with data yet.\n")?;
     }
+    let bands = report.distribution;
+    if !report.leaderboard.is_empty() {
+        writeln!(
+            out,
+            "Reps by mean attainment: {} at 100% or more, {} at 80–100%, {} at 50–80%, {} below 50%.",
+            bands.from_100, bands.from_80, bands.from_50, bands.below_50
+        )?;
+    }
+
     for l in hits {
         let name = l
             .name
@@ -168,6 +182,56 @@ fn leaders(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             l.targets_hit,
             l.targets
         )?;
+    }
+    writeln!(out)
+}
+
+/// The burn-up of every target: the team's table, then each rep's in a folded block.
+fn burn_ups(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Burn-up by {}\n", report.by)?;
+    for t in &report.targets {
+        writeln!(out, "### {}: {}\n", cell(&t.goal), cell(&t.metric))?;
+        burn_up_table(t, &t.team, out)?;
+        if t.reps.is_empty() {
+            continue;
+        }
+        writeln!(out, "<details><summary>Each rep</summary>\n")?;
+        for r in &t.reps {
+            writeln!(out, "#### {}\n", cell(&r.rep))?;
+            burn_up_table(t, &r.progress, out)?;
+        }
+        writeln!(out, "</details>\n")?;
+    }
+    Ok(())
+}
+
+fn burn_up_table(t: &TargetTrack, p: &Progress, out: &mut dyn Write) -> io::Result<()> {
+    let d = t.decimals;
+    let opt = |x: Option<Decimal>| x.map_or_else(|| "–".into(), |x| amount(x, d));
+    writeln!(
+        out,
+        "| Period | Plan | Actual | Cumulative plan | Cumulative actual | Catch-up |"
+    )?;
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: |")?;
+    for (span, b) in t.periods.iter().zip(&p.burn_up) {
+        let catch_up = t
+            .remaining
+            .iter()
+            .zip(&p.catch_up_periods)
+            .find(|(r, _)| r.label == span.label)
+            .map_or_else(String::new, |(_, q)| amount(*q, d));
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {catch_up} |",
+            span.label,
+            amount(b.plan, d),
+            opt(b.actual),
+            amount(b.cumulative_plan, d),
+            opt(b.cumulative_actual),
+        )?;
+    }
+    if p.no_period_left {
+        writeln!(out, "\nNo period is left to catch up in.")?;
     }
     writeln!(out)
 }

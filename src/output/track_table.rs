@@ -10,6 +10,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::amount::{fixed, group};
 use super::grid::{Grid, bar};
 use super::style::Paint;
+use super::track_burn_up as burn_up;
 use super::words;
 use super::wrap;
 use crate::track::report::{Progress, REVIEW_QUESTIONS, Status, TargetTrack, TrackReport};
@@ -37,6 +38,7 @@ pub fn render(
         writeln!(out)?;
         target(report, t, paint, width, out)?;
     }
+    super::track_pipeline::table(report, paint, width, out)?;
     leaderboard(report, paint, out)?;
     review(report, paint, width, out)?;
     sources(report, out)
@@ -121,6 +123,9 @@ fn target(
     }
     let s = if t.remaining_periods == 1 { "" } else { "s" };
     facts.push(format!("{} {}{s} left", t.remaining_periods, report.by));
+    if let Some(first) = t.remaining.first().filter(|_| t.team.catch_up.is_some()) {
+        facts.push(format!("catch-up for {}", first.label));
+    }
     for line in wrap::facts(&facts, width) {
         writeln!(out, "{line}")?;
     }
@@ -134,11 +139,17 @@ fn target(
     for r in &t.reps {
         grid.rows.push(row(&r.rep, &r.progress, d, paint.enabled));
     }
-    grid.write("  ", &|h| paint.bold(h), out)
+    grid.write("  ", &|h| paint.bold(h), out)?;
+    burn_up::write(t, report.by, d, paint.enabled, width, out)
 }
 
 fn row(who: &str, p: &Progress, d: u32, fancy: bool) -> Vec<String> {
     let opt = |x: Option<Decimal>| x.map_or_else(|| "–".into(), |x| amount(x, d));
+    let catch_up = match p.catch_up {
+        Some(c) => amount(c, d),
+        None if p.no_period_left => "no period left".to_owned(),
+        None => String::new(),
+    };
     vec![
         who.chars().take(14).collect(),
         amount(p.plan_to_date, d),
@@ -146,7 +157,7 @@ fn row(who: &str, p: &Progress, d: u32, fancy: bool) -> Vec<String> {
         percent(p.attainment),
         attainment_bar(p.attainment, fancy),
         status_word(p.status).to_owned(),
-        p.catch_up.map_or_else(String::new, |c| amount(c, d)),
+        catch_up,
     ]
 }
 
@@ -178,7 +189,13 @@ fn leaderboard(report: &TrackReport, paint: Paint, out: &mut dyn Write) -> io::R
             hit,
         ]);
     }
-    grid.write("  ", &|h| paint.bold(h), out)
+    grid.write("  ", &|h| paint.bold(h), out)?;
+    let bands = report.distribution;
+    writeln!(
+        out,
+        "  reps at ≥ 100%: {}, 80–100%: {}, 50–80%: {}, below 50%: {}",
+        bands.from_100, bands.from_80, bands.from_50, bands.below_50
+    )
 }
 
 fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -210,15 +227,18 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
             status_word(item.status),
             percent(item.attainment)
         )?;
-        if let Some(c) = item.catch_up {
+        if let (Some(c), Some(label)) = (item.catch_up, &item.catch_up_label) {
+            let s = if item.remaining_periods == 1 { "" } else { "s" };
             writeln!(
                 out,
-                "    catch-up: {} a {} for {} {}s",
+                "    catch-up: {} in {label} ({} {}{s} left)",
                 amount(c, d),
-                report.by,
                 item.remaining_periods,
-                report.by
+                report.by,
             )?;
+        }
+        if item.no_period_left {
+            writeln!(out, "    no period is left to catch up in")?;
         }
         if !item.reps_behind.is_empty() {
             let reps: Vec<String> = item

@@ -82,6 +82,18 @@ pub fn capacity_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
     runs
 }
 
+/// The rep's share factor of team targets on the `days` days from `start`, as runs:
+/// capacity × `weight` (a bigger territory carries more). Achievability uses capacity alone.
+pub fn share_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
+    let mut runs = capacity_runs(rep, start, days);
+    if rep.weight != Decimal::ONE {
+        for run in &mut runs {
+            run.2 *= rep.weight;
+        }
+    }
+    runs
+}
+
 /// The runs as one capacity per day.
 pub fn dense(runs: &Runs, days: usize) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO; days];
@@ -108,13 +120,33 @@ pub fn totals(runs: &[Runs], days: usize) -> Vec<Decimal> {
         .collect()
 }
 
-/// Runs moved `by` days later (the days before them have no capacity).
-pub fn shifted_runs(runs: &[Runs], by: usize) -> Vec<Runs> {
-    runs.iter()
-        .map(|rep| {
-            rep.iter()
-                .map(|&(from, to, c)| (from + by, to + by, c))
-                .collect()
+/// Shares given day by day (`[rep][day]`, as a funnel's landed activity is) as runs the split
+/// reads: each day scaled so that its largest share is 1, which keeps six significant digits
+/// of the proportions however small the amounts.
+pub fn runs_of_rows(rows: &[Vec<Decimal>]) -> Vec<Runs> {
+    let days = rows.first().map_or(0, Vec::len);
+    let largest: Vec<Decimal> = (0..days)
+        .map(|d| {
+            rows.iter()
+                .map(|row| row[d])
+                .fold(Decimal::ZERO, Decimal::max)
+        })
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let mut runs: Runs = Vec::new();
+            for (d, (&x, &top)) in row.iter().zip(&largest).enumerate() {
+                let c = if top > Decimal::ZERO && x > Decimal::ZERO {
+                    x / top
+                } else {
+                    Decimal::ZERO
+                };
+                match runs.last_mut() {
+                    Some((_, to, value)) if *value == c => *to = d,
+                    _ => runs.push((d, d, c)),
+                }
+            }
+            runs
         })
         .collect()
 }
@@ -138,6 +170,8 @@ mod tests {
             hours_per_week: None,
             selling_share: Decimal::ONE,
             time_off: vec![("2027-08-09".parse().unwrap(), "2027-08-20".parse().unwrap())],
+            weight: Decimal::ONE,
+            crm_id: None,
         }
     }
 

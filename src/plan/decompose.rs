@@ -26,7 +26,7 @@ pub struct PlanOptions {
 }
 
 impl PlanOptions {
-    fn keeps_rep(&self, rep: &Rep) -> bool {
+    pub fn keeps_rep(&self, rep: &Rep) -> bool {
         let team_ok = self.teams.is_empty()
             || rep
                 .team
@@ -110,6 +110,7 @@ pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
         end,
         by: options.by.name(),
         targets: Vec::new(),
+        rep_names: super::report::rep_names(checked.file()),
     }
 }
 
@@ -125,8 +126,11 @@ pub fn each_target<E>(
     let file = checked.file();
     let rules = target::rules(file);
     let mut shown_targets = Vec::new();
+    // A set: `goals diff` asks for many goals at once.
+    let wanted: std::collections::HashSet<&str> =
+        options.goals.iter().map(String::as_str).collect();
     for (file_order, goal) in file.goals.iter().enumerate() {
-        if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
+        if !wanted.is_empty() && !wanted.contains(goal.id.value.as_str()) {
             continue;
         }
         for t in &goal.targets {
@@ -198,11 +202,18 @@ fn target_report(
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
-    let (total, rows, reps) = if r.metric.kind.is_additive() {
+    let (total, rows, reps, street, unplaced) = if r.metric.kind.is_additive() {
         let days = source.days(checked.file(), r);
-        additive_rows(r, &days, periods, shown)
+        let street = days
+            .street
+            .as_ref()
+            .map(|s| (r.over_assign, s.quota.iter().sum()));
+        let (total, rows, reps) = additive_rows(r, &days, periods, shown);
+        let unplaced = (days.unplaced != 0).then_some(Quantity::Units(days.unplaced));
+        (total, rows, reps, street, unplaced)
     } else {
-        level_rows(source, r, periods, shown)
+        let (total, rows, reps) = level_rows(source, r, periods, shown);
+        (total, rows, reps, None, None)
     };
     TargetReport {
         goal: r.goal.id.value.clone(),
@@ -211,6 +222,8 @@ fn target_report(
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
+        start: r.start,
+        end: r.end,
         importance: level_name(r.goal.importance),
         urgency: level_name(r.goal.urgency),
         priority: 0,
@@ -222,6 +235,8 @@ fn target_report(
             0
         },
         total,
+        street,
+        unplaced,
         periods: rows,
         reps,
     }
@@ -257,7 +272,11 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
                 start: p.start,
                 end: p.end,
                 quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
-                exact: unscaled(days.team_exact[range].iter().sum::<Decimal>(), r.scale),
+                exact: unscaled(
+                    days.team_exact[range.clone()].iter().sum::<Decimal>(),
+                    r.scale,
+                ),
+                street_quota: days.street.as_ref().map(|s| s.quota[range].iter().sum()),
                 reps: cells,
             }
         })
@@ -297,6 +316,12 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .collect()
 }
 
+/// A level to hold, rounded to two decimals with halves away from zero, as JSON and the
+/// tables write it.
+fn held(level: Decimal) -> Quantity {
+    Quantity::Level(round_dp(level, 2))
+}
+
 fn level_rows(
     source: &dyn DaySource,
     r: &Resolved<'_>,
@@ -310,7 +335,7 @@ fn level_rows(
             .filter(|(_, s)| **s)
             .map(|(rep, _)| RepCell {
                 rep: rep.id.value.clone(),
-                quota: Quantity::Level(round_dp(level, 2)),
+                quota: held(level),
                 exact: level,
             })
             .collect()
@@ -323,12 +348,13 @@ fn level_rows(
                 label: p.label.clone(),
                 start: p.start,
                 end: p.end,
-                quota: Quantity::Level(round_dp(level, 2)),
+                quota: held(level),
                 exact: level,
+                street_quota: None,
                 reps: cells(level),
             }
         })
         .collect();
     let last = source.level(r, r.end);
-    (Quantity::Level(round_dp(last, 2)), rows, cells(last))
+    (held(last), rows, cells(last))
 }

@@ -139,7 +139,9 @@ fn uncovered(r: &Resolved<'_>, days: &[usize]) -> Diagnostic {
         Diagnostic::new(
             Code::NoRepActive,
             Some(span),
-            format!("part of the target falls on days when none of its reps is active: {when}"),
+            format!(
+                "part of the target falls on days when none of its reps is active (or all are in a tenure month with ramp 0): {when}"
+            ),
         ),
         r,
     )

@@ -18,6 +18,20 @@ pub struct PlanReport {
     pub by: &'static str,
     /// In priority order: importance, urgency, then file order.
     pub targets: Vec<TargetReport>,
+    /// Display names of the reps that have one, by rep id.
+    pub rep_names: RepNames,
+}
+
+/// Display names of the reps that have one (`name = "Giulia Rossi"`), by rep id: what JSON
+/// writes beside each rep id.
+pub type RepNames = std::collections::HashMap<String, String>;
+
+/// Every named rep's display name, by id.
+pub fn rep_names(file: &crate::model::GoalFile) -> RepNames {
+    file.reps
+        .iter()
+        .filter_map(|r| Some((r.id.value.clone(), r.name.as_ref()?.value.clone())))
+        .collect()
 }
 
 /// One target's decomposition.
@@ -29,6 +43,9 @@ pub struct TargetReport {
     pub kind: &'static str,
     pub unit: Option<String>,
     pub owner: String,
+    /// The target's own dates (the plan's unless it gives its own).
+    pub start: NaiveDate,
+    pub end: NaiveDate,
     pub importance: &'static str,
     pub urgency: &'static str,
     /// 1 for the most important target; file order breaks ties.
@@ -40,6 +57,10 @@ pub struct TargetReport {
     pub decimals: u32,
     /// The target as a quota: units for additive targets, the final level otherwise.
     pub total: Quantity,
+    /// With over-assignment: the factor and the street total the reps' quotas add up to.
+    pub street: Option<(Decimal, i64)>,
+    /// What no remaining day could carry (a replan only): `total` plus this is the target.
+    pub unplaced: Option<Quantity>,
     pub periods: Vec<PeriodRow>,
     /// Each rep's total over the target (additive) or final level.
     pub reps: Vec<RepCell>,
@@ -54,6 +75,8 @@ pub struct PeriodRow {
     pub quota: Quantity,
     /// The unrounded amount (in the metric's unit; currency units for money).
     pub exact: Decimal,
+    /// With over-assignment: the street quota (units) the reps' quotas add up to.
+    pub street_quota: Option<i64>,
     pub reps: Vec<RepCell>,
 }
 

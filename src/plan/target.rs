@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, per_rep_targets};
 use super::calendar::{CalendarRules, Granularity};
-use super::capacity::{Runs, capacity_runs, dense, is_active, totals};
+use super::capacity::{Runs, capacity_on, capacity_runs, dense, share_runs, totals};
 use super::rep_exact::RepExact;
 use super::reps;
 use super::weights::{Split, daily_amounts};
@@ -26,6 +26,8 @@ pub struct Resolved<'a> {
     pub amount: Decimal,
     /// 10^minor units for money, 1 otherwise: amount × scale is in whole units.
     pub scale: Decimal,
+    /// The over-assignment factor (1 when none applies): rep quotas add up to amount × it.
+    pub over_assign: Decimal,
 }
 
 /// The day-by-day decomposition of an additive target, in whole units (minor units for money).
@@ -38,6 +40,17 @@ pub struct Days {
     pub rep_quota: Vec<Vec<i64>>,
     /// Day indices with a team amount and no rep capacity (a `no-rep-active` finding).
     pub uncovered: Vec<usize>,
+    /// With over-assignment, the street plan the reps' quotas add up to; `None` at factor 1.
+    pub street: Option<Street>,
+    /// Whole units no day could carry (a replan whose remainder has no day left); 0 in a plan.
+    pub unplaced: i64,
+}
+
+/// The street plan of an over-assigned target: the target × its factor, decomposed like any
+/// target (exact day amounts and cumulative whole-unit quotas).
+pub struct Street {
+    pub exact: Vec<Decimal>,
+    pub quota: Vec<i64>,
 }
 
 impl Resolved<'_> {
@@ -139,6 +152,7 @@ pub fn resolve<'a>(checked: Checked<'a>, goal: &'a Goal, target: &'a Target) -> 
             .value,
         amount,
         scale,
+        over_assign: super::street::factor(file, goal, target, metric),
     }
 }
 
@@ -185,20 +199,54 @@ pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, 
         .iter_days()
         .zip(&quota)
         .enumerate()
-        .filter(|&(_, (day, &q))| q != 0 && !resolved.reps.iter().any(|rep| is_active(rep, day)))
+        // A rep in a tenure month with ramp factor 0 is there but carries nothing.
+        .filter(|&(_, (day, &q))| {
+            q != 0
+                && !resolved
+                    .reps
+                    .iter()
+                    .any(|rep| capacity_on(rep, day) > Decimal::ZERO)
+        })
         .map(|(i, _)| i)
         .collect();
     (uncovered, quota)
 }
 
-/// Decomposes an additive target day by day.
+/// Decomposes an additive target day by day. An over-assigned target keeps the target as the
+/// team's quota and shares its street plan (target × factor) among the reps.
 pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+    if resolved.over_assign == Decimal::ONE {
+        return shared_days(file, resolved);
+    }
+    let street = Resolved {
+        amount: resolved.amount * resolved.over_assign,
+        ..resolved.clone()
+    };
+    let mut days = shared_days(file, &street);
+    let team_exact = day_amounts(file, resolved);
+    let team_quota = cumulative_quotas(&team_exact);
+    days.street = Some(Street {
+        exact: std::mem::replace(&mut days.team_exact, team_exact),
+        quota: std::mem::replace(&mut days.team_quota, team_quota),
+    });
+    days
+}
+
+/// Decomposes an additive target day by day and shares it among the reps.
+fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
     let day_exact = day_amounts(file, resolved);
     let n = day_exact.len();
     let runs: Vec<Runs> = resolved
         .reps
         .iter()
-        .map(|rep| capacity_runs(rep, resolved.start, n))
+        .map(|rep| {
+            // Each rep carries its own target by capacity; a team target is shared by weight too.
+            if resolved.target.each_rep {
+                capacity_runs(rep, resolved.start, n)
+            } else {
+                share_runs(rep, resolved.start, n)
+            }
+        })
         .collect();
     if resolved.target.each_rep {
         let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
@@ -212,6 +260,8 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            street: None,
+            unplaced: 0,
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
@@ -233,6 +283,8 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         rep_exact,
         rep_quota,
         uncovered,
+        street: None,
+        unplaced: 0,
     }
 }
 

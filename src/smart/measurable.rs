@@ -122,7 +122,7 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
         ));
     }
     if metric.kind == MetricKind::Rate {
-        rate_range(goal, target, resolved, value.span.clone(), out);
+        rate_range(goal, target, metric.max, resolved, value.span.clone(), out);
     }
 }
 
@@ -163,35 +163,48 @@ fn below_one_unit(
     }
 }
 
+/// A rate target, and its baseline, lie within 0% and the metric's `max` (100% unless the
+/// metric says otherwise).
 fn rate_range(
     goal: &Goal,
     target: &Target,
+    max: Decimal,
     resolved: Option<Decimal>,
     span: std::ops::Range<usize>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let in_range = |n: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&n);
+    let in_range = |n: Decimal| (Decimal::ZERO..=max).contains(&n);
+    let help = if max == Decimal::ONE_HUNDRED {
+        "a rate is a percentage from 0 to 100; a rate that can pass 100% (net revenue retention) declares `max` on its metric, e.g. `max = 200`".to_string()
+    } else {
+        format!(
+            "this metric's rates run from 0 to {}% (its `max`)",
+            max.normalize()
+        )
+    };
     if let Some(n) = resolved.filter(|n| !in_range(*n)) {
-        out.push(finding(
-            Code::RateOutOfRange,
-            goal,
-            target,
-            span,
-            format!("a rate of {}% is impossible", n.normalize()),
-        ));
+        out.push(
+            finding(
+                Code::RateOutOfRange,
+                goal,
+                target,
+                span,
+                format!(
+                    "a rate of {}% is outside 0-{}%",
+                    n.normalize(),
+                    max.normalize()
+                ),
+            )
+            .help(help.clone()),
+        );
     }
     if let Some(base) = target.baseline.as_ref().filter(|b| !in_range(b.value)) {
         let msg = format!(
-            "a baseline rate of {}% is impossible",
-            base.value.normalize()
+            "a baseline rate of {}% is outside 0-{}%",
+            base.value.normalize(),
+            max.normalize()
         );
-        out.push(finding(
-            Code::RateOutOfRange,
-            goal,
-            target,
-            base.span.clone(),
-            msg,
-        ));
+        out.push(finding(Code::RateOutOfRange, goal, target, base.span.clone(), msg).help(help));
     }
 }
 

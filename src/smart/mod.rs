@@ -2,10 +2,13 @@
 //! planner trusts. Rules push findings; they never stop at the first one.
 
 mod achievable;
+pub mod funnel_entry;
 mod measurable;
+mod over_assign;
 mod references;
 pub mod report;
 mod specific;
+pub mod suppress;
 mod time_bound;
 
 #[cfg(test)]
@@ -38,7 +41,9 @@ const RULES: &[Rule] = &[
     achievable::growth,
     achievable::overload,
     achievable::funnels,
+    funnel_entry::funnel_entries,
     achievable::feedback,
+    over_assign::over_assignment,
     time_bound::plan_dates,
     time_bound::target_dates,
     time_bound::review,

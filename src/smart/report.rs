@@ -59,12 +59,14 @@ impl Grade {
     }
 }
 
-/// Counts of findings by severity.
+/// Counts of findings by severity; `suppressed` counts the warnings and infos accepted by an
+/// `allow` list, which are in none of the other counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    pub suppressed: usize,
 }
 
 impl Counts {
@@ -72,6 +74,10 @@ impl Counts {
     pub fn of<'a>(files: impl IntoIterator<Item = &'a FileFindings>) -> Counts {
         let mut counts = Counts::default();
         for d in files.into_iter().flat_map(|f| &f.diagnostics) {
+            if d.suppressed {
+                counts.suppressed += 1;
+                continue;
+            }
             match d.severity() {
                 Severity::Error => counts.errors += 1,
                 Severity::Warning => counts.warnings += 1,
@@ -92,7 +98,11 @@ pub fn scorecard(file: &FileFindings) -> Vec<ScoreRow> {
             let grade = |criterion: Criterion| {
                 file.diagnostics
                     .iter()
-                    .filter(|d| d.goal.as_deref() == Some(goal) && d.criterion() == criterion)
+                    .filter(|d| {
+                        !d.suppressed
+                            && d.goal.as_deref() == Some(goal)
+                            && d.criterion() == criterion
+                    })
                     .map(|d| Grade::of(d.severity()))
                     .max_by_key(|g| *g as u8)
                     .unwrap_or(Grade::Ok)

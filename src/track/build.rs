@@ -2,12 +2,16 @@
 //! tracked in file order, then the leaderboard of reps and the review list of goals behind
 //! plan. It reads no file and renders nothing.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::{self, Context};
-use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
+use super::report::{
+    Distribution, Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport,
+};
 use crate::model::{MetricKind, Per};
 use crate::plan::target;
 use crate::smart::Checked;
@@ -62,39 +66,54 @@ pub fn build(
         by: options.by.name(),
         sources,
         targets,
+        distribution: Distribution::of(&leaderboard),
         leaderboard,
         review,
     }
 }
 
-/// Reps ranked by their mean attainment over the targets where they have one; ties keep the
-/// file order.
+/// Reps ranked by their mean attainment over the targets where they have data; ties keep the
+/// file order. One pass over every target's reps, then one over the file's reps.
 fn leaderboard(checked: Checked<'_>, targets: &[TargetTrack]) -> Vec<Leader> {
-    let mut leaders = Vec::new();
-    for rep in &checked.file().reps {
-        let id = &rep.id.value;
-        let scores: Vec<Decimal> = targets
-            .iter()
-            .flat_map(|t| t.reps.iter().filter(|r| &r.rep == id))
-            .filter(|r| !matches!(r.progress.status, Status::NoData | Status::NotStarted))
-            .filter_map(|r| r.progress.attainment)
-            .collect();
-        if scores.is_empty() {
+    let reps = &checked.file().reps;
+    let position: HashMap<&str, usize> = reps
+        .iter()
+        .enumerate()
+        .map(|(i, rep)| (rep.id.value.as_str(), i))
+        .collect();
+    // Per rep: the sum of its attainments, targets with data, targets met.
+    let mut tally = vec![(Decimal::ZERO, 0_usize, 0_usize); reps.len()];
+    for r in targets.iter().flat_map(|t| &t.reps) {
+        let p = &r.progress;
+        if matches!(p.status, Status::NoData | Status::NotStarted) {
             continue;
         }
-        let mean = (scores.iter().sum::<Decimal>() / Decimal::from(scores.len())).round_dp(4);
-        let hit = scores.iter().filter(|a| **a >= Decimal::ONE).count();
-        let name = rep.name.as_ref().map(|n| n.value.clone());
-        leaders.push(Leader {
-            rank: 0,
-            rep: id.clone(),
-            name,
-            attainment: mean,
-            targets: scores.len(),
-            targets_hit: hit,
-            hit: mean >= Decimal::ONE,
-        });
+        // A lower-is-better target met with a zero actual has no ratio and counts as 1.0.
+        let Some(score) = p.attainment.or(p.met.then_some(Decimal::ONE)) else {
+            continue;
+        };
+        let Some(&i) = position.get(r.rep.as_str()) else {
+            continue;
+        };
+        let t = &mut tally[i];
+        t.0 += score;
+        t.1 += 1;
+        t.2 += usize::from(p.met);
     }
+    let mut leaders: Vec<Leader> = reps
+        .iter()
+        .zip(tally)
+        .filter(|(_, (_, targets, _))| *targets > 0)
+        .map(|(rep, (sum, targets, hit))| Leader {
+            rank: 0,
+            rep: rep.id.value.clone(),
+            name: rep.name.as_ref().map(|n| n.value.clone()),
+            attainment: (sum / Decimal::from(targets)).round_dp(4),
+            targets,
+            targets_hit: hit,
+            hit: hit == targets,
+        })
+        .collect();
     leaders.sort_by_key(|l| std::cmp::Reverse(l.attainment));
     for (i, leader) in leaders.iter_mut().enumerate() {
         leader.rank = i + 1;
@@ -126,6 +145,12 @@ fn review(targets: &[TargetTrack]) -> Vec<ReviewItem> {
                 attainment: t.team.attainment,
                 gap: t.team.gap,
                 catch_up: t.team.catch_up,
+                catch_up_label: t
+                    .team
+                    .catch_up
+                    .and(t.remaining.first())
+                    .map(|p| p.label.clone()),
+                no_period_left: t.team.no_period_left,
                 remaining_periods: t.remaining_periods,
                 reps_behind: behind,
             }

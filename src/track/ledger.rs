@@ -46,10 +46,21 @@ pub struct Ledger {
 impl Ledger {
     /// An empty ledger over the dates of the plan and of every target of each metric.
     pub fn new(file: &GoalFile, plan_start: NaiveDate, plan_end: NaiveDate) -> Self {
+        Self::with_dates(file, &|metric| {
+            metric_dates(file, metric, plan_start, plan_end)
+        })
+    }
+
+    /// An empty ledger over [`start`, `end`] for every metric (`goals baseline`'s history).
+    pub fn over(file: &GoalFile, start: NaiveDate, end: NaiveDate) -> Self {
+        Self::with_dates(file, &|_| (start, end))
+    }
+
+    fn with_dates(file: &GoalFile, dates: &dyn Fn(&str) -> (NaiveDate, NaiveDate)) -> Self {
         let mut books = Vec::new();
         let mut metric_names = HashMap::new();
         for (i, metric) in file.metrics.iter().enumerate() {
-            let (start, end) = metric_dates(file, &metric.id.value, plan_start, plan_end);
+            let (start, end) = dates(&metric.id.value);
             let days = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
             let cells = vec![Cell::default(); days * file.reps.len()];
             books.push(Book {

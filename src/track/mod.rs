@@ -5,10 +5,16 @@
 mod build;
 pub mod csv_read;
 pub mod dates;
+mod judge;
 pub mod ledger;
 pub mod numbers;
+pub mod pipeline;
 mod progress;
+pub mod remainder;
 pub mod replan;
 pub mod report;
 
 pub use build::{TrackOptions, build};
+
+#[cfg(test)]
+mod tests_props;

@@ -1,14 +1,16 @@
-//! Compares one target's plan with the ledger as of a date: plan and actual to date,
-//! attainment, forecast, status, gap and catch-up, for the team and each rep. Pure arithmetic
-//! on exact decimals; it reads nothing and renders nothing.
+//! Compares one target's plan with the ledger as of a date, for the team and each rep: plan and
+//! actual to date, the burn-up period by period, and the catch-up over the rest of the plan;
+//! the ratios and the status come from `judge`. Pure arithmetic on exact decimals; it reads
+//! nothing and renders nothing.
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
+use super::judge::{Judged, State, judge};
 use super::ledger::Ledger;
-use super::report::{Progress, RepProgress, Status, TargetTrack};
-use crate::model::Per;
-use crate::model::{GoalFile, Rep};
+use super::remainder::{gap, running, spread};
+use super::report::{BurnUp, Progress, RepProgress, Span, TargetTrack};
+use crate::model::{GoalFile, Per};
 use crate::plan::calendar::periods;
 use crate::plan::target::{self, Resolved, granularity, level_at};
 
@@ -22,29 +24,43 @@ pub struct Context<'a> {
     pub has_data: bool,
 }
 
-/// Plan, actual and total of one team or rep, before the ratios.
-struct Figures {
-    plan: Decimal,
-    actual: Option<Decimal>,
-    total: Decimal,
-}
-
 /// Tracks one target.
 pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack {
-    let remaining = remaining_periods(ctx, r);
-    let (team, reps) = if r.metric.kind.is_additive() {
-        additive(ctx, r)
-    } else {
-        levels(ctx, r)
+    let rules = target::rules(ctx.file);
+    let by = granularity(ctx.by);
+    let spans = |from: NaiveDate| -> Vec<Span> {
+        periods(&rules, by, from, r.end)
+            .into_iter()
+            .map(|p| Span {
+                label: p.label,
+                start: p.start,
+                end: p.end,
+            })
+            .collect()
     };
-    let lower = r.metric.lower_is_better;
-    let additive = r.metric.kind.is_additive();
+    let all = spans(r.start);
+    let remaining = if ctx.as_of >= r.end {
+        Vec::new()
+    } else {
+        spans(ctx.as_of.succ_opt().unwrap_or(ctx.as_of).max(r.start))
+    };
     let state = State {
         started: r.start <= ctx.as_of,
         has_data: ctx.has_data,
+        lower: r.metric.lower_is_better,
         thresholds: ctx.file.tracking,
+        decimals,
     };
-    let finish = |f: Figures| progress(&f, lower, additive, remaining, decimals, state);
+    let shape = Shape {
+        periods: &all,
+        remaining: &remaining,
+        state,
+    };
+    let (team, reps) = if r.metric.kind.is_additive() {
+        additive(ctx, r, &shape)
+    } else {
+        levels(ctx, r, &shape)
+    };
     TargetTrack {
         goal: r.goal.id.value.clone(),
         title: r.title(),
@@ -52,31 +68,33 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
         kind: r.metric.kind.name(),
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
-        lower_is_better: lower,
+        lower_is_better: r.metric.lower_is_better,
         decimals,
         start: r.start,
         end: r.end,
-        remaining_periods: remaining,
-        team: finish(team),
+        remaining_periods: remaining.len(),
+        periods: all,
+        remaining,
+        team,
         reps: r
             .reps
             .iter()
             .zip(reps)
-            .map(|(rep, f)| RepProgress {
+            .map(|(rep, progress)| RepProgress {
                 rep: rep.id.value.clone(),
-                progress: finish(f),
+                name: rep.name.as_ref().map(|n| n.value.clone()),
+                progress,
             })
             .collect(),
+        coverage: None,
     }
 }
 
-/// Periods of `--by` after the as-of date, clipped to the target.
-fn remaining_periods(ctx: &Context<'_>, r: &Resolved<'_>) -> usize {
-    let from = ctx.as_of.succ_opt().unwrap_or(ctx.as_of).max(r.start);
-    if ctx.as_of >= r.end {
-        return 0;
-    }
-    periods(&target::rules(ctx.file), granularity(ctx.by), from, r.end).len()
+/// The periods of a target and how its figures are judged.
+struct Shape<'a> {
+    periods: &'a [Span],
+    remaining: &'a [Span],
+    state: State,
 }
 
 /// Days of the target up to and including the as-of date.
@@ -86,213 +104,296 @@ pub fn days_to_date(r: &Resolved<'_>, as_of: NaiveDate, len: usize) -> usize {
         .min(len)
 }
 
-fn rep_index(ctx: &Context<'_>, rep: &Rep) -> Option<usize> {
-    ctx.ledger.rep_index(&rep.id.value)
+/// The day index just after `day`, counted from the target's start.
+fn end_index(r: &Resolved<'_>, day: NaiveDate) -> usize {
+    usize::try_from((day - r.start).num_days() + 1).unwrap_or(0)
 }
 
-fn additive(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
-    let days = target::days(ctx.file, r);
-    let k = days_to_date(r, ctx.as_of, days.team_quota.len());
-    let units = |q: &[i64]| Decimal::from(q.iter().sum::<i64>()) / r.scale;
-    let metric = &r.metric.id.value;
-    let actual = |rep: &Rep| match (k, rep_index(ctx, rep)) {
-        (0, _) | (_, None) => Decimal::ZERO,
-        (_, Some(i)) => ctx.ledger.sum(metric, i, r.start, ctx.as_of.min(r.end)),
-    };
-    let reps: Vec<Figures> = r
-        .reps
-        .iter()
-        .zip(&days.rep_quota)
-        .map(|(rep, q)| Figures {
-            plan: units(&q[..k]),
-            actual: Some(actual(rep)),
-            total: units(q),
-        })
-        .collect();
-    let team_actual = reps.iter().filter_map(|f| f.actual).sum();
-    let team = Figures {
-        plan: units(&days.team_quota[..k]),
-        actual: Some(team_actual),
-        total: units(&days.team_quota),
-    };
-    (team, reps)
+/// One team's or rep's whole-unit plan, day by day, and actuals to date, period by period.
+struct Series<'a> {
+    /// The plan's whole units per day, over the target.
+    quota: &'a [i64],
+    /// Actuals of each burn-up period through the as-of date (in the metric's unit); `None`
+    /// for the periods that begin after it, and without data.
+    actual: Option<Vec<Option<Decimal>>>,
 }
 
-fn levels(ctx: &Context<'_>, r: &Resolved<'_>) -> (Figures, Vec<Figures>) {
-    let day = ctx.as_of.min(r.end).max(r.start);
-    let plan = level_at(r, day);
-    let total = level_at(r, r.end);
-    let latest = |rep: &Rep| {
-        let i = rep_index(ctx, rep)?;
-        ctx.ledger
-            .latest(&r.metric.id.value, i, r.start, ctx.as_of.min(r.end))
-            .map(|(_, level)| level)
-    };
-    let reps: Vec<Figures> = r
-        .reps
-        .iter()
-        .map(|rep| Figures {
-            plan,
-            actual: latest(rep),
-            total,
-        })
-        .collect();
-    let known: Vec<Decimal> = reps.iter().filter_map(|f| f.actual).collect();
-    let mean =
-        (!known.is_empty()).then(|| known.iter().sum::<Decimal>() / Decimal::from(known.len()));
-    (
-        Figures {
-            plan,
-            actual: mean,
-            total,
-        },
-        reps,
-    )
-}
-
-/// Whether the target has begun by the as-of date, and whether any export has its metric.
-#[derive(Clone, Copy)]
-struct State {
-    started: bool,
-    has_data: bool,
-    thresholds: crate::model::Thresholds,
-}
-
-/// Turns figures into ratios and a status.
-fn progress(
-    f: &Figures,
-    lower: bool,
-    additive: bool,
-    remaining: usize,
-    decimals: u32,
-    state: State,
-) -> Progress {
-    let attainment = f.actual.and_then(|actual| ratio(actual, f.plan, lower));
-    let status = match (attainment, f.actual) {
-        _ if !state.started => Status::NotStarted,
-        _ if !state.has_data => Status::NoData,
-        (Some(a), _) => Status::of(a, state.thresholds),
-        (None, None) => Status::NoData,
-        (None, Some(_)) => Status::NotStarted,
-    };
-    let gap = f.actual.map(|actual| {
-        if lower {
-            actual - f.plan
-        } else {
-            f.plan - actual
-        }
-    });
-    let (forecast, catch_up) = match f.actual {
-        Some(actual) if additive => (
-            Some(forecast(f, actual, decimals)),
-            catch_up(f.total - actual, remaining, lower, decimals),
-        ),
-        other => (other, None),
-    };
-    Progress {
-        plan_to_date: f.plan,
-        actual_to_date: f.actual,
-        attainment,
-        total: f.total,
-        forecast,
-        status,
-        gap,
-        catch_up,
+impl Series<'_> {
+    /// `prefix[i]` = whole units planned on the first `i` days.
+    fn prefix(&self) -> Vec<i64> {
+        let mut out = Vec::with_capacity(self.quota.len() + 1);
+        out.push(0);
+        out.extend(running(self.quota));
+        out
     }
 }
 
-/// Actual ÷ plan (plan ÷ actual when lower is better), with four decimals; `None` when the
-/// divisor is not positive.
-fn ratio(actual: Decimal, plan: Decimal, lower: bool) -> Option<Decimal> {
-    let (num, den) = if lower {
-        (plan, actual)
-    } else {
-        (actual, plan)
+fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress, Vec<Progress>) {
+    let days = target::days(ctx.file, r);
+    let k = days_to_date(r, ctx.as_of, days.team_quota.len());
+    let metric = &r.metric.id.value;
+    let data = shape.state.has_data;
+    // Each period's actuals in one pass over the rep's days, skipping the empty ones.
+    let begun = shape
+        .periods
+        .iter()
+        .take_while(|p| p.start <= ctx.as_of)
+        .count();
+    let period_actuals = |i: Option<usize>| -> Option<Vec<Option<Decimal>>> {
+        if !data {
+            return None;
+        }
+        let mut sums = vec![Some(Decimal::ZERO); begun];
+        sums.resize(shape.periods.len(), None);
+        let Some(i) = i.filter(|_| k > 0) else {
+            return Some(sums);
+        };
+        let last = r.start + chrono::Days::new(k as u64 - 1);
+        let mut period = 0;
+        for (d, cell) in ctx.ledger.days(metric, i, r.start, last).enumerate() {
+            if cell.sum.is_zero() {
+                continue;
+            }
+            while end_index(r, shape.periods[period].end) <= d {
+                period += 1;
+            }
+            if let Some(sum) = sums[period].as_mut() {
+                *sum += cell.sum;
+            }
+        }
+        Some(sums)
     };
-    (den > Decimal::ZERO)
-        .then(|| (num / den).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero))
+    let rep_series: Vec<Series<'_>> = r
+        .reps
+        .iter()
+        .zip(&days.rep_quota)
+        .map(|(rep, quota)| Series {
+            quota,
+            actual: period_actuals(ctx.ledger.rep_index(&rep.id.value)),
+        })
+        .collect();
+    let reps: Vec<(Progress, Vec<i64>)> = rep_series
+        .iter()
+        .map(|s| additive_progress(r, s, k, shape, None))
+        .collect();
+    let team_actual = data.then(|| {
+        let mut sum = vec![Some(Decimal::ZERO); begun];
+        sum.resize(shape.periods.len(), None);
+        for s in &rep_series {
+            for (t, a) in sum.iter_mut().zip(s.actual.iter().flatten()) {
+                if let (Some(t), Some(a)) = (t.as_mut(), a) {
+                    *t += a;
+                }
+            }
+        }
+        sum
+    });
+    let team_series = Series {
+        quota: &days.team_quota,
+        actual: team_actual,
+    };
+    // An each-rep target's team catch-up is the sum of its reps' own catch-ups.
+    let summed = r.target.each_rep.then(|| {
+        let mut sum = vec![0_i64; shape.remaining.len()];
+        for (_, units) in &reps {
+            for (t, u) in sum.iter_mut().zip(units) {
+                *t += u;
+            }
+        }
+        sum
+    });
+    let (team, _) = additive_progress(r, &team_series, k, shape, summed);
+    (team, reps.into_iter().map(|(p, _)| p).collect())
+}
+
+/// The progress of one series, and its catch-up per remaining period in whole units.
+fn additive_progress(
+    r: &Resolved<'_>,
+    series: &Series<'_>,
+    to_date: usize,
+    shape: &Shape<'_>,
+    catch_up_units: Option<Vec<i64>>,
+) -> (Progress, Vec<i64>) {
+    let prefix = series.prefix();
+    let n = series.quota.len();
+    let units = |u: i64| Decimal::from(u) / r.scale;
+    let actual_total: Option<Decimal> = series.actual.as_ref().map(|a| a.iter().flatten().sum());
+    let mut burn_up = Vec::with_capacity(shape.periods.len());
+    let mut cumulative_actual = Decimal::ZERO;
+    for (j, p) in shape.periods.iter().enumerate() {
+        let (a, b) = (end_index(r, p.start) - 1, end_index(r, p.end).min(n));
+        let actual = series.actual.as_ref().and_then(|sums| sums[j]);
+        cumulative_actual += actual.unwrap_or_default();
+        burn_up.push(BurnUp {
+            plan: units(prefix[b] - prefix[a]),
+            actual,
+            cumulative_plan: units(prefix[b]),
+            cumulative_actual: actual.map(|_| cumulative_actual),
+        });
+    }
+    let remaining_plan = prefix[n] - prefix[to_date];
+    let (catch_up, no_period_left) = match actual_total {
+        Some(done) => {
+            let left = gap(Decimal::from(prefix[n]), done * r.scale);
+            let quota = catch_up_units.unwrap_or_else(|| {
+                let ends: Vec<i64> = shape
+                    .remaining
+                    .iter()
+                    .map(|p| prefix[end_index(r, p.end).min(n)] - prefix[to_date])
+                    .collect();
+                spread(left, &ends).quota
+            });
+            (quota, left > Decimal::ZERO && remaining_plan == 0)
+        }
+        None => (Vec::new(), false),
+    };
+    let plan = units(prefix[to_date]);
+    let total = units(prefix[n]);
+    let Judged {
+        attainment,
+        status,
+        met,
+    } = judge(plan, actual_total, shape.state);
+    let progress = Progress {
+        plan_to_date: plan,
+        actual_to_date: actual_total,
+        attainment,
+        total,
+        forecast: actual_total.map(|done| forecast(plan, done, total, shape.state.decimals)),
+        status,
+        met,
+        gap: actual_total.map(|done| shortfall(plan, done, shape.state.lower)),
+        catch_up: catch_up.first().map(|&u| units(u)),
+        catch_up_periods: catch_up.iter().map(|&u| units(u)).collect(),
+        no_period_left,
+        burn_up,
+    };
+    (progress, catch_up)
+}
+
+fn levels(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress, Vec<Progress>) {
+    let day = ctx.as_of.min(r.end).max(r.start);
+    let plan = level_at(r, day);
+    let total = level_at(r, r.end);
+    let to_date = ctx.as_of.min(r.end);
+    // Each rep's latest level at the as-of date and at the end of every period begun by then.
+    let latest: Vec<(Option<Decimal>, Vec<Option<Decimal>>)> = r
+        .reps
+        .iter()
+        .map(|rep| {
+            let Some(i) = ctx.ledger.rep_index(&rep.id.value).filter(|_| ctx.has_data) else {
+                return (None, vec![None; shape.periods.len()]);
+            };
+            let mut ends = shape.periods.iter().map(|p| p.end.min(to_date)).peekable();
+            let mut at_ends = Vec::new();
+            let mut last = None;
+            for (d, cell) in
+                r.start
+                    .iter_days()
+                    .zip(ctx.ledger.days(&r.metric.id.value, i, r.start, to_date))
+            {
+                if cell.rows > 0 {
+                    last = Some(cell.sum / Decimal::from(cell.rows));
+                }
+                while ends.peek() == Some(&d) {
+                    ends.next();
+                    at_ends.push(last);
+                }
+            }
+            at_ends.resize(shape.periods.len(), None);
+            (last, at_ends)
+        })
+        .collect();
+    let burn_up = |at_ends: &[Option<Decimal>]| -> Vec<BurnUp> {
+        shape
+            .periods
+            .iter()
+            .zip(at_ends)
+            .map(|(p, &actual)| {
+                let plan = level_at(r, p.end);
+                let actual = actual.filter(|_| p.start <= ctx.as_of);
+                BurnUp {
+                    plan,
+                    actual,
+                    cumulative_plan: plan,
+                    cumulative_actual: actual,
+                }
+            })
+            .collect()
+    };
+    let level_progress = |actual: Option<Decimal>, at_ends: &[Option<Decimal>]| {
+        let Judged {
+            attainment,
+            status,
+            met,
+        } = judge(plan, actual, shape.state);
+        Progress {
+            plan_to_date: plan,
+            actual_to_date: actual,
+            attainment,
+            total,
+            forecast: actual,
+            status,
+            met,
+            gap: actual.map(|a| shortfall(plan, a, shape.state.lower)),
+            catch_up: None,
+            catch_up_periods: Vec::new(),
+            no_period_left: false,
+            burn_up: burn_up(at_ends),
+        }
+    };
+    let reps: Vec<Progress> = latest
+        .iter()
+        .map(|(actual, at_ends)| level_progress(*actual, at_ends))
+        .collect();
+    let mean = |values: &mut dyn Iterator<Item = Decimal>| {
+        let known: Vec<Decimal> = values.collect();
+        (!known.is_empty()).then(|| known.iter().sum::<Decimal>() / Decimal::from(known.len()))
+    };
+    let team_actual = mean(&mut latest.iter().filter_map(|(a, _)| *a));
+    let team_ends: Vec<Option<Decimal>> = (0..shape.periods.len())
+        .map(|j| mean(&mut latest.iter().filter_map(|(_, e)| e[j])))
+        .collect();
+    (level_progress(team_actual, &team_ends), reps)
+}
+
+/// How far behind the plan to date; negative when ahead.
+fn shortfall(plan: Decimal, actual: Decimal, lower: bool) -> Decimal {
+    if lower { actual - plan } else { plan - actual }
 }
 
 /// Actual to date plus the rest of the plan at the pace so far (actual ÷ plan to date; the plan
 /// itself when nothing was planned yet).
-fn forecast(f: &Figures, actual: Decimal, decimals: u32) -> Decimal {
-    let rest = f.total - f.plan;
-    let projected = if f.plan > Decimal::ZERO {
-        rest * actual / f.plan
+fn forecast(plan: Decimal, actual: Decimal, total: Decimal, decimals: u32) -> Decimal {
+    let rest = total - plan;
+    let projected = if plan > Decimal::ZERO {
+        rest * actual / plan
     } else {
         rest
     };
-    (actual + projected).round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
-}
-
-/// What each remaining period must bring to reach the total (rounded up to a whole unit), or
-/// may bring at most when lower is better (rounded down); never negative.
-fn catch_up(rest: Decimal, remaining: usize, lower: bool, decimals: u32) -> Option<Decimal> {
-    if remaining == 0 {
-        return None;
-    }
-    let per = rest.max(Decimal::ZERO) / Decimal::from(remaining);
-    let strategy = if lower {
-        RoundingStrategy::ToZero
-    } else {
-        RoundingStrategy::AwayFromZero
-    };
-    Some(per.round_dp_with_strategy(decimals, strategy))
+    (actual + projected).round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Thresholds;
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
     }
 
     #[test]
-    fn status_follows_the_thresholds() {
-        assert_eq!(Status::of(d("1.05"), Thresholds::default()), Status::Ahead);
-        assert_eq!(
-            Status::of(d("1.0499"), Thresholds::default()),
-            Status::OnTrack
-        );
-        assert_eq!(
-            Status::of(d("0.95"), Thresholds::default()),
-            Status::OnTrack
-        );
-        assert_eq!(
-            Status::of(d("0.9499"), Thresholds::default()),
-            Status::AtRisk
-        );
-        assert_eq!(Status::of(d("0.80"), Thresholds::default()), Status::AtRisk);
-        assert_eq!(
-            Status::of(d("0.7999"), Thresholds::default()),
-            Status::Behind
-        );
-    }
-
-    #[test]
-    fn lower_is_better_inverts_the_ratio() {
-        assert_eq!(ratio(d("11"), d("12.5"), true), Some(d("1.1364")));
-        assert_eq!(ratio(d("11"), d("12.5"), false), Some(d("0.88")));
-        assert_eq!(ratio(d("5"), Decimal::ZERO, false), None);
-    }
-
-    #[test]
-    fn catch_up_rounds_towards_reaching_the_total() {
-        assert_eq!(catch_up(d("100"), 3, false, 0), Some(d("34")));
-        assert_eq!(catch_up(d("100"), 3, true, 0), Some(d("33")));
-        assert_eq!(catch_up(d("-5"), 3, false, 2), Some(Decimal::ZERO));
-        assert_eq!(catch_up(d("10"), 0, false, 0), None);
-    }
-
-    #[test]
     fn forecast_projects_the_pace_so_far() {
-        let f = Figures {
-            plan: d("600"),
-            actual: Some(d("571")),
-            total: d("1200"),
-        };
-        assert_eq!(forecast(&f, d("571"), 0), d("1142"));
+        assert_eq!(forecast(d("600"), d("571"), d("1200"), 0), d("1142"));
+        assert_eq!(forecast(Decimal::ZERO, d("3"), d("1200"), 0), d("1203"));
+    }
+
+    #[test]
+    fn the_gap_is_negative_when_ahead() {
+        assert_eq!(shortfall(d("10"), d("12"), false), d("-2"));
+        assert_eq!(shortfall(d("10"), d("12"), true), d("2"));
     }
 }

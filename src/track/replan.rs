@@ -1,30 +1,68 @@
 //! `goals replan`: the plan's day-by-day amounts with history kept as it happened. Days up to
 //! the as-of date hold each rep's actuals; what remains of the target (total − actual to date,
-//! never below zero) is spread over the remaining days with the target's own split and rep
-//! shares. It plugs into the plan's decomposition as a [`DaySource`].
+//! never below zero) is spread over the remaining days in proportion to the rest of the plan
+//! (the same spreading as the catch-up of `goals track`) and shared among the reps by capacity
+//! with the plan's own split. What no remaining day can carry is `unplaced`. It plugs into the
+//! plan's decomposition as a [`DaySource`].
+
+use std::cell::RefCell;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::days_to_date;
-use crate::model::GoalFile;
+use super::remainder::{gap, running, spread};
+use crate::model::{GoalFile, MetricKind};
 use crate::plan::DaySource;
 use crate::plan::apportion::{cumulative_quotas, exact_shares};
-use crate::plan::capacity::{Runs, capacity_runs, dense};
+use crate::plan::capacity::{Runs, dense, share_runs};
+use crate::plan::fixed::round_half_up;
 use crate::plan::rep_exact::RepExact;
 use crate::plan::reps;
-use crate::plan::target::{self, Days, Resolved, level_at};
-use crate::plan::weights::{daily_amounts, day_weights};
+use crate::plan::target::{self, Days, Resolved, Street, level_at};
 
 /// A replan from the ledger as of a date.
 pub struct Replan<'a> {
     pub ledger: &'a Ledger,
     pub as_of: NaiveDate,
+    /// The targets whose remainder could not all be placed, as they were replanned.
+    pub stranded: RefCell<Vec<Stranded>>,
+}
+
+/// A target with an unplaced remainder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stranded {
+    pub goal: String,
+    pub metric: String,
+    /// In the metric's unit (currency units for money).
+    pub amount: Decimal,
+    /// Decimals of the unit: the currency's minor units for money, else 0.
+    pub decimals: u32,
+}
+
+impl<'a> Replan<'a> {
+    /// A replan of the ledger's actuals through `as_of`.
+    pub fn new(ledger: &'a Ledger, as_of: NaiveDate) -> Self {
+        Replan {
+            ledger,
+            as_of,
+            stranded: RefCell::new(Vec::new()),
+        }
+    }
 }
 
 /// Exact amounts and whole-unit quotas, `[rep][day]`.
 type Split = (Vec<Vec<Decimal>>, Vec<Vec<i64>>);
+
+/// The days after the as-of date: the team's and each rep's amounts, and what no day carries.
+struct Future {
+    team: Option<(Vec<Decimal>, Vec<i64>)>,
+    /// Whether the reps share a street plan (over-assignment) rather than the team's.
+    street: bool,
+    reps: Split,
+    unplaced: i64,
+}
 
 impl DaySource for Replan<'_> {
     fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days {
@@ -35,37 +73,37 @@ impl DaySource for Replan<'_> {
             return plan;
         }
         let (mut rep_exact, mut rep_quota) = self.history(r, past);
-        let from = r.start + chrono::Days::new(past as u64);
-        let future_len = len - past;
-        let runs: Vec<Runs> = r
-            .reps
-            .iter()
-            .map(|rep| capacity_runs(rep, from, future_len))
-            .collect();
-        let capacity: Vec<Vec<Decimal>> = runs.iter().map(|c| dense(c, future_len)).collect();
-        let (future_team, (future_exact, future_quota)) = if r.target.each_rep {
-            let rests = rep_quota
-                .iter()
-                .zip(&plan.rep_quota)
-                .map(|(done, planned)| rest(planned, done))
-                .collect();
-            (None, each_rep_future(file, r, from, &capacity, rests))
+        let done: Vec<Decimal> = rep_exact.iter().map(|e| e.iter().sum()).collect();
+        let future = if r.target.each_rep {
+            each_rep_future(&plan, past, &done)
         } else {
-            let done: Vec<i64> = rep_quota.iter().map(|q| q.iter().sum()).collect();
-            let rest = (plan.team_quota.iter().sum::<i64>() - done.iter().sum::<i64>()).max(0);
-            let (team_exact, team_quota, shares) =
-                team_future(file, r, from, (&runs, &capacity), rest);
-            (Some((team_exact, team_quota)), shares)
+            team_future(r, &plan, past, &done)
         };
-        for (i, (e, q)) in future_exact.into_iter().zip(future_quota).enumerate() {
+        for (i, (e, q)) in future.reps.0.into_iter().zip(future.reps.1).enumerate() {
             rep_exact[i].extend(e);
             rep_quota[i].extend(q);
         }
         let mut team_exact = sum_columns(&rep_exact, len, Decimal::ZERO);
         let mut team_quota = sum_columns(&rep_quota, len, 0);
-        if let Some((exact, quota)) = future_team {
+        // Over-assigned: what the reps carry is the street plan; the team's line is the target.
+        let street = future.street.then(|| Street {
+            exact: team_exact.clone(),
+            quota: team_quota.clone(),
+        });
+        if let Some((exact, quota)) = future.team {
             team_exact.splice(past.., exact);
             team_quota.splice(past.., quota);
+        }
+        if future.unplaced != 0 {
+            self.stranded.borrow_mut().push(Stranded {
+                goal: r.goal.id.value.clone(),
+                metric: r.metric.id.value.clone(),
+                amount: Decimal::from(future.unplaced) / r.scale,
+                decimals: match (&r.metric.kind, &file.plan.currency) {
+                    (MetricKind::Money, Some(c)) => c.value.minor_units,
+                    _ => 0,
+                },
+            });
         }
         Days {
             start: r.start,
@@ -74,6 +112,8 @@ impl DaySource for Replan<'_> {
             rep_exact: RepExact::Dense(rep_exact),
             rep_quota,
             uncovered: Vec::new(),
+            street,
+            unplaced: future.unplaced,
         }
     }
 
@@ -124,103 +164,68 @@ impl Replan<'_> {
     }
 }
 
-/// What remains of a rep's planned total after its actuals, never below zero.
-fn rest(planned: &[i64], done: &[i64]) -> i64 {
-    (planned.iter().sum::<i64>() - done.iter().sum::<i64>()).max(0)
-}
-
-/// The team's remainder spread over the days from `from` with the target's split, then shared
-/// among reps by capacity: (team exact, team quota, rep shares). When some of those days have
-/// no rep at work, the remainder is spread over the days that do, so no unit goes unshared
-/// while any rep can still carry it.
-fn team_future(
-    file: &GoalFile,
-    r: &Resolved<'_>,
-    from: NaiveDate,
-    (runs, capacity): (&[Runs], &[Vec<Decimal>]),
-    rest: i64,
-) -> (Vec<Decimal>, Vec<i64>, Split) {
-    let split = target::split(file, &r.target.split.value);
-    let mut exact = daily_amounts(
-        &target::rules(file),
-        &split,
-        None,
-        Decimal::from(rest),
-        from,
-        r.end,
-    );
-    keep_whole(&mut exact, rest);
-    let mut quota = cumulative_quotas(&exact);
-    let rep_quota = match reps::split(&quota, &exact, runs) {
-        Ok(shared) => shared,
-        Err(uncovered) => {
-            let staffed: Vec<bool> = (0..exact.len())
-                .map(|d| capacity.iter().any(|c| c[d] > Decimal::ZERO))
-                .collect();
-            let weight: Decimal = exact
-                .iter()
-                .zip(&staffed)
-                .filter(|(_, s)| **s)
-                .map(|(x, _)| x)
-                .sum();
-            if weight.is_zero() {
-                uncovered.quotas
-            } else {
-                for (x, s) in exact.iter_mut().zip(&staffed) {
-                    *x = if *s {
-                        *x * Decimal::from(rest) / weight
-                    } else {
-                        Decimal::ZERO
-                    };
-                }
-                quota = cumulative_quotas(&exact);
-                reps::split(&quota, &exact, runs).unwrap_or_else(|u| u.quotas)
+/// The team's remainder spread over the rest of the team's plan, then shared among the reps
+/// by capacity × weight with the plan's split. An over-assigned target's reps share what
+/// remains of the street plan instead, spread the same way. Should that split fail, nothing is
+/// handed to a rep who is not there: the whole remainder is unplaced.
+fn team_future(r: &Resolved<'_>, plan: &Days, past: usize, done: &[Decimal]) -> Future {
+    let total = Decimal::from(plan.team_quota.iter().sum::<i64>());
+    let left = gap(total, done.iter().sum());
+    let s = spread(left, &running(&plan.team_quota[past..]));
+    let from = r.start + chrono::Days::new(past as u64);
+    let runs: Vec<Runs> = r
+        .reps
+        .iter()
+        .map(|rep| share_runs(rep, from, s.quota.len()))
+        .collect();
+    let capacity: Vec<Vec<Decimal>> = runs.iter().map(|c| dense(c, s.quota.len())).collect();
+    let street = plan.street.as_ref().map(|street| {
+        let total = Decimal::from(street.quota.iter().sum::<i64>());
+        spread(
+            gap(total, done.iter().sum()),
+            &running(&street.quota[past..]),
+        )
+    });
+    let carried = street.as_ref().unwrap_or(&s);
+    let shares = exact_shares(&carried.exact, &capacity);
+    match reps::split(&carried.quota, &carried.exact, &runs) {
+        Ok(quotas) => Future {
+            team: Some((s.exact, s.quota)),
+            street: street.is_some(),
+            reps: (shares, quotas),
+            unplaced: round_half_up(s.unplaced),
+        },
+        Err(_) => {
+            let days = s.quota.len();
+            let zeros = || vec![vec![Decimal::ZERO; days]; capacity.len()];
+            Future {
+                team: Some((vec![Decimal::ZERO; days], vec![0; days])),
+                street: false,
+                reps: (zeros(), vec![vec![0; days]; capacity.len()]),
+                unplaced: round_half_up(left),
             }
         }
-    };
-    let shares = exact_shares(&exact, capacity);
-    (exact, quota, (shares, rep_quota))
+    }
 }
 
-/// Each rep's own remainder spread over the days from `from` by split weight × capacity.
-fn each_rep_future(
-    file: &GoalFile,
-    r: &Resolved<'_>,
-    from: NaiveDate,
-    capacity: &[Vec<Decimal>],
-    rests: Vec<i64>,
-) -> Split {
-    let weights = day_weights(
-        &target::rules(file),
-        &target::split(file, &r.target.split.value),
-        from,
-        r.end,
-    );
+/// Each rep's own remainder spread over the rest of that rep's plan; the stranded reps' exact
+/// gaps are unplaced, rounded once.
+fn each_rep_future(plan: &Days, past: usize, done: &[Decimal]) -> Future {
     let mut exacts = Vec::new();
     let mut quotas = Vec::new();
-    for (caps, rest) in capacity.iter().zip(rests) {
-        let w: Vec<Decimal> = weights.iter().zip(caps).map(|(w, c)| w * c).collect();
-        let total: Decimal = w.iter().sum();
-        let mut exact: Vec<Decimal> = if total.is_zero() {
-            vec![Decimal::ZERO; w.len()]
-        } else {
-            w.iter().map(|x| Decimal::from(rest) * x / total).collect()
-        };
-        keep_whole(&mut exact, rest);
-        quotas.push(cumulative_quotas(&exact));
-        exacts.push(exact);
+    let mut unplaced = Decimal::ZERO;
+    for (planned, done) in plan.rep_quota.iter().zip(done) {
+        let total = Decimal::from(planned.iter().sum::<i64>());
+        let s = spread(gap(total, *done), &running(&planned[past..]));
+        unplaced += s.unplaced;
+        exacts.push(s.exact);
+        quotas.push(s.quota);
     }
-    (exacts, quotas)
-}
-
-/// When no remaining day has any weight, the whole remainder falls on the last day rather than
-/// being lost.
-fn keep_whole(exact: &mut [Decimal], rest: i64) {
-    if rest > 0
-        && exact.iter().all(Decimal::is_zero)
-        && let Some(last) = exact.last_mut()
-    {
-        *last = Decimal::from(rest);
+    Future {
+        team: None,
+        street: false,
+        reps: (exacts, quotas),
+        unplaced: round_half_up(unplaced),
     }
 }
 

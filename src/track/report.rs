@@ -28,6 +28,8 @@ pub struct TrackReport {
     pub targets: Vec<TargetTrack>,
     /// Reps by mean attainment, best first.
     pub leaderboard: Vec<Leader>,
+    /// The leaderboard's reps by attainment band.
+    pub distribution: Distribution,
     /// Targets whose team is at risk or behind, worst first.
     pub review: Vec<ReviewItem>,
 }
@@ -117,11 +119,41 @@ pub struct Progress {
     /// Actual to date + remaining plan × pace (the latest level, for levels).
     pub forecast: Option<Decimal>,
     pub status: Status,
+    /// Met: the exact attainment is at least 1, or lower is better and the actual is zero.
+    pub met: bool,
     /// How far behind the plan to date, in the metric's unit; negative when ahead.
     pub gap: Option<Decimal>,
-    /// Quota per remaining period that still reaches the total; `None` for levels and when no
-    /// period remains.
+    /// The first of `catch_up_periods` (the rest of the current period); `None` for levels,
+    /// without data, and when no period remains.
     pub catch_up: Option<Decimal>,
+    /// What each remaining period (`TargetTrack::remaining`) must bring to still reach the
+    /// total: the remaining gap spread over the rest of the plan; empty for levels and without
+    /// data.
+    pub catch_up_periods: Vec<Decimal>,
+    /// A gap remains and no remaining day of the plan can carry it.
+    pub no_period_left: bool,
+    /// The burn-up, one entry per period of `TargetTrack::periods`.
+    pub burn_up: Vec<BurnUp>,
+}
+
+/// One period of a burn-up. For levels, `plan` is the level planned at the period's end and
+/// `actual` the latest level then; the cumulative figures repeat them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BurnUp {
+    pub plan: Decimal,
+    /// `None` for a period that starts after the as-of date, or without data.
+    pub actual: Option<Decimal>,
+    pub cumulative_plan: Decimal,
+    pub cumulative_actual: Option<Decimal>,
+}
+
+/// A period of `--by` with its label, clipped to the target (the remaining ones also to the
+/// days after the as-of date).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
 }
 
 /// One target tracked.
@@ -140,14 +172,22 @@ pub struct TargetTrack {
     pub end: NaiveDate,
     /// Periods of `--by` after the as-of date (clipped to the target).
     pub remaining_periods: usize,
+    /// The periods of `--by` over the target's dates: the burn-up's rows.
+    pub periods: Vec<Span>,
+    /// The periods of `--by` after the as-of date, the first clipped to start the day after:
+    /// the catch-up's rows.
+    pub remaining: Vec<Span>,
     pub team: Progress,
     pub reps: Vec<RepProgress>,
+    /// Pipeline coverage, when a pipeline export of the target's metric was read.
+    pub coverage: Option<TargetCoverage>,
 }
 
 /// One rep's figures on a target.
 #[derive(Debug)]
 pub struct RepProgress {
     pub rep: String,
+    pub name: Option<String>,
     pub progress: Progress,
 }
 
@@ -157,12 +197,48 @@ pub struct Leader {
     pub rank: usize,
     pub rep: String,
     pub name: Option<String>,
-    /// Mean attainment over the rep's targets that have one.
+    /// Mean attainment over the rep's targets with data (a lower-is-better target met with a
+    /// zero actual counts as 1.0).
     pub attainment: Decimal,
+    /// Targets with data.
     pub targets: usize,
+    /// Of those, the ones met (attainment ≥ 1.0, or lower is better with a zero actual).
     pub targets_hit: usize,
-    /// Attainment ≥ 1.0: a rep to reward.
+    /// Every target with data met: a rep to reward.
     pub hit: bool,
+}
+
+/// How many leaderboard reps stand at each attainment band of their mean.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Distribution {
+    /// Mean ≥ 1.0.
+    pub from_100: usize,
+    /// 0.8 ≤ mean < 1.0.
+    pub from_80: usize,
+    /// 0.5 ≤ mean < 0.8.
+    pub from_50: usize,
+    /// Mean < 0.5.
+    pub below_50: usize,
+}
+
+impl Distribution {
+    /// The bands of the leaderboard's means.
+    pub fn of(leaders: &[Leader]) -> Self {
+        let mut d = Distribution::default();
+        for l in leaders {
+            let a = l.attainment;
+            if a >= Decimal::ONE {
+                d.from_100 += 1;
+            } else if a >= Decimal::new(8, 1) {
+                d.from_80 += 1;
+            } else if a >= Decimal::new(5, 1) {
+                d.from_50 += 1;
+            } else {
+                d.below_50 += 1;
+            }
+        }
+        d
+    }
 }
 
 /// A target behind plan, for the review meeting.
@@ -178,7 +254,36 @@ pub struct ReviewItem {
     pub attainment: Option<Decimal>,
     pub gap: Option<Decimal>,
     pub catch_up: Option<Decimal>,
+    /// The label of the catch-up's period.
+    pub catch_up_label: Option<String>,
+    /// A gap remains and no remaining day of the plan can carry it.
+    pub no_period_left: bool,
     pub remaining_periods: usize,
     /// Reps at risk or behind, worst first, with their attainment.
     pub reps_behind: Vec<(String, Decimal)>,
+}
+
+/// Pipeline coverage of a target (SPEC §13): the team's and each rep's, in `reps`' order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetCoverage {
+    pub team: Coverage,
+    pub reps: Vec<Coverage>,
+}
+
+/// The open pipeline of a team or rep against the rest of a target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Open value expected to close after the as-of date, through the target's end.
+    pub pipeline: Decimal,
+    /// Σ value × probability over the same deals.
+    pub weighted: Decimal,
+    /// Pipeline ÷ remaining gap (total − actual to date, never below 0), four decimals;
+    /// `None` when nothing remains.
+    pub coverage: Option<Decimal>,
+    /// 1 ÷ `[tracking] win_rate`, four decimals; `None` without a win rate.
+    pub required_coverage: Option<Decimal>,
+    /// Pipeline × win rate falls short of the remaining gap; `None` without a win rate.
+    pub pipeline_short: Option<bool>,
+    /// Actual to date + weighted.
+    pub forecast_weighted: Decimal,
 }

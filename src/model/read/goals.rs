@@ -61,6 +61,7 @@ pub fn read_goal(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Goal> {
             .into_iter()
             .map(|s| s.value)
             .collect(),
+        allow: t.str_list(ctx, "allow"),
         span: id.span.clone(),
         id,
         targets,
@@ -110,6 +111,7 @@ fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
         end: t.date(ctx, "end"),
         baseline: t.num(ctx, "baseline"),
         funnel: t.str(ctx, "funnel"),
+        over_assign: super::factors::over_assign(ctx, t),
         span: t.span.clone(),
     }
 }

@@ -32,14 +32,45 @@ pub fn read_metric(ctx: &mut Ctx, id: Sp<String>, t: &Table<'_, '_>) -> Option<M
             "give the most one full-time rep achieves in a month".into(),
         );
     }
+    let kind = KINDS[kind?.value];
+    let max = rate_max(ctx, kind, t);
     Some(Metric {
-        kind: KINDS[kind?.value],
+        kind,
+        max,
         unit: t.str(ctx, "unit").map(|s| s.value),
         source: t.str(ctx, "source").map(|s| s.value),
         capacity: capacity.filter(|c| c.value > Decimal::ZERO),
         lower_is_better: better.is_some_and(|b| b.value == 1),
         id,
     })
+}
+
+/// `max` of a rate metric: a percentage above zero, 100 when not given. On another kind of
+/// metric it means nothing, so it is refused rather than ignored.
+fn rate_max(ctx: &mut Ctx, kind: MetricKind, t: &Table<'_, '_>) -> Decimal {
+    let Some(max) = t.num(ctx, "max") else {
+        return Decimal::ONE_HUNDRED;
+    };
+    if kind != MetricKind::Rate {
+        ctx.invalid(
+            max.span,
+            format!(
+                "`max` applies to rate metrics, not to a {} metric",
+                kind.name()
+            ),
+            "remove `max`, or make the metric `kind = \"rate\"`".into(),
+        );
+        return Decimal::ONE_HUNDRED;
+    }
+    if max.value <= Decimal::ZERO {
+        ctx.invalid(
+            max.span,
+            "`max` must be a percentage above zero".into(),
+            "write the highest rate the metric can reach, e.g. `max = 200` for 200%".into(),
+        );
+        return Decimal::ONE_HUNDRED;
+    }
+    max.value
 }
 
 /// Reads one seasonality profile; missing and non-positive months are SMART findings.
@@ -67,24 +98,33 @@ pub fn read_funnel(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Funnel> {
             read_stage(ctx, &entry)
         })
         .collect();
+    let deal_size = t.num(ctx, "deal_size");
+    if let Some(size) = deal_size.as_ref().filter(|s| s.value <= Decimal::ZERO) {
+        ctx.invalid(
+            size.span.clone(),
+            "`deal_size` must be above zero".into(),
+            "give the money one won deal brings, e.g. `deal_size = 12000`".into(),
+        );
+    }
     Some(Funnel {
         id,
         stages,
         cycle_days,
+        deal_size: deal_size.filter(|s| s.value > Decimal::ZERO),
     })
 }
 
 fn read_stage(ctx: &mut Ctx, t: &Table<'_, '_>) -> Stage {
     Stage {
         activity: t.str(ctx, "activity"),
-        rate: t.get("rate").and_then(|v| fraction(ctx, v)),
+        rate: t.get("rate").and_then(|v| fraction(ctx, "rate", v)),
         minutes: t.num(ctx, "minutes").map(|m| m.value),
         span: t.span.clone(),
     }
 }
 
 /// A rate written as a fraction (0.10) or a percentage string ("10%").
-fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
+pub(super) fn fraction(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>> {
     if let DeValue::String(s) = value.get_ref()
         && let Some(pct) = s.trim().strip_suffix('%')
     {
@@ -96,7 +136,7 @@ fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
                 Code::WrongType,
                 Some(value.span()),
                 format!(
-                    "`rate` must be a fraction or a percentage, found {}",
+                    "`{key}` must be a fraction or a percentage, found {}",
                     describe(value.get_ref())
                 ),
             )
@@ -104,5 +144,5 @@ fn fraction(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<Decimal>> {
         );
         return None;
     }
-    number(ctx, "rate", value)
+    number(ctx, key, value)
 }

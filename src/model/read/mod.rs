@@ -2,9 +2,11 @@
 //! problem as a located finding instead of stopping at the first. Applies the defaults of
 //! the format; the SMART rules live in `smart/`, not here.
 
+mod factors;
 mod goals;
 mod metrics;
 mod people;
+mod pipeline;
 mod plan;
 mod tables;
 pub mod value;
@@ -58,9 +60,19 @@ fn read_root(ctx: &mut Ctx, top: &Table<'_, '_>) -> GoalFile {
     file.goals = tables::each(ctx, top, "goals", goals::read_goal);
     file.feedback = tables::each(ctx, top, "feedback", goals::read_feedback);
     file.actuals = tables::each(ctx, top, "actuals", goals::read_actuals);
+    file.pipeline = tables::each(ctx, top, "pipeline", pipeline::read_pipeline);
     if let Some((table, span)) = sub_table(ctx, top, "tracking") {
         let entry = Table::open(ctx, table, span, ROOT.child("tracking"));
         file.tracking = plan::read_tracking(ctx, &entry);
+        file.win_rate = pipeline::read_win_rate(ctx, &entry);
+    }
+    if let Some((table, span)) = sub_table(ctx, top, "hiring") {
+        let entry = Table::open(ctx, table, span, ROOT.child("hiring"));
+        file.hiring = factors::read_hiring(ctx, &entry);
+    }
+    if let Some((table, span)) = sub_table(ctx, top, "check") {
+        let entry = Table::open(ctx, table, span, ROOT.child("check"));
+        file.allow = entry.str_list(ctx, "allow");
     }
     file
 }

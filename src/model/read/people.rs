@@ -19,6 +19,7 @@ pub fn read_team(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Team> {
     Some(Team {
         id: t.str(ctx, "id")?,
         name: t.str(ctx, "name"),
+        over_assign: super::factors::over_assign(ctx, t),
     })
 }
 
@@ -31,6 +32,7 @@ pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
     let hours_per_week = bounded(ctx, t, "hours_per_week", false, Decimal::from(168));
     let ramp = read_ramp(ctx, t);
     let time_off = read_time_off(ctx, t);
+    let weight = bounded(ctx, t, "weight", false, Decimal::ONE_HUNDRED).unwrap_or(Decimal::ONE);
     Some(Rep {
         aliases: t
             .str_list(ctx, "aliases")
@@ -47,11 +49,13 @@ pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
         hours_per_week,
         selling_share,
         time_off,
+        weight,
+        crm_id: t.str(ctx, "crm_id"),
     })
 }
 
 /// A number in (0, max], or [0, max] when `zero_ok`; out of range is an `invalid-value`.
-fn bounded(
+pub(super) fn bounded(
     ctx: &mut Ctx,
     t: &Table<'_, '_>,
     key: &str,
@@ -76,7 +80,8 @@ fn bounded(
     None
 }
 
-fn read_ramp(ctx: &mut Ctx, t: &Table<'_, '_>) -> Vec<Decimal> {
+/// `ramp`: productivity factors from 0 (a month of training carries nothing) to 1.
+pub(super) fn read_ramp(ctx: &mut Ctx, t: &Table<'_, '_>) -> Vec<Decimal> {
     let items = t
         .array(ctx, "ramp", "an array of numbers")
         .unwrap_or_default();
@@ -85,15 +90,12 @@ fn read_ramp(ctx: &mut Ctx, t: &Table<'_, '_>) -> Vec<Decimal> {
         let Some(n) = super::value::number(ctx, "ramp", item) else {
             continue;
         };
-        if n.value > Decimal::ZERO && n.value <= Decimal::ONE {
+        if n.value >= Decimal::ZERO && n.value <= Decimal::ONE {
             ramp.push(n.value);
         } else {
             ctx.invalid(
                 n.span,
-                format!(
-                    "a `ramp` factor is {}, it must be above 0 and at most 1",
-                    n.value
-                ),
+                format!("a `ramp` factor is {}, it must be from 0 to 1", n.value),
                 "write the productivity of each tenure month, such as [0.25, 0.5, 0.75]".into(),
             );
         }

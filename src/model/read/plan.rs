@@ -27,6 +27,7 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
         start_written: t.get("start").is_some(),
         end: t.date(ctx, "end"),
         currency: read_currency(ctx, t),
+        over_assign: super::factors::over_assign(ctx, t),
         ..PlanSettings::default()
     };
     if plan.end.is_none()

@@ -1,0 +1,116 @@
+//! Small commands and the help of every command: `explain --list`, `init -`, and `--help`
+//! in one form everywhere.
+
+use assert_cmd::Command;
+
+fn goals() -> Command {
+    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
+    cmd.env("COLUMNS", "80").env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = goals().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "goals {args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const COMMANDS: &[&str] = &[
+    "init",
+    "check",
+    "plan",
+    "funnel",
+    "survey",
+    "track",
+    "replan",
+    "diff",
+    "explain",
+    "schema",
+    "completions",
+];
+
+#[test]
+fn every_command_has_its_help_in_the_same_short_form() {
+    let top = stdout(&["--help"]);
+    for command in COMMANDS {
+        assert!(
+            top.contains(&format!("  {command} ")),
+            "`{command}` in goals --help"
+        );
+        let long = stdout(&[command, "--help"]);
+        assert_eq!(
+            long,
+            stdout(&[command, "-h"]),
+            "{command}: -h and --help agree"
+        );
+        assert!(
+            long.contains(&format!("Usage: goals {command} [OPTIONS]")),
+            "{command}:\n{long}"
+        );
+        assert!(
+            !long.contains("see a summary"),
+            "{command} switched to the long form:\n{long}"
+        );
+        assert!(long.contains("\nOptions:\n"), "{command}");
+        assert!(long.contains("\nGlobal options:\n"), "{command}");
+        for line in long.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{command}: over 80 columns: {line}"
+            );
+        }
+        let about = long.lines().next().unwrap();
+        assert!(
+            !about.ends_with('.'),
+            "{command}: the summary line is a title: {about}"
+        );
+    }
+}
+
+#[test]
+fn explain_list_has_one_line_per_code_with_severity_and_criterion() {
+    let list = stdout(&["explain", "--list"]);
+    let pinned = std::fs::read_to_string("tests/codes.txt").unwrap();
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), pinned.lines().count());
+    for (line, code) in lines.iter().zip(pinned.lines()) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let expected: Vec<&str> = code.split(' ').collect();
+        // tests/codes.txt writes SARIF's `note` for an info.
+        let severity = if expected[1] == "note" {
+            "info"
+        } else {
+            expected[1]
+        };
+        assert_eq!(
+            (fields[0], fields[1], fields[2]),
+            (expected[0], severity, expected[2])
+        );
+        assert!(fields.len() > 3, "a summary follows: {line}");
+    }
+    let out = goals()
+        .args(["explain", "--list", "toml-syntax"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a code or --list, not both");
+    let out = goals().arg("explain").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a code or --list");
+}
+
+#[test]
+fn init_dash_writes_the_starter_to_stdout_and_it_passes_check() {
+    let starter = stdout(&["init", "-"]);
+    assert!(starter.starts_with("#:schema ./goals.schema.json\n"));
+    assert!(!std::path::Path::new("-").exists(), "no file named `-`");
+    let out = goals()
+        .args(["--as-of", "2026-12-01", "check", "-", "--deny-warnings"])
+        .write_stdin(starter)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

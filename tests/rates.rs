@@ -1,0 +1,128 @@
+//! CLI tests of rates and levels: a rate metric may declare `max` (net revenue retention of
+//! 110% is a rate with `max = 200`), a rate outside 0 and its `max` is a located error, and
+//! JSON writes every level and rate quota with two decimals. Fixture:
+//! tests/fixtures/retention.toml.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const RETENTION: &str = include_str!("fixtures/retention.toml");
+
+fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("goals")
+        .unwrap()
+        .args(["--as-of", "2026-12-01"])
+        .args(args)
+        .write_stdin(stdin.to_string())
+        .assert()
+}
+
+fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
+    let out = goals(&["check", "-", "--format", "json"], stdin)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// 1-based line and column of the first occurrence of `needle`.
+fn position(text: &str, needle: &str) -> (u64, u64) {
+    let at = text.find(needle).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line as u64, column as u64)
+}
+
+#[test]
+fn net_revenue_retention_of_110_percent_is_a_rate_with_max_200() {
+    assert_eq!(findings(RETENTION), vec![]);
+    let plan = goals(&["plan", "-", "--format", "json"], RETENTION)
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&plan).unwrap();
+    let nrr = &doc["targets"][0];
+    assert_eq!(nrr["kind"], "rate");
+    assert_eq!(nrr["total"].to_string(), "110.0");
+    // January ends 31 days into the straight line from 104% to 110%.
+    assert_eq!(nrr["periods"][0]["quota"].to_string(), "104.51");
+}
+
+#[test]
+fn json_writes_level_and_rate_quotas_with_two_decimals() {
+    let plan = goals(&["plan", "-", "--format", "json"], RETENTION)
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(plan).unwrap();
+    // The rate's total and the level's December are whole numbers, still with two decimals.
+    assert!(text.contains("\"total\": 110.00,"), "{text}");
+    assert!(text.contains("\"total\": 8.00,"), "{text}");
+    assert!(text.contains("\"quota\": 8.00,"), "{text}");
+    assert!(text.contains("\"quota\": 104.51,"), "{text}");
+}
+
+#[test]
+fn a_rate_above_its_max_or_below_zero_is_an_error_at_the_value() {
+    let above = RETENTION.replace("target = 110", "target = 210");
+    let at = position(&above, "210");
+    assert_eq!(
+        findings(&above),
+        vec![("rate-out-of-range".to_string(), at.0, at.1)]
+    );
+    // Without `max`, a rate stops at 100%: the target and its baseline are both beyond.
+    let default = RETENTION.replace("max = 200 ", "");
+    let target = position(&default, "target = 110");
+    let baseline = position(&default, "baseline = 104");
+    assert_eq!(
+        findings(&default),
+        vec![
+            ("rate-out-of-range".to_string(), target.0, target.1 + 9),
+            ("rate-out-of-range".to_string(), baseline.0, baseline.1 + 11)
+        ]
+    );
+    let baseline = RETENTION.replace("baseline = 104", "baseline = 250");
+    let at = position(&baseline, "250");
+    assert_eq!(
+        findings(&baseline),
+        vec![("rate-out-of-range".to_string(), at.0, at.1)]
+    );
+    let below = RETENTION.replace("target = 110", "target = -5");
+    let at = position(&below, "-5");
+    assert!(
+        findings(&below).contains(&("rate-out-of-range".to_string(), at.0, at.1)),
+        "{:?}",
+        findings(&below)
+    );
+}
+
+#[test]
+fn max_is_for_rates_only_and_above_zero() {
+    let on_level = RETENTION.replace("better = \"lower\"", "better = \"lower\"\nmax = 40");
+    let at = position(&on_level, "40\n");
+    assert_eq!(
+        findings(&on_level),
+        vec![("invalid-value".to_string(), at.0, at.1)]
+    );
+    let zero = RETENTION.replace("max = 200", "max = 0");
+    let found = findings(&zero);
+    assert!(
+        found.first().is_some_and(|f| f.0 == "invalid-value"),
+        "{found:?}"
+    );
+}
