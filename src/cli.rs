@@ -201,7 +201,7 @@ pub struct BaselineArgs {
     /// Growth over last year's total for the suggested target, in percent (`10` or `10%`).
     #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value = "0", allow_hyphen_values = true)]
     pub growth: rust_decimal::Decimal,
-    /// Output format.
+    /// Output format; `toml` is a snippet to paste into the goal file.
     #[arg(long, value_enum, default_value_t = BaselineFormat::Toml)]
     pub format: BaselineFormat,
     /// Exit with 0 even when some rows were skipped (they are still reported).
@@ -237,11 +237,10 @@ pub struct ReportArgs {
 /// Output formats of `goals baseline`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BaselineFormat {
-    /// A snippet to paste into the goal file.
+    // No doc comments on the values: clap would print them only in `--help`, and `-h`
+    // and `--help` give the same short form.
     Toml,
-    /// Text tables for people.
     Table,
-    /// The JSON document (version 1).
     Json,
 }
 

@@ -71,12 +71,18 @@ fn use_color(choice: ColorChoice, found: anstream::ColorChoice) -> bool {
     }
 }
 
-/// A closed stdout (`goals plan | head`) ends the run quietly.
+/// A closed stdout (`goals plan | head`) ends the run quietly. The csv writer's errors
+/// reach here as an `io::Error` of kind `Other` wrapping a `csv::Error`, so the pipe's own
+/// error is looked for inside it too.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let broken = |e: &io::Error| e.kind() == io::ErrorKind::BrokenPipe;
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<io::Error>().is_some_and(|e| {
+            broken(e)
+                || e.get_ref()
+                    .and_then(|inner| inner.downcast_ref::<csv::Error>())
+                    .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(e) if broken(e)))
+        })
     })
 }
 

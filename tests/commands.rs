@@ -23,6 +23,9 @@ const COMMANDS: &[&str] = &[
     "survey",
     "track",
     "replan",
+    "capacity",
+    "baseline",
+    "report",
     "diff",
     "explain",
     "schema",
@@ -32,6 +35,20 @@ const COMMANDS: &[&str] = &[
 #[test]
 fn every_command_has_its_help_in_the_same_short_form() {
     let top = stdout(&["--help"]);
+    let listed = top
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .count();
+    assert_eq!(
+        listed,
+        COMMANDS.len(),
+        "every command is in this test:\n{top}"
+    );
     for command in COMMANDS {
         assert!(
             top.contains(&format!("  {command} ")),

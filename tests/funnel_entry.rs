@@ -305,3 +305,24 @@ fn the_hours_check_reads_the_days_the_activity_lands_on() {
     assert_eq!(calls[0]["start"], "2027-04-30");
     assert_eq!(calls[0]["quota"], 60);
 }
+
+#[test]
+fn a_plan_starting_on_a_holiday_opens_no_empty_period_before_it() {
+    // 1 January 2027 is a holiday: nothing is planned on it, so with no cycle nothing lands
+    // on 31 December either, and neither the stages nor the selling hours open with it.
+    let text = OUTBOUND.replace("cycle_days = 15", "cycle_days = 0");
+    let doc = funnel(&text, "month");
+    for t in doc["targets"].as_array().unwrap() {
+        for s in t["stages"].as_array().unwrap() {
+            assert_eq!(s["periods"][0]["label"], "2027-01", "{}", t["goal"]);
+        }
+    }
+    assert_eq!(doc["capacity"][0]["periods"][0]["label"], "2027-01");
+    // With the 15-day cycle the December lead is real and stays.
+    let doc = funnel(OUTBOUND, "month");
+    let calls = &target(&doc, "book-meetings")["stages"][0]["periods"][0];
+    assert_eq!(
+        (&calls["label"], &calls["before_start"]),
+        (&"2026-12".into(), &true.into())
+    );
+}

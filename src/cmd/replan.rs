@@ -33,7 +33,7 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     if args.format == ReportFormat::Table {
         writeln!(
             io.stdout,
-            "Replanned from actuals through {as_of}; later periods share what remains."
+            "Replanned from actuals through {as_of}; what remains follows the plan."
         )?;
     }
     let source = Replan::new(&read.ledger, as_of);

@@ -94,16 +94,50 @@ pub fn each_target<'a, E>(
     let mut needs = Needs::new(file, capacity_periods.len());
     for a in activities(checked).filter(|a| shows(options, &a.resolved.goal.id.value)) {
         needs.add(&a, &capacity_periods);
-        let report = target_report(&a, &periods(&rules, by, a.axis_start, a.resolved.end));
+        let report = target_report(
+            &a,
+            &lead_trimmed(&a, periods(&rules, by, a.axis_start, a.resolved.end)),
+        );
         drop(a);
         visit(report)?;
     }
+    // Periods before the plan in which nobody has activity (the plan starts on a holiday,
+    // whose outcome-less day would otherwise open an empty December) are left out.
+    let lead = capacity_periods
+        .iter()
+        .enumerate()
+        .take_while(|&(p, period)| {
+            period.end < start && needs.by_rep.iter().flatten().all(|row| row[p].is_zero())
+        })
+        .count();
+    for row in needs.by_rep.iter_mut().flatten() {
+        row.drain(..lead);
+    }
+    let mut capacity_periods = capacity_periods;
+    capacity_periods.drain(..lead);
     Ok(Capacity {
         file,
         rules,
         needs,
         periods: capacity_periods,
     })
+}
+
+/// A target's periods without the leading ones before it starts that hold no activity, not
+/// even a fraction of a unit.
+fn lead_trimmed(a: &Activity<'_>, mut periods: Vec<Period>) -> Vec<Period> {
+    let lead = periods
+        .iter()
+        .take_while(|p| {
+            p.end < a.resolved.start
+                && a.stages.iter().all(|s| {
+                    units_between(a, &s.team_quota, p.start, p.end) == 0
+                        && exact_between(a, &s.team_exact, p.start, p.end).is_zero()
+                })
+        })
+        .count();
+    periods.drain(..lead);
+    periods
 }
 
 /// Every rep's selling hours by period, summed while the targets were worked out.

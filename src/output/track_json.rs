@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::amount::fixed;
 use super::plan_json::Num;
 use crate::track::report::{
-    Coverage, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack,
-    TrackReport,
+    Coverage, Distribution, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary,
+    TargetTrack, TrackReport,
 };
 
 #[derive(Serialize)]
@@ -198,16 +198,20 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
         sources: report.sources.iter().map(source).collect(),
         targets: Targets(&report.targets),
         leaderboard: report.leaderboard.iter().map(leader).collect(),
-        distribution: Bands {
-            from_100: report.distribution.from_100,
-            from_80: report.distribution.from_80,
-            from_50: report.distribution.from_50,
-            below_50: report.distribution.below_50,
-        },
+        distribution: bands(report.distribution()),
         review: report.review.iter().map(review).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
+}
+
+fn bands(d: Distribution) -> Bands {
+    Bands {
+        from_100: d.from_100,
+        from_80: d.from_80,
+        from_50: d.from_50,
+        below_50: d.below_50,
+    }
 }
 
 fn num(x: Decimal, decimals: u32) -> Num {

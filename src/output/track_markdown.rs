@@ -160,7 +160,7 @@ fn leaders(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     if hits.is_empty() {
         writeln!(out, "No rep has met every target with data yet.\n")?;
     }
-    let bands = report.distribution;
+    let bands = report.distribution();
     if !report.leaderboard.is_empty() {
         writeln!(
             out,

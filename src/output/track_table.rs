@@ -190,7 +190,7 @@ fn leaderboard(report: &TrackReport, paint: Paint, out: &mut dyn Write) -> io::R
         ]);
     }
     grid.write("  ", &|h| paint.bold(h), out)?;
-    let bands = report.distribution;
+    let bands = report.distribution();
     writeln!(
         out,
         "  reps at ≥ 100%: {}, 80–100%: {}, 50–80%: {}, below 50%: {}",

@@ -10,9 +10,9 @@ mod months;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::Owner;
+use crate::model::{GoalFile, MetricKind, Owner};
 use crate::plan::apportion::cumulative_quotas;
-use crate::plan::target;
+use crate::plan::target::{self, Resolved};
 use crate::smart::Checked;
 
 /// The most hires one target's plan lists; beyond it the rest is reported as uncovered.
@@ -92,11 +92,6 @@ pub struct Hire {
 /// Builds the capacity report of a checked file.
 pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport {
     let file = checked.file();
-    let minor_units = file
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units);
     let mut targets = Vec::new();
     for goal in &file.goals {
         if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
@@ -112,38 +107,9 @@ pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport 
         }
         for t in &goal.targets {
             let r = target::resolve(checked, goal, t);
-            let Some(capacity) = &r.metric.capacity else {
-                continue;
-            };
-            if !r.metric.kind.is_additive() || r.target.each_rep {
-                continue;
+            if let Some(capacity) = target_capacity(file, &r, &team, options.as_of) {
+                targets.push(capacity);
             }
-            let quota = cumulative_quotas(&target::day_amounts(file, &r));
-            let unit_capacity = capacity.value * r.scale;
-            let (calendar, mut months) = months::months(file, &r, &quota, unit_capacity);
-            let plan = hires::plan(
-                file,
-                &r,
-                options.as_of,
-                &calendar,
-                &mut months,
-                unit_capacity,
-            );
-            targets.push(TargetCapacity {
-                goal: goal.id.value.clone(),
-                title: r.title(),
-                metric: r.metric.id.value.clone(),
-                team: team.clone(),
-                decimals: if r.metric.kind == crate::model::MetricKind::Money {
-                    minor_units
-                } else {
-                    0
-                },
-                metric_capacity: unit_capacity,
-                months,
-                hires: plan.hires,
-                uncovered: plan.uncovered,
-            });
         }
     }
     CapacityReport {
@@ -154,4 +120,37 @@ pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport 
         time_to_fill_days: file.hiring.time_to_fill_days,
         targets,
     }
+}
+
+/// The months and hiring plan of one target, if it is an additive team target whose metric
+/// has a `capacity`.
+fn target_capacity(
+    file: &GoalFile,
+    r: &Resolved<'_>,
+    team: &str,
+    as_of: Option<NaiveDate>,
+) -> Option<TargetCapacity> {
+    let capacity = r.metric.capacity.as_ref()?;
+    if !r.metric.kind.is_additive() || r.target.each_rep {
+        return None;
+    }
+    let quota = cumulative_quotas(&target::day_amounts(file, r));
+    let unit_capacity = capacity.value * r.scale;
+    let (calendar, mut months) = months::months(file, r, &quota, unit_capacity);
+    let plan = hires::plan(file, r, as_of, &calendar, &mut months, unit_capacity);
+    let decimals = match (&r.metric.kind, &file.plan.currency) {
+        (MetricKind::Money, Some(c)) => c.value.minor_units,
+        _ => 0,
+    };
+    Some(TargetCapacity {
+        goal: r.goal.id.value.clone(),
+        title: r.title(),
+        metric: r.metric.id.value.clone(),
+        team: team.to_string(),
+        decimals,
+        metric_capacity: unit_capacity,
+        months,
+        hires: plan.hires,
+        uncovered: plan.uncovered,
+    })
 }

@@ -9,9 +9,7 @@ use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::{self, Context};
-use super::report::{
-    Distribution, Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport,
-};
+use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
 use crate::plan::target;
 use crate::smart::Checked;
@@ -66,7 +64,6 @@ pub fn build(
         by: options.by.name(),
         sources,
         targets,
-        distribution: Distribution::of(&leaderboard),
         leaderboard,
         review,
     }

@@ -63,6 +63,11 @@ pub fn judge(plan: Decimal, actual: Option<Decimal>, state: State) -> Judged {
     )
 }
 
+/// How far behind the plan to date; negative when ahead.
+pub fn shortfall(plan: Decimal, actual: Decimal, lower: bool) -> Decimal {
+    if lower { actual - plan } else { plan - actual }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +114,12 @@ mod tests {
         assert_eq!(j.attainment, Some(d("1.1364")));
         let j = judge(d("12.5"), Some(d("11")), state(false));
         assert_eq!(j.attainment, Some(d("0.88")));
+    }
+
+    #[test]
+    fn the_gap_is_negative_when_ahead() {
+        assert_eq!(shortfall(d("10"), d("12"), false), d("-2"));
+        assert_eq!(shortfall(d("10"), d("12"), true), d("2"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod csv_read;
 pub mod dates;
 mod judge;
 pub mod ledger;
+mod level_track;
 pub mod numbers;
 pub mod pipeline;
 mod progress;

@@ -6,13 +6,14 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::judge::{Judged, State, judge};
+use super::judge::{Judged, State, judge, shortfall};
 use super::ledger::Ledger;
+use super::level_track::levels;
 use super::remainder::{gap, running, spread};
 use super::report::{BurnUp, Progress, RepProgress, Span, TargetTrack};
 use crate::model::{GoalFile, Per};
 use crate::plan::calendar::periods;
-use crate::plan::target::{self, Resolved, granularity, level_at};
+use crate::plan::target::{self, Resolved, granularity};
 
 /// What the comparison needs besides the target.
 pub struct Context<'a> {
@@ -91,10 +92,10 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
 }
 
 /// The periods of a target and how its figures are judged.
-struct Shape<'a> {
-    periods: &'a [Span],
-    remaining: &'a [Span],
-    state: State,
+pub(super) struct Shape<'a> {
+    pub periods: &'a [Span],
+    pub remaining: &'a [Span],
+    pub state: State,
 }
 
 /// Days of the target up to and including the as-of date.
@@ -131,45 +132,20 @@ impl Series<'_> {
 fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress, Vec<Progress>) {
     let days = target::days(ctx.file, r);
     let k = days_to_date(r, ctx.as_of, days.team_quota.len());
-    let metric = &r.metric.id.value;
     let data = shape.state.has_data;
-    // Each period's actuals in one pass over the rep's days, skipping the empty ones.
     let begun = shape
         .periods
         .iter()
         .take_while(|p| p.start <= ctx.as_of)
         .count();
-    let period_actuals = |i: Option<usize>| -> Option<Vec<Option<Decimal>>> {
-        if !data {
-            return None;
-        }
-        let mut sums = vec![Some(Decimal::ZERO); begun];
-        sums.resize(shape.periods.len(), None);
-        let Some(i) = i.filter(|_| k > 0) else {
-            return Some(sums);
-        };
-        let last = r.start + chrono::Days::new(k as u64 - 1);
-        let mut period = 0;
-        for (d, cell) in ctx.ledger.days(metric, i, r.start, last).enumerate() {
-            if cell.sum.is_zero() {
-                continue;
-            }
-            while end_index(r, shape.periods[period].end) <= d {
-                period += 1;
-            }
-            if let Some(sum) = sums[period].as_mut() {
-                *sum += cell.sum;
-            }
-        }
-        Some(sums)
-    };
+    let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, shape, i, k, begun));
     let rep_series: Vec<Series<'_>> = r
         .reps
         .iter()
         .zip(&days.rep_quota)
         .map(|(rep, quota)| Series {
             quota,
-            actual: period_actuals(ctx.ledger.rep_index(&rep.id.value)),
+            actual: sums(ctx.ledger.rep_index(&rep.id.value)),
         })
         .collect();
     let reps: Vec<(Progress, Vec<i64>)> = rep_series
@@ -177,8 +153,7 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
         .map(|s| additive_progress(r, s, k, shape, None))
         .collect();
     let team_actual = data.then(|| {
-        let mut sum = vec![Some(Decimal::ZERO); begun];
-        sum.resize(shape.periods.len(), None);
+        let mut sum = begun_periods(shape.periods.len(), begun);
         for s in &rep_series {
             for (t, a) in sum.iter_mut().zip(s.actual.iter().flatten()) {
                 if let (Some(t), Some(a)) = (t.as_mut(), a) {
@@ -204,6 +179,47 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
     });
     let (team, _) = additive_progress(r, &team_series, k, shape, summed);
     (team, reps.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Zero for each of the first `begun` of `len` periods, `None` for the periods not begun.
+fn begun_periods(len: usize, begun: usize) -> Vec<Option<Decimal>> {
+    let mut sums = vec![Some(Decimal::ZERO); begun];
+    sums.resize(len, None);
+    sums
+}
+
+/// A rep's actuals of each burn-up period through the first `to_date` days, in one pass over
+/// its days that skips the empty ones.
+fn period_actuals(
+    ctx: &Context<'_>,
+    r: &Resolved<'_>,
+    shape: &Shape<'_>,
+    rep: Option<usize>,
+    to_date: usize,
+    begun: usize,
+) -> Vec<Option<Decimal>> {
+    let mut sums = begun_periods(shape.periods.len(), begun);
+    let Some(rep) = rep.filter(|_| to_date > 0) else {
+        return sums;
+    };
+    let last = r.start + chrono::Days::new(to_date as u64 - 1);
+    let mut period = 0;
+    for (d, cell) in ctx
+        .ledger
+        .days(&r.metric.id.value, rep, r.start, last)
+        .enumerate()
+    {
+        if cell.sum.is_zero() {
+            continue;
+        }
+        while end_index(r, shape.periods[period].end) <= d {
+            period += 1;
+        }
+        if let Some(sum) = sums[period].as_mut() {
+            *sum += cell.sum;
+        }
+    }
+    sums
 }
 
 /// The progress of one series, and its catch-up per remaining period in whole units.
@@ -271,97 +287,6 @@ fn additive_progress(
     (progress, catch_up)
 }
 
-fn levels(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress, Vec<Progress>) {
-    let day = ctx.as_of.min(r.end).max(r.start);
-    let plan = level_at(r, day);
-    let total = level_at(r, r.end);
-    let to_date = ctx.as_of.min(r.end);
-    // Each rep's latest level at the as-of date and at the end of every period begun by then.
-    let latest: Vec<(Option<Decimal>, Vec<Option<Decimal>>)> = r
-        .reps
-        .iter()
-        .map(|rep| {
-            let Some(i) = ctx.ledger.rep_index(&rep.id.value).filter(|_| ctx.has_data) else {
-                return (None, vec![None; shape.periods.len()]);
-            };
-            let mut ends = shape.periods.iter().map(|p| p.end.min(to_date)).peekable();
-            let mut at_ends = Vec::new();
-            let mut last = None;
-            for (d, cell) in
-                r.start
-                    .iter_days()
-                    .zip(ctx.ledger.days(&r.metric.id.value, i, r.start, to_date))
-            {
-                if cell.rows > 0 {
-                    last = Some(cell.sum / Decimal::from(cell.rows));
-                }
-                while ends.peek() == Some(&d) {
-                    ends.next();
-                    at_ends.push(last);
-                }
-            }
-            at_ends.resize(shape.periods.len(), None);
-            (last, at_ends)
-        })
-        .collect();
-    let burn_up = |at_ends: &[Option<Decimal>]| -> Vec<BurnUp> {
-        shape
-            .periods
-            .iter()
-            .zip(at_ends)
-            .map(|(p, &actual)| {
-                let plan = level_at(r, p.end);
-                let actual = actual.filter(|_| p.start <= ctx.as_of);
-                BurnUp {
-                    plan,
-                    actual,
-                    cumulative_plan: plan,
-                    cumulative_actual: actual,
-                }
-            })
-            .collect()
-    };
-    let level_progress = |actual: Option<Decimal>, at_ends: &[Option<Decimal>]| {
-        let Judged {
-            attainment,
-            status,
-            met,
-        } = judge(plan, actual, shape.state);
-        Progress {
-            plan_to_date: plan,
-            actual_to_date: actual,
-            attainment,
-            total,
-            forecast: actual,
-            status,
-            met,
-            gap: actual.map(|a| shortfall(plan, a, shape.state.lower)),
-            catch_up: None,
-            catch_up_periods: Vec::new(),
-            no_period_left: false,
-            burn_up: burn_up(at_ends),
-        }
-    };
-    let reps: Vec<Progress> = latest
-        .iter()
-        .map(|(actual, at_ends)| level_progress(*actual, at_ends))
-        .collect();
-    let mean = |values: &mut dyn Iterator<Item = Decimal>| {
-        let known: Vec<Decimal> = values.collect();
-        (!known.is_empty()).then(|| known.iter().sum::<Decimal>() / Decimal::from(known.len()))
-    };
-    let team_actual = mean(&mut latest.iter().filter_map(|(a, _)| *a));
-    let team_ends: Vec<Option<Decimal>> = (0..shape.periods.len())
-        .map(|j| mean(&mut latest.iter().filter_map(|(_, e)| e[j])))
-        .collect();
-    (level_progress(team_actual, &team_ends), reps)
-}
-
-/// How far behind the plan to date; negative when ahead.
-fn shortfall(plan: Decimal, actual: Decimal, lower: bool) -> Decimal {
-    if lower { actual - plan } else { plan - actual }
-}
-
 /// Actual to date plus the rest of the plan at the pace so far (actual ÷ plan to date; the plan
 /// itself when nothing was planned yet).
 fn forecast(plan: Decimal, actual: Decimal, total: Decimal, decimals: u32) -> Decimal {
@@ -389,11 +314,5 @@ mod tests {
     fn forecast_projects_the_pace_so_far() {
         assert_eq!(forecast(d("600"), d("571"), d("1200"), 0), d("1142"));
         assert_eq!(forecast(Decimal::ZERO, d("3"), d("1200"), 0), d("1203"));
-    }
-
-    #[test]
-    fn the_gap_is_negative_when_ahead() {
-        assert_eq!(shortfall(d("10"), d("12"), false), d("-2"));
-        assert_eq!(shortfall(d("10"), d("12"), true), d("2"));
     }
 }

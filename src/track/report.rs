@@ -28,8 +28,6 @@ pub struct TrackReport {
     pub targets: Vec<TargetTrack>,
     /// Reps by mean attainment, best first.
     pub leaderboard: Vec<Leader>,
-    /// The leaderboard's reps by attainment band.
-    pub distribution: Distribution,
     /// Targets whose team is at risk or behind, worst first.
     pub review: Vec<ReviewItem>,
 }
@@ -71,6 +69,13 @@ pub enum Status {
     NotStarted,
     /// No export has a single row of the metric (or, for a level, of this rep).
     NoData,
+}
+
+impl TrackReport {
+    /// The leaderboard's reps by attainment band (of the reps it lists).
+    pub fn distribution(&self) -> Distribution {
+        Distribution::of(&self.leaderboard)
+    }
 }
 
 impl Status {

@@ -203,6 +203,13 @@ proptest! {
             })
             .collect();
         prop_assert_eq!(&tracked.team.catch_up_periods, &remaining);
+        // A rep's catch-up follows the rep's own plan: nothing for a period it is not there.
+        for (rep, quota) in tracked.reps.iter().zip(&plan.rep_quota) {
+            for (p, asked) in tracked.remaining.iter().zip(&rep.progress.catch_up_periods) {
+                let planned: i64 = quota[at(p.start)..=at(p.end)].iter().sum();
+                prop_assert!(planned > 0 || asked.is_zero(), "{} in {}: {}", rep.rep, p.label, asked);
+            }
+        }
 
         // Replan adds up: to the target with what is unplaced, or to the actuals beyond it.
         let past = progress::days_to_date(&r, as_of, plan.team_quota.len());

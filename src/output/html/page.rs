@@ -63,7 +63,7 @@ pub fn page(report: &Report) -> Markup {
                         section id="reps" {
                             h2 { "Reps" }
                             (team::leaderboard(track))
-                            (team::distribution(track.distribution))
+                            (team::distribution(track.distribution()))
                         }
                         @if let Some(coverage) = coverage::section(track) {
                             section id="pipeline" {
