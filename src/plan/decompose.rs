@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::calendar::{Period, periods};
+use super::fixed::round_dp;
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 use super::target::{self, Days, Resolved, granularity, level_at};
 use crate::model::{GoalFile, Level3, Per, Rep};
@@ -279,7 +280,10 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
                 start: p.start,
                 end: p.end,
                 quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
-                exact: days.team_exact[range.clone()].iter().sum::<Decimal>() / r.scale,
+                exact: unscaled(
+                    days.team_exact[range.clone()].iter().sum::<Decimal>(),
+                    r.scale,
+                ),
                 street_quota: days.street.as_ref().map(|s| s.quota[range].iter().sum()),
                 reps: cells,
             }
@@ -290,6 +294,23 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
     (total, rows, totals)
 }
 
+/// An amount in whole units back in the metric's unit: `units / scale`, where `scale` is a
+/// power of ten, by moving the decimal point when the result keeps its precision.
+fn unscaled(units: Decimal, scale: Decimal) -> Decimal {
+    if scale == Decimal::ONE {
+        return units;
+    }
+    let shift = scale.mantissa().unsigned_abs().ilog10() - scale.scale();
+    let mut moved = units;
+    if scale.mantissa().unsigned_abs() == 10_u128.pow(shift + scale.scale())
+        && moved.set_scale(units.scale() + shift).is_ok()
+    {
+        moved
+    } else {
+        units / scale
+    }
+}
+
 fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
     r.reps
         .iter()
@@ -298,7 +319,7 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .map(|(i, rep)| RepCell {
             rep: rep.id.value.clone(),
             quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
-            exact: days.rep_exact.sum(i, range.clone()) / r.scale,
+            exact: unscaled(days.rep_exact.sum(i, range.clone()), r.scale),
         })
         .collect()
 }
@@ -306,9 +327,7 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
 /// A level to hold, rounded to two decimals with halves away from zero, as JSON and the
 /// tables write it.
 fn held(level: Decimal) -> Quantity {
-    Quantity::Level(
-        level.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-    )
+    Quantity::Level(round_dp(level, 2))
 }
 
 fn level_rows(
