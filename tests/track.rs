@@ -956,3 +956,53 @@ fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period
     assert_eq!(t["periods"][5]["actual"], t["actual_to_date"]);
     assert!(t["catch_up"].is_null() && t["catch_up_periods"].as_array().unwrap().is_empty());
 }
+
+/// Both reps are off in the week of 6 December. The plan (1 upsell a month) puts no unit in
+/// that week, but what remains after November (all 12) does: the replan moves it to the
+/// days the reps work instead of giving every rep nothing.
+#[test]
+fn replan_spreads_what_remains_over_the_days_reps_work() {
+    let (_dir, actuals) = temp_csv(
+        "replan-time-off.csv",
+        "date,rep,metric,value\n2027-01-29,r1,upsells,0\n",
+    );
+    let out = goals()
+        .args(["--as-of", "2027-11-30", "replan"])
+        .arg("tests/fixtures/replan-time-off.toml")
+        .arg("--actuals")
+        .arg(&actuals)
+        .args(["--format", "json", "--by", "week"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let periods = doc["targets"][0]["periods"].as_array().unwrap();
+    let mut december = (0, 0);
+    for p in periods
+        .iter()
+        .filter(|p| p["end"].as_str().unwrap() >= "2027-12-01")
+    {
+        let reps: i64 = p["reps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["quota"].as_i64().unwrap())
+            .sum();
+        assert_eq!(reps, p["quota"].as_i64().unwrap(), "{}", p["label"]);
+        if p["label"] == "2027-W49" {
+            assert_eq!(p["quota"], 0, "nobody works that week");
+        }
+        december.0 += p["quota"].as_i64().unwrap();
+        december.1 += reps;
+    }
+    assert_eq!(december.0, december.1);
+    assert!(
+        december.1 >= 12,
+        "the remaining 12 are all planned: {december:?}"
+    );
+}
