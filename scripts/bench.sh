@@ -8,8 +8,8 @@
 #   scripts/bench.sh [check] [plan] [funnel] [track] [diff] [capacity] [baseline] [report]
 #                                                                        (default: all)
 #
-# Scale 2 is the specification's size for check and plan (5 MB goal file; 10,000 reps in
-# 500 teams with 2,500 targets) and scale 1 is half of it; for track scale 1 is the
+# Scale 2 is the specification's size for check and plan (5 MB goal file; 10,000 reps each
+# owning a goal; 10,000 reps in 500 teams with 2,500 targets) and scale 1 is half of it; for track scale 1 is the
 # specification's 1,000,000 rows and scale 2 is 2,000,000. capacity runs on the plan's
 # organisation with a `capacity` on its count and money metrics; baseline reads a year of
 # 1,000,000 rows (scale 2: 2,000,000) for 10,000 reps as the history of a 2028 plan; for
@@ -138,6 +138,11 @@ for scale in 1 2; do
       $bin --as-of 2026-12-01 check "$dir/check-$scale.toml" --format json
     toml_floor "$dir/check-$scale.toml"
     baseline "$dir/check-$scale.json" "$dir/check-$scale.toml"
+    python3 scripts/gen_goals.py $((5000 * scale)) $((250 * scale)) $((5000 * scale)) --rep-goals > "$dir/check-reps-$scale.toml"
+    echo "== check, scale $scale: $((5000 * scale)) reps each owning a goal ($(size "$dir/check-reps-$scale.toml"))"
+    measure "check reps:$scale" "check --format json" "$dir/check-reps-$scale.json" \
+      $bin --as-of 2026-12-01 check "$dir/check-reps-$scale.toml" --format json
+    toml_floor "$dir/check-reps-$scale.toml"
   fi
   if wants plan; then
     python3 scripts/gen_goals.py $reps $teams $targets > "$dir/plan-$scale.toml"
@@ -217,4 +222,4 @@ PY
   fi
 done
 
-ratios check "plan month" "plan week" funnel track "duckdb 1" "duckdb 2" "diff target" "diff fte" capacity baseline report
+ratios check "check reps" "plan month" "plan week" funnel track "duckdb 1" "duckdb 2" "diff target" "diff fte" capacity baseline report

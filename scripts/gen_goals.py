@@ -3,12 +3,14 @@
 targets (one goal each, owned by a team, cycling through count, money and level metrics).
 Reps are put into teams in blocks (the first REPS/TEAMS reps in team-0, and so on).
 
-    python3 scripts/gen_goals.py REPS TEAMS TARGETS [--funnel] [--capacity]
+    python3 scripts/gen_goals.py REPS TEAMS TARGETS [--funnel] [--capacity] [--rep-goals]
 
 With --funnel every count target works back through an outbound funnel (calls -> meetings ->
 deals) and every rep gets selling hours, sized so that the activity mostly fits. With --capacity
 the count and money metrics get a `capacity` and the file a [hiring] table, for `goals capacity`.
-Deterministic: no randomness."""
+With --rep-goals goal g is owned by rep g % REPS instead of a team (the section 9 case of 10,000
+reps each owning a goal; a goal of a rep who joins in April starts then). Deterministic: no
+randomness."""
 import sys
 
 FUNNEL = '''[[funnels]]
@@ -26,11 +28,12 @@ cycle_days = 14
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     flags = [a for a in sys.argv[1:] if a.startswith('--')]
-    if len(args) != 3 or any(f not in ('--funnel', '--capacity') for f in flags):
-        sys.exit('usage: gen_goals.py REPS TEAMS TARGETS [--funnel] [--capacity]')
+    if len(args) != 3 or any(f not in ('--funnel', '--capacity', '--rep-goals') for f in flags):
+        sys.exit('usage: gen_goals.py REPS TEAMS TARGETS [--funnel] [--capacity] [--rep-goals]')
     reps, teams, targets = (int(a) for a in args)
     funnel = '--funnel' in flags
     capacity = '--capacity' in flags
+    rep_goals = '--rep-goals' in flags
     out = sys.stdout
     out.write('[plan]\nname = "Benchmark"\nstart = 2027-01-01\nend = 2027-12-31\ncurrency = "EUR"\n')
     out.write('holidays = [2027-01-01, 2027-01-06, 2027-04-25, 2027-05-01, 2027-06-02, 2027-08-15, 2027-11-01, 2027-12-08, 2027-12-25, 2027-12-26]\n')
@@ -61,7 +64,10 @@ def main():
         if funnel and kind == 'deals':
             amount += '\n  funnel = "outbound"'
         out.write(f'[[goals]]\nid = "goal-{g}"\ntitle = "Reach the {kind} target number {g}"\nfamily = "product"\n')
-        out.write(f'objective = "grow"\nowner = "team:team-{g % teams}"\nreview = "monthly"\nsteps = ["Work the pipeline"]\n\n')
+        owner = f'rep:rep-{g % reps}' if rep_goals else f'team:team-{g % teams}'
+        out.write(f'objective = "grow"\nowner = "{owner}"\nreview = "monthly"\nsteps = ["Work the pipeline"]\n\n')
+        if rep_goals and (g % reps) % 10 == 7:
+            amount += '\n  start = 2027-04-01'  # the rep joins in April
         out.write(f'  [[goals.targets]]\n  metric = "{kind}"\n  target = {amount}\n\n')
 
 

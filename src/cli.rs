@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::dates;
+
 /// Sales goals in a TOML file: SMART checks, exact quotas, funnel and tracking.
 #[derive(Debug, Parser)]
 #[command(name = "goals", version, about, long_about = None, max_term_width = 80)]
@@ -130,14 +132,22 @@ pub struct PlanArgs {
     /// targets in `--format pipedrive`.
     #[arg(long, value_name = "N")]
     pub currency_id: Option<u64>,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+/// What `plan`, `track` and `replan` show: some goals, some reps. Priorities keep the
+/// numbers they have unfiltered.
+#[derive(Debug, Args)]
+pub struct Filters {
     /// Only this goal (repeatable).
     #[arg(long, value_name = "ID")]
     pub goal: Vec<String>,
     /// Only this team's reps (repeatable).
     #[arg(long, value_name = "ID")]
     pub team: Vec<String>,
-    /// Only this rep (repeatable).
-    #[arg(long, value_name = "ID")]
+    /// Only this rep, by id, name or alias (repeatable).
+    #[arg(long, value_name = "REP")]
     pub rep: Vec<String>,
 }
 
@@ -166,6 +176,8 @@ pub struct TrackArgs {
     /// Exit with 0 even when some rows were skipped (they are still reported).
     #[arg(long)]
     pub allow_bad_rows: bool,
+    #[command(flatten)]
+    pub filters: Filters,
 }
 
 /// `goals capacity`.
@@ -375,8 +387,11 @@ pub struct CompletionsArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, such as 2027-06-30"))
+    dates::parse_iso(text)
+        .filter(|d| dates::printable(*d))
+        .ok_or_else(|| {
+            format!("`{text}` is not a date from 0001-01-01 to 9999-12-31: write YYYY-MM-DD, such as 2027-06-30")
+        })
 }
 
 #[cfg(test)]

@@ -13,10 +13,18 @@ use goals::{Io, Outcome, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (stdout, stderr) = (io::stdout(), io::stderr());
-    let paint = |terminal: bool| Paint {
-        enabled: use_color(cli.color, terminal),
-    };
-    let (paint_out, paint_err) = (paint(stdout.is_terminal()), paint(stderr.is_terminal()));
+    let (paint_out, paint_err) = (
+        Paint {
+            enabled: use_color(cli.color, anstream::AutoStream::choice(&stdout)),
+        },
+        Paint {
+            enabled: use_color(cli.color, anstream::AutoStream::choice(&stderr)),
+        },
+    );
+    let width = table_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        columns_of(&stdout),
+    );
     let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
     let today = chrono::Local::now().date_naive();
     let mut streams = Io {
@@ -26,7 +34,7 @@ fn main() -> ExitCode {
         paint_out,
         paint_err,
         today,
-        width: terminal_width(),
+        width,
     };
     let result = run(cli, &mut streams).and_then(|outcome| Ok(out.flush().map(|()| outcome)?));
     match result {
@@ -35,8 +43,12 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // Wrapped for a person at a terminal; one line for a pipe or a log.
-            let width = if io::stderr().is_terminal() {
-                terminal_width()
+            let stderr = io::stderr();
+            let width = if stderr.is_terminal() {
+                table_width(
+                    std::env::var("COLUMNS").ok().as_deref(),
+                    columns_of(&stderr),
+                )
             } else {
                 usize::MAX
             };
@@ -48,15 +60,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+/// Whether to colour a stream: `--color` when it says always or never; otherwise what
+/// anstream finds for the stream (a terminal that supports colour, `NO_COLOR`, `CLICOLOR`,
+/// `CLICOLOR_FORCE`). The styles themselves stay `Paint`'s.
+fn use_color(choice: ColorChoice, found: anstream::ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            terminal
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
+        ColorChoice::Auto => found != anstream::ColorChoice::Never,
     }
 }
 
@@ -75,11 +86,45 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Columns for tables: `COLUMNS` when set, else 80.
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|&w: &usize| w >= 40)
+/// The width of a terminal stream, if it is one.
+fn columns_of(stream: &(impl IsTerminal + std::os::fd::AsFd)) -> Option<usize> {
+    if !stream.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(stream).map(|(terminal_size::Width(w), _)| usize::from(w))
+}
+
+/// Columns for tables: `COLUMNS` when set (40 or more), else the terminal's width, else 80
+/// (a pipe or a file).
+fn table_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    let at_least_40 = |w: &usize| *w >= 40;
+    columns
+        .and_then(|c| c.trim().parse().ok())
+        .filter(at_least_40)
+        .or(terminal.filter(at_least_40))
         .unwrap_or(80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_override_the_terminal_and_a_pipe_gets_80() {
+        assert_eq!(table_width(Some("120"), Some(100)), 120);
+        assert_eq!(table_width(None, Some(100)), 100);
+        assert_eq!(table_width(None, None), 80);
+        assert_eq!(table_width(Some("wide"), Some(100)), 100);
+        assert_eq!(table_width(Some("20"), None), 80, "too narrow to use");
+        assert_eq!(table_width(None, Some(30)), 80);
+    }
+
+    #[test]
+    fn the_flag_wins_over_what_anstream_finds() {
+        use anstream::ColorChoice as Found;
+        assert!(use_color(ColorChoice::Always, Found::Never));
+        assert!(!use_color(ColorChoice::Never, Found::Always));
+        assert!(use_color(ColorChoice::Auto, Found::Always));
+        assert!(!use_color(ColorChoice::Auto, Found::Never));
+    }
 }

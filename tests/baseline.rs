@@ -83,39 +83,12 @@ fn a_hundred_a_month_with_a_weak_august_and_a_strong_december() {
 }
 
 /// The export with `extra` rows appended.
-fn export_with(extra: &str) -> tempfile_dir::Dir {
-    let dir = tempfile_dir::Dir::new("baseline");
+fn export_with(extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
     let mut text = std::fs::read_to_string(EXPORT).unwrap();
     text.push_str(extra);
-    std::fs::write(dir.path("deals.csv"), text).unwrap();
+    std::fs::write(dir.path().join("deals.csv"), text).unwrap();
     dir
-}
-
-mod tempfile_dir {
-    //! One scratch directory per test, removed when dropped.
-    pub struct Dir(std::path::PathBuf);
-
-    impl Dir {
-        pub fn new(name: &str) -> Self {
-            let path = std::env::temp_dir().join(format!(
-                "goals-{name}-{}-{:?}",
-                std::process::id(),
-                std::thread::current().id()
-            ));
-            std::fs::create_dir_all(&path).unwrap();
-            Dir(path)
-        }
-
-        pub fn path(&self, file: &str) -> std::path::PathBuf {
-            self.0.join(file)
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
 }
 
 #[test]
@@ -133,9 +106,9 @@ fn history_that_would_punish_the_best_rep_is_flagged_and_new_reps_are_partial() 
         writeln!(extra, "2026-{m:02}-11,Anna Berg,Closed Won,100\r").unwrap();
     }
     let dir = export_with(&extra);
-    std::fs::write(dir.path("goals.toml"), goals_text).unwrap();
-    let goal_file = dir.path("goals.toml");
-    let csv = dir.path("deals.csv");
+    std::fs::write(dir.path().join("goals.toml"), goals_text).unwrap();
+    let goal_file = dir.path().join("goals.toml");
+    let csv = dir.path().join("deals.csv");
     let (code, out, err) = baseline(&[
         goal_file.to_str().unwrap(),
         "--actuals",
@@ -188,9 +161,9 @@ fn a_month_without_history_gets_the_mean_of_the_others_and_is_flagged() {
         text.push_str(line);
         text.push('\n');
     }
-    let dir = tempfile_dir::Dir::new("baseline-gap");
-    std::fs::write(dir.path("deals.csv"), text).unwrap();
-    let csv = dir.path("deals.csv");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("deals.csv"), text).unwrap();
+    let csv = dir.path().join("deals.csv");
     let (code, out, _) = baseline(&[GOALS, "--actuals", csv.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(
@@ -224,7 +197,7 @@ fn a_month_without_history_gets_the_mean_of_the_others_and_is_flagged() {
 #[test]
 fn bad_rows_are_reported_and_fail_the_run_like_track() {
     let dir = export_with("2026-05-02,Nobody Known,Closed Won,4\r\n");
-    let csv = dir.path("deals.csv");
+    let csv = dir.path().join("deals.csv");
     let (code, _, err) = baseline(&[GOALS, "--actuals", csv.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("unknown rep"), "{err}");

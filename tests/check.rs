@@ -152,8 +152,8 @@ fn warnings_pass_unless_denied() {
     let text = std::fs::read_to_string("goals.example.toml")
         .unwrap()
         .replace("review = \"", "# review = \"");
-    let dir = tempdir();
-    let path = dir.join("warn.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("warn.toml");
     std::fs::write(&path, text).unwrap();
     goals().arg("check").arg(&path).assert().code(0);
     goals()
@@ -251,8 +251,8 @@ fn explain_every_code_and_suggest_unknown_ones() {
 
 #[test]
 fn init_writes_a_passing_file_and_never_overwrites() {
-    let dir = tempdir();
-    let path = dir.join("goals.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("goals.toml");
     goals().arg("init").arg(&path).assert().code(0);
     goals()
         .arg("check")
@@ -326,21 +326,4 @@ fn the_list_of_codes_is_pinned() {
         pinned,
         "a code was added, renamed or changed: update tests/codes.txt and CHANGELOG.md"
     );
-}
-
-fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "goals-test-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
 }

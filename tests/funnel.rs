@@ -165,10 +165,12 @@ fn a_bad_funnel_is_a_located_error() {
     );
 }
 
-fn temp(name: &str, text: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+/// `text` written to `name` in a fresh temporary folder, removed when the folder is dropped.
+fn temp(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
-    path.display().to_string()
+    (dir, path.display().to_string())
 }
 
 #[test]
@@ -188,7 +190,7 @@ fn the_survey_round_trip_reports_low_confidence() {
             }
         }))
         .collect();
-    let path = temp("round_trip.csv", &(filled.join("\n") + "\n"));
+    let (_dir, path) = temp("round_trip.csv", &(filled.join("\n") + "\n"));
     let assert = goals(
         &["check", "-", "--feedback", &path, "--deny-warnings"],
         GUIDE,
@@ -229,7 +231,7 @@ fn every_bad_survey_row_is_located() {
                 answered-calls,,nobody,,3,yes,no,\n\
                 answered-calls,,giulia,,9,yes,no,\n\
                 answered-calls,,marco,,3,maybe,no,\n";
-    let path = temp("bad_rows.csv", text);
+    let (_dir, path) = temp("bad_rows.csv", text);
     let out = goals(
         &["check", "-", "--feedback", &path, "--format", "json"],
         GUIDE,

@@ -38,12 +38,24 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ),
     ("capacity_time_off_all_year.toml", 1, "no-rep-active"),
     ("capacity_workdays_all_holidays.toml", 1, "no-rep-active"),
+    ("currency_clf_four_decimals.toml", 0, ""),
+    ("currency_gold.toml", 1, "unknown-currency"),
+    ("currency_lower_case.toml", 1, "unknown-currency"),
+    ("currency_unknown.toml", 1, "unknown-currency"),
+    ("currency_withdrawn.toml", 1, "unknown-currency"),
+    ("date_funnel_before_year_one.toml", 1, "invalid-value"),
     ("date_plan_10000_years.toml", 1, "plan-too-long"),
+    ("date_plan_10_years_from_29_february.toml", 0, ""),
+    ("date_plan_10_years_mid_month.toml", 0, ""),
     ("date_plan_datetime.toml", 1, "wrong-type"),
     ("date_plan_end_before_start.toml", 1, "end-before-start"),
+    ("date_plan_end_year_10000_string.toml", 1, "invalid-value"),
     ("date_plan_feb_30.toml", 1, "invalid-value"),
+    ("date_plan_from_29_february.toml", 0, ""),
+    ("date_plan_past_9999.toml", 1, "invalid-value"),
     ("date_plan_start_garbage.toml", 1, "invalid-value"),
     ("date_plan_time_only.toml", 1, "wrong-type"),
+    ("date_plan_year_zero.toml", 1, "invalid-value"),
     ("date_rep_end_before_start.toml", 1, "end-before-start"),
     ("date_target_end_before_start.toml", 1, "end-before-start"),
     ("date_target_outside_plan.toml", 1, "target-outside-plan"),
@@ -57,6 +69,12 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ("encoding_only_comments.toml", 1, "no-dates"),
     ("encoding_only_whitespace.toml", 1, "no-dates"),
     ("encoding_utf16.toml", 1, "toml-syntax"),
+    ("id_alias_on_two_reps.toml", 1, "shared-alias"),
+    ("id_blank_alias.toml", 1, "empty-id"),
+    ("id_blank_goal.toml", 1, "empty-id"),
+    ("id_empty_metric_name.toml", 1, "empty-id"),
+    ("id_empty_team.toml", 1, "empty-id"),
+    ("id_name_is_other_reps_alias.toml", 1, "shared-alias"),
     ("layout_bom.toml", 0, ""),
     ("layout_crlf.toml", 0, ""),
     ("layout_deep_arrays_100.toml", 1, "wrong-type"),
@@ -65,12 +83,10 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ("layout_long_key.toml", 1, "unknown-key"),
     ("layout_long_title.toml", 0, ""),
     ("layout_tabs.toml", 0, ""),
-    (
-        "num_baseline_huge.toml",
-        1,
-        "relative-target-without-baseline",
-    ),
+    ("num_baseline_huge.toml", 1, "wrong-type"),
     ("num_baseline_max_decimal.toml", 1, "target-not-finite"),
+    ("num_baseline_negative.toml", 1, "baseline-negative"),
+    ("num_baseline_tiny.toml", 0, ""),
     ("num_capacity_max_decimal.toml", 1, "target-not-finite"),
     ("num_capacity_negative.toml", 1, "invalid-value"),
     ("num_feedback_confidence_huge.toml", 1, "invalid-value"),
@@ -78,6 +94,8 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ("num_fte_1e-30.toml", 1, "target-not-finite"),
     ("num_fte_above_one.toml", 1, "invalid-value"),
     ("num_fte_zero.toml", 1, "invalid-value"),
+    ("num_funnel_deal_size_tiny.toml", 1, "target-not-finite"),
+    ("num_funnel_minutes_beyond_a_year.toml", 1, "invalid-value"),
     (
         "num_funnel_minutes_max_decimal.toml",
         1,
@@ -94,12 +112,13 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ("num_money_tiny_string.toml", 1, "target-not-positive"),
     ("num_ramp_huge.toml", 1, "target-not-finite"),
     ("num_rate_target_huge.toml", 1, "target-not-finite"),
-    ("num_relative_target_huge.toml", 1, "wrong-type"),
     (
-        "num_relative_target_overflow.toml",
+        "num_relative_target_1e27_percent.toml",
         1,
-        "relative-target-without-baseline",
+        "target-not-finite",
     ),
+    ("num_relative_target_huge.toml", 1, "wrong-type"),
+    ("num_relative_target_overflow.toml", 1, "target-not-finite"),
     (
         "num_seasonality_max_decimal.toml",
         1,
@@ -121,8 +140,10 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
         1,
         "target-not-positive",
     ),
+    ("num_target_trillion_per_day.toml", 1, "target-not-finite"),
+    ("ref_actuals_path_empty.toml", 1, "invalid-value"),
     ("ref_actuals_unknown_metric.toml", 1, "unknown-reference"),
-    ("ref_alias_is_other_rep.toml", 0, ""),
+    ("ref_alias_is_other_rep.toml", 1, "shared-alias"),
     ("ref_duplicate_goal_id.toml", 1, "duplicate-id"),
     ("ref_duplicate_rep_id.toml", 1, "duplicate-id"),
     ("ref_feedback_unknown_goal.toml", 1, "unknown-reference"),
@@ -146,7 +167,7 @@ const GOAL_FILES: &[(&str, i32, &str)] = &[
     ("syntax_float_1e400.toml", 1, "target-not-finite"),
     ("syntax_inline_table_unclosed.toml", 1, "toml-syntax"),
     ("syntax_integer_overflow.toml", 1, "target-not-finite"),
-    ("syntax_key_without_value.toml", 1, "invalid-value"),
+    ("syntax_key_without_value.toml", 1, "unknown-currency"),
     ("syntax_lone_surrogate_escape.toml", 1, "toml-syntax"),
     ("syntax_table_redefines_array.toml", 1, "wrong-type"),
     ("syntax_unclosed_array_table_header.toml", 1, "wrong-type"),
@@ -310,6 +331,10 @@ const LOCATED: &[&str] = &[
     "target-not-positive",
     "unknown-reference",
     "duplicate-id",
+    "unknown-currency",
+    "empty-id",
+    "shared-alias",
+    "baseline-negative",
 ];
 
 fn root() -> PathBuf {
@@ -342,12 +367,6 @@ fn assert_sane(what: &str, output: &Output) {
         matches!(code, Some(0..=2)),
         "{what}: exit {code:?}, expected 0, 1 or 2:\n{all}"
     );
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("goals-hostile-{}-{name}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn listed(dir: &str, ext: &str) -> Vec<String> {
@@ -470,7 +489,8 @@ fn base() -> String {
 }
 
 fn check_generated(name: &str, text: &[u8]) -> Output {
-    let path = temp_dir(name).join(format!("{name}.toml"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.toml"));
     fs::write(&path, text).unwrap();
     let output = goals()
         .args(["check", "--format", "json"])
@@ -535,8 +555,8 @@ fn a_line_of_a_megabyte_is_read() {
 
 #[test]
 fn a_goal_file_over_64_mib_is_refused_with_its_name() {
-    let dir = temp_dir("huge");
-    let path = dir.join("huge.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
     let mut text = base().into_bytes();
     text.resize(100 << 20, b'#');
     fs::write(&path, &text).unwrap();
@@ -556,7 +576,6 @@ fn a_goal_file_over_64_mib_is_refused_with_its_name() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("<stdin>"));
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -588,7 +607,8 @@ fn a_hundred_thousand_goals_finish() {
 }
 
 fn track_generated(name: &str, csv: &[u8]) -> Output {
-    let path = temp_dir(name).join(format!("{name}.csv"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.csv"));
     fs::write(&path, csv).unwrap();
     let output = goals()
         .args([
@@ -725,4 +745,82 @@ fn a_full_disk_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.starts_with("goals: error: "), "{stderr}");
     assert!(stderr.contains("No space left on device"), "{stderr}");
+}
+
+/// The valid files at the edges of the format plan as the format says: a year from 29
+/// February ends on 28 February, and money in CLF is split to four decimals.
+#[test]
+fn the_valid_edge_files_plan_as_the_format_says() {
+    let plan = |name: &str| -> Value {
+        let output = goals()
+            .args([
+                "--as-of",
+                "2026-12-01",
+                "plan",
+                "--format",
+                "json",
+                "--by",
+                "quarter",
+            ])
+            .arg(format!("tests/hostile/goals/{name}"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", text(&output));
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let leap = plan("date_plan_from_29_february.toml");
+    assert_eq!(leap["plan"]["end"], "2029-02-28");
+    let ten = plan("date_plan_10_years_from_29_february.toml");
+    assert_eq!(ten["plan"]["end"], "2038-02-28");
+    let clf = plan("currency_clf_four_decimals.toml");
+    assert_eq!(clf["plan"]["currency"], "CLF");
+    let revenue = &clf["targets"][1];
+    assert_eq!(revenue["total"].to_string(), "1000.0001");
+    let quarters: Vec<String> = revenue["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["quota"].to_string())
+        .collect();
+    assert!(
+        quarters
+            .iter()
+            .any(|q| q.split('.').nth(1).is_some_and(|d| d.len() == 4)),
+        "{quarters:?}"
+    );
+}
+
+/// `[[actuals]] path = ""` is refused as a finding of the goal file at the key, before any
+/// export is opened.
+#[test]
+fn an_empty_export_path_names_the_goal_file_and_key() {
+    let path = "tests/hostile/goals/ref_actuals_path_empty.toml";
+    let output = goals()
+        .args(["--as-of", "2027-06-30", "track", path])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{path}:")), "{stderr}");
+    assert!(
+        stderr.contains("`path` of [[actuals]] is empty"),
+        "{stderr}"
+    );
+}
+
+/// `--as-of` takes the same days as the goal file: four-digit years, 0001 to 9999.
+#[test]
+fn an_as_of_outside_the_printable_years_is_a_usage_error() {
+    for day in ["+10000-01-01", "0000-12-31", "2027-6-30"] {
+        let output = goals()
+            .args(["--as-of", day, "check", "goals.example.toml"])
+            .output()
+            .unwrap();
+        assert_sane(day, &output);
+        assert_eq!(output.status.code(), Some(2), "{day}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"),
+            "{day}"
+        );
+    }
 }

@@ -258,13 +258,12 @@ fn the_example_organisations_pipeline_is_read_as_exported() {
 
 #[test]
 fn win_rate_and_stages_are_checked_in_the_goal_file() {
-    let dir = std::env::temp_dir().join(format!("goals-pipeline-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
     let base = std::fs::read_to_string("tests/pipeline/coverage.toml").unwrap();
     let bad = base
         .replace("win_rate = \"22%\"", "win_rate = 1.5")
         .replace("Negotiation = \"70%\"", "Negotiation = 7");
-    let path = dir.join("goals.toml");
+    let path = dir.path().join("goals.toml");
     std::fs::write(&path, bad).unwrap();
     let out = goals(&["check", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));

@@ -349,3 +349,52 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn a_per_rep_target_too_small_for_any_rep_is_an_error() {
+    let text = std::fs::read_to_string(GUIDE).unwrap();
+    let part_time = |file: &str| {
+        ["r1", "r2", "r3", "r4"]
+            .iter()
+            .fold(file.to_owned(), |t, r| {
+                t.replace(
+                    &format!("id = \"{r}\"\n"),
+                    &format!("id = \"{r}\"\nfte = 0.1\n"),
+                )
+            })
+    };
+    let codes = |file: String| {
+        let out = goals()
+            .args(["check", "-", "--format", "json"])
+            .write_stdin(file)
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<(String, String)> = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].to_string(), d["message"].to_string()))
+            .collect();
+        (out.status.code(), found)
+    };
+    // 4 upsells a year at fte 0.1 is 0.4 a rep: nothing rounds to a whole upsell.
+    let tiny = part_time(&text).replace("target = 20\n  each", "target = 4\n  each");
+    let (code, found) = codes(tiny);
+    assert_eq!(code, Some(1));
+    assert!(
+        found
+            .iter()
+            .any(|(c, m)| c == "\"no-rep-active\"" && m.contains("nothing would be planned")),
+        "{found:?}"
+    );
+    // 5 a year is 0.5 a rep, which rounds up to one each.
+    let enough = part_time(&text).replace("target = 20\n  each", "target = 5\n  each");
+    let (_, found) = codes(enough);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, m)| m.contains("nothing would be planned")),
+        "{found:?}"
+    );
+}

@@ -301,8 +301,8 @@ fn over_assign_on_an_each_rep_target_is_an_error() {
 
 #[test]
 fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
-    let dir = std::env::temp_dir().join(format!("goals-street-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let csv = dir.join("won.csv");
     let mut rows = String::from("date,rep,metric,value\n");
     for i in 1..=20 {
@@ -330,13 +330,12 @@ fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
     let rep = &t["reps"][0];
     assert_eq!(decimal(&rep["plan_to_date"]), dec("431250.0"));
     assert_eq!(rep["status"], "on_track");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn replan_keeps_the_cushion_on_what_remains() {
-    let dir = std::env::temp_dir().join(format!("goals-street-replan-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let csv = dir.join("won.csv");
     let mut rows = String::from("date,rep,metric,value\n");
     for i in 1..=20 {
@@ -370,7 +369,6 @@ fn replan_keeps_the_cushion_on_what_remains() {
         .map(|r| decimal(&r["quota"]))
         .sum();
     assert_eq!(reps, dec("4312500"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -340,8 +340,8 @@ fn a_big_organisation_opens_folded() {
     for g in 0..12 {
         write!(text, "[[goals]]\nid = \"g{g}\"\ntitle = \"Close 100 deals ({g})\"\nfamily = \"product\"\nobjective = \"grow\"\nowner = \"team:t{}\"\nreview = \"monthly\"\nsteps = [\"Call\"]\n  [[goals.targets]]\n  metric = \"deals\"\n  target = 100\n\n", g % 3).unwrap();
     }
-    let dir = tempfile_dir();
-    let path = dir.join("big.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
     std::fs::write(&path, text).unwrap();
     let html = stdout(&["--as-of", "2027-03-31", "report", path.to_str().unwrap()]);
     let page = Html::parse_document(&html);
@@ -368,8 +368,8 @@ fn the_same_input_gives_the_same_bytes() {
 
 #[test]
 fn the_report_goes_to_the_file_of_dash_o() {
-    let dir = tempfile_dir();
-    let path = dir.join("report.html");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
     let out = goals(&[
         "--as-of",
         AS_OF,
@@ -408,12 +408,6 @@ fn a_goal_file_with_errors_gets_no_report() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no report was written"));
 }
 
-fn tempfile_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("goals-report-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn a_small_report_snapshot() {
     let page = stdout(&[
@@ -430,28 +424,11 @@ fn a_small_report_snapshot() {
     );
     // One element per line, so a change reads as a small diff.
     let lines = page.replace("><", ">\n<");
-    let path = root().join("tests/snapshots/report-small.html.txt");
-    if std::env::var_os("GOALS_BLESS").is_some() {
-        std::fs::write(&path, &lines).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if let Some((n, (e, a))) = expected
-        .lines()
-        .zip(lines.lines())
-        .enumerate()
-        .find(|(_, (e, a))| e != a)
-    {
-        panic!(
-            "{} differs at line {}:\n  snapshot: {e}\n  program:  {a}\nreview, then rerun with GOALS_BLESS=1",
-            path.display(),
-            n + 1
-        );
-    }
-    assert_eq!(
-        expected.lines().count(),
-        lines.lines().count(),
-        "{} differs in length; rerun with GOALS_BLESS=1 after review",
-        path.display()
-    );
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("report-small.html", lines);
+    });
 }

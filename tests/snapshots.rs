@@ -1,6 +1,6 @@
 //! Golden outputs of the shipped example: the plan as a table and as JSON, and the check
-//! findings of the broken example. A change to any of them shows up here as a diff to review;
-//! `GOALS_BLESS=1 cargo test --test snapshots` rewrites them after an intended change.
+//! findings of the broken example, as insta snapshots under `tests/snapshots/`. A change to
+//! any of them shows up here as a diff to review with `cargo insta review`.
 
 use assert_cmd::Command;
 
@@ -22,42 +22,32 @@ fn run(args: &[&str]) -> String {
     text
 }
 
+/// Compares `actual` with the insta snapshot `tests/snapshots/{name}.snap`; review a change
+/// with `cargo insta review` (or `INSTA_UPDATE=always`), never in CI.
 fn check_snapshot(name: &str, actual: &str) {
-    let path = format!("tests/snapshots/{name}");
-    if std::env::var_os("GOALS_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("the snapshot is writable");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{path} differs from the program's output at line {}:\n  snapshot: {:?}\n  program:  {:?}\nreview the change, then rerun with GOALS_BLESS=1",
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, actual);
+    });
 }
 
 #[test]
 fn the_example_plan_table() {
-    check_snapshot("example-plan.txt", &run(&["plan", "goals.example.toml"]));
+    check_snapshot("example-plan", &run(&["plan", "goals.example.toml"]));
 }
 
 #[test]
 fn the_example_plan_json() {
     check_snapshot(
-        "example-plan.json.txt",
+        "example-plan.json",
         &run(&["plan", "goals.example.toml", "--format", "json"]),
     );
 }
 
 #[test]
 fn the_broken_example_findings() {
-    check_snapshot("broken-check.txt", &run(&["check", "examples/broken.toml"]));
+    check_snapshot("broken-check", &run(&["check", "examples/broken.toml"]));
 }

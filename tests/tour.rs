@@ -94,14 +94,6 @@ fn subcommand(args: &[String]) -> &str {
     ""
 }
 
-/// Where `goals init` writes: a fresh, empty scratch directory.
-fn scratch() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tour-init");
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// Runs the block's command and renders what it printed the way a block writes it.
 fn run(args: &[String], dir: &Path) -> String {
     let output = Command::cargo_bin("goals")
@@ -164,8 +156,9 @@ fn check_block(doc: &str, block: &Block) -> (String, Option<String>) {
         block.args.join(" ")
     );
     if command == "init" {
-        let dir = scratch();
-        let actual = run(&block.args, &dir);
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
+        let actual = run(&block.args, dir);
         let mut after = block.args.iter().skip_while(|a| *a != "init").skip(1);
         let path = after.find(|a| !a.starts_with('-'));
         let written = dir.join(path.map_or("goals.toml", String::as_str));

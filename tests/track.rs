@@ -65,12 +65,12 @@ fn num(v: &Value) -> f64 {
     v.as_f64().unwrap()
 }
 
-fn temp_csv(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("goals-track-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// `text` written to `name` in a fresh temporary folder, removed when the folder is dropped.
+fn temp_csv(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
     fs::write(&path, text).unwrap();
-    path
+    (dir, path)
 }
 
 #[test]
@@ -306,7 +306,7 @@ fn markdown_is_a_review_agenda() {
 #[test]
 fn bad_rows_are_reported_with_line_and_column_and_fail_unless_allowed() {
     let csv = "date,rep,metric,value\n2027-01-10,giulia,new_customers,3\n2027-13-01,marco,new_customers,2\n2027-01-11,mario,new_customers,1\n2027-01-12,luca,new_customers,x\n2027-01-12,Luca Esposito,new_customers,4\n";
-    let path = temp_csv("bad.csv", csv);
+    let (_dir, path) = temp_csv("bad.csv", csv);
     let p = path.to_str().unwrap();
     let assert = goals()
         .args([
@@ -371,7 +371,7 @@ fn bad_rows_are_reported_with_line_and_column_and_fail_unless_allowed() {
 
 #[test]
 fn a_missing_column_names_the_file_the_column_and_the_fix() {
-    let path = temp_csv("nocol.csv", "when,rep,metric\n2027-01-01,giulia,upsells\n");
+    let (_dir, path) = temp_csv("nocol.csv", "when,rep,metric\n2027-01-01,giulia,upsells\n");
     let p = path.to_str().unwrap();
     goals()
         .args([
@@ -505,7 +505,7 @@ fn replan_totals_equal_the_plan_totals_for_every_additive_target() {
 #[test]
 fn reps_match_by_name_and_alias_in_any_case() {
     let csv = "date,rep,metric,value\n2027-01-10,GIULIA ROSSI,upsells,1\n2027-01-10,a.romano@acme.it,upsells,2\n2027-01-11,Alessandro Romano,UPSELLS,3\n";
-    let path = temp_csv("names.csv", csv);
+    let (_dir, path) = temp_csv("names.csv", csv);
     let out = goals()
         .args([
             "--as-of",
@@ -531,8 +531,9 @@ fn reps_match_by_name_and_alias_in_any_case() {
 }
 
 /// A copy of the example with `extra` appended, in a temporary folder beside its exports.
-fn example_with(name: &str, extra: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("goals-track-{name}-{}", std::process::id()));
+fn example_with(extra: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     fs::create_dir_all(dir.join("examples")).unwrap();
     fs::copy(
         root().join("examples/crm-deals.csv"),
@@ -541,7 +542,7 @@ fn example_with(name: &str, extra: &str) -> PathBuf {
     .unwrap();
     let text = fs::read_to_string(root().join("goals.example.toml")).unwrap();
     fs::write(dir.join("goals.toml"), format!("{text}\n{extra}")).unwrap();
-    dir
+    tmp
 }
 
 #[test]
@@ -552,12 +553,9 @@ fn status_thresholds_come_from_the_tracking_table() {
         rep(target(&default, "new_customers"), "giulia")["status"],
         "at_risk"
     );
-    let dir = example_with(
-        "thresholds",
-        "[tracking]\nahead = 1.10\non_track = 0.90\nat_risk = 0.70\n",
-    );
+    let dir = example_with("[tracking]\nahead = 1.10\non_track = 0.90\nat_risk = 0.70\n");
     let out = goals()
-        .current_dir(&dir)
+        .current_dir(dir.path())
         .args(["--as-of", AS_OF, "track", "goals.toml", "--actuals"])
         .arg(root().join("examples/actuals.csv"))
         .args(["--format", "json"])
@@ -583,12 +581,9 @@ fn status_thresholds_come_from_the_tracking_table() {
 
 #[test]
 fn thresholds_out_of_order_are_a_located_error() {
-    let dir = example_with(
-        "bad-thresholds",
-        "[tracking]\nahead = 0.9\non_track = 0.95\n",
-    );
+    let dir = example_with("[tracking]\nahead = 0.9\non_track = 0.95\n");
     let out = goals()
-        .current_dir(&dir)
+        .current_dir(dir.path())
         .args(["check", "goals.toml", "--format", "json"])
         .output()
         .unwrap();
@@ -960,4 +955,54 @@ fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period
     );
     assert_eq!(t["periods"][5]["actual"], t["actual_to_date"]);
     assert!(t["catch_up"].is_null() && t["catch_up_periods"].as_array().unwrap().is_empty());
+}
+
+/// Both reps are off in the week of 6 December. The plan (1 upsell a month) puts no unit in
+/// that week, but what remains after November (all 12) does: the replan moves it to the
+/// days the reps work instead of giving every rep nothing.
+#[test]
+fn replan_spreads_what_remains_over_the_days_reps_work() {
+    let (_dir, actuals) = temp_csv(
+        "replan-time-off.csv",
+        "date,rep,metric,value\n2027-01-29,r1,upsells,0\n",
+    );
+    let out = goals()
+        .args(["--as-of", "2027-11-30", "replan"])
+        .arg("tests/fixtures/replan-time-off.toml")
+        .arg("--actuals")
+        .arg(&actuals)
+        .args(["--format", "json", "--by", "week"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let periods = doc["targets"][0]["periods"].as_array().unwrap();
+    let mut december = (0, 0);
+    for p in periods
+        .iter()
+        .filter(|p| p["end"].as_str().unwrap() >= "2027-12-01")
+    {
+        let reps: i64 = p["reps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["quota"].as_i64().unwrap())
+            .sum();
+        assert_eq!(reps, p["quota"].as_i64().unwrap(), "{}", p["label"]);
+        if p["label"] == "2027-W49" {
+            assert_eq!(p["quota"], 0, "nobody works that week");
+        }
+        december.0 += p["quota"].as_i64().unwrap();
+        december.1 += reps;
+    }
+    assert_eq!(december.0, december.1);
+    assert!(
+        december.1 >= 12,
+        "the remaining 12 are all planned: {december:?}"
+    );
 }

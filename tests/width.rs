@@ -245,3 +245,60 @@ fn a_funnel_report_without_funnel_targets_says_so_in_every_format() {
         assert!(!text.contains("| period |"), "no empty table:\n{text}");
     }
 }
+
+#[test]
+fn a_rep_named_in_wide_characters_keeps_the_columns_after_it_in_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("goals.toml");
+    let text = std::fs::read_to_string("goals.example.toml")
+        .unwrap()
+        .replace("giulia", "田中");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["plan", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let header = lines.iter().position(|l| l.contains("田中")).unwrap();
+    // 田 and 中 take two columns each: the rep's column is four wide, as its quotas are
+    // right-aligned under it.
+    assert_eq!(lines[header], "period   quota  田中  marco  chiara  luca");
+    assert_eq!(
+        lines[header + 1],
+        "2027-01    100    25     25      25    25  ##########"
+    );
+}
+
+#[test]
+fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
+    let with = |vars: &[(&str, &str)]| {
+        let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
+        cmd.args(["--as-of", "2027-06-30", "check", "examples/broken.toml"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        [out.stdout, out.stderr].concat().contains(&0x1b)
+    };
+    assert!(!with(&[]), "a pipe gets no colour");
+    assert!(with(&[("CLICOLOR_FORCE", "1")]));
+    assert!(!with(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!with(&[("CLICOLOR", "0")]));
+}
+
+#[test]
+fn a_pipe_without_columns_gets_80_columns() {
+    let out = Command::cargo_bin("goals")
+        .expect("the goals binary is built")
+        .args(["--as-of", "2027-06-30", "plan", "goals.example.toml"])
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 80, "{widest} columns");
+    assert!(widest > 60, "the table uses the width: {widest}");
+}

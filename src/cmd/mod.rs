@@ -9,6 +9,7 @@ mod completions;
 mod crm;
 mod diff;
 mod explain;
+mod filters;
 mod funnel;
 mod init;
 pub mod load;
@@ -28,6 +29,7 @@ use chrono::NaiveDate;
 use crate::cli::{Cli, Command};
 use crate::output::style::Paint;
 use crate::smart::report::{Counts, FileFindings};
+use filters::require_known;
 
 /// How a command ended, when it did not fail: the process exit code follows from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,20 +89,6 @@ fn warn(findings: &FileFindings, io: &mut Io<'_>) -> Result<()> {
             findings.name, counts.warnings, findings.name
         );
         writeln!(io.stderr, "{}", io.paint_err.warning(&text))?;
-    }
-    Ok(())
-}
-
-/// Refuses ids that name nothing in the file, with the closest one.
-fn require_known(kind: &str, wanted: &[String], known: &[&str]) -> Result<()> {
-    for id in wanted {
-        if !known.contains(&id.as_str()) {
-            let hint = match crate::model::read::value::closest(id, known.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("known: {}", known.join(", ")),
-            };
-            anyhow::bail!("--{kind} {id}: no such {kind} in the goal file; {hint}");
-        }
     }
     Ok(())
 }

@@ -28,40 +28,9 @@ pub fn run(args: &PlanArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome
         return super::refuse(&loaded, "the plan was not made", io);
     };
     let file = checked.file();
-    super::require_known(
-        "goal",
-        &args.goal,
-        &file
-            .goals
-            .iter()
-            .map(|g| g.id.value.as_str())
-            .collect::<Vec<_>>(),
-    )?;
-    super::require_known(
-        "team",
-        &args.team,
-        &file
-            .teams
-            .iter()
-            .map(|t| t.id.value.as_str())
-            .collect::<Vec<_>>(),
-    )?;
-    super::require_known(
-        "rep",
-        &args.rep,
-        &file
-            .reps
-            .iter()
-            .map(|r| r.id.value.as_str())
-            .collect::<Vec<_>>(),
-    )?;
+    let selection = super::filters::select(file, &args.filters)?;
     super::warn(&loaded.findings, io)?;
-    let options = PlanOptions {
-        by: per(args.by),
-        goals: args.goal.clone(),
-        teams: args.team.clone(),
-        reps: args.rep.clone(),
-    };
+    let options = selection.plan_options(per(args.by));
     let format = match args.format {
         PlanFormat::Table => ReportFormat::Table,
         PlanFormat::Json => ReportFormat::Json,

@@ -8,7 +8,6 @@ use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
 use crate::output::amount::{fixed, group};
 use crate::output::wrap::hanging;
-use crate::plan::PlanOptions;
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -17,6 +16,7 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let Some(checked) = loaded.checked() else {
         return super::refuse(&loaded, "nothing was replanned", io);
     };
+    let selection = super::filters::select(checked.file(), &args.filters)?;
     if !args.pipeline.is_empty() {
         anyhow::bail!(
             "--pipeline is for `goals track` and `goals report`; a replan spreads what remains over the plan, not over open deals"
@@ -24,12 +24,7 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     }
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
-    let options = PlanOptions {
-        by: super::plan::per(args.by),
-        goals: Vec::new(),
-        teams: Vec::new(),
-        reps: Vec::new(),
-    };
+    let options = selection.plan_options(super::plan::per(args.by));
     if args.format == ReportFormat::Table {
         writeln!(
             io.stdout,

@@ -15,16 +15,20 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let Some(checked) = loaded.checked() else {
         return super::refuse(&loaded, "nothing was tracked", io);
     };
+    let selection = super::filters::select(checked.file(), &args.filters)?;
     super::warn(&loaded.findings, io)?;
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = TrackOptions {
         as_of,
         by: super::plan::per(args.by),
     };
-    let mut report = build(checked, &read.ledger, read.sources, options);
     let open = pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
     let bad = read.bad + open.bad;
-    pipeline::apply(&mut report, open, checked, &read.ledger);
+    let report = selection.track(checked, &loaded.findings.diagnostics, |view| {
+        let mut report = build(view, &read.ledger, read.sources, options);
+        pipeline::apply(&mut report, open, view, &read.ledger);
+        report
+    });
     match args.format {
         ReportFormat::Table => track_table::render(&report, io.paint_out, io.width, io.stdout)?,
         ReportFormat::Json => track_json::render(&report, io.stdout)?,

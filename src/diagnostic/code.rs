@@ -387,6 +387,34 @@ codes! {
         why: "Achievable: money enters the funnel as deals; 1,200,000.00 at 12,000.00 a deal is 100 deals, and without the deal size no activity can be worked out.",
         example: "[[funnels]]\nid = \"outbound\"\ndeal_size = 12000   # 1,200,000.00 of revenue is 100 deals\nstages = [{ activity = \"calls\", rate = 0.05 }, { activity = \"deals\" }]",
     },
+    UnknownCurrency => {
+        name: "unknown-currency", criterion: File, severity: Error,
+        summary: "`[plan] currency` is not an active ISO 4217 currency code",
+        help: "write the three-letter ISO 4217 code, such as \"EUR\", \"USD\" or \"JPY\"",
+        why: "Money is planned in whole minor units of the currency (cents for EUR, none for JPY, four decimals for CLF); an unknown code has no minor unit, and a typo would label every amount wrongly.",
+        example: "[plan]\ncurrency = \"EUR\"",
+    },
+    EmptyId => {
+        name: "empty-id", criterion: File, severity: Error,
+        summary: "an id, name or alias that is empty or only blanks",
+        help: "give the entry a visible id, such as \"inside\" or \"giulia\"",
+        why: "Entries are referred to and reported by id; a blank id cannot be written in a reference, and a blank rep name or alias would claim every export row whose rep column is empty.",
+        example: "[[teams]]\nid = \"inside\"",
+    },
+    SharedAlias => {
+        name: "shared-alias", criterion: File, severity: Error,
+        summary: "one alias or name belongs to two reps",
+        help: "keep each id, name and alias on one rep only",
+        why: "Export rows are matched to reps by id, name or alias, ignoring case; a spelling shared by two reps would credit one rep with the other's results.",
+        example: "[[reps]]\nid = \"giulia\"\naliases = [\"g.rossi@acme.it\"]   # on no other rep",
+    },
+    BaselineNegative => {
+        name: "baseline-negative", criterion: Measurable, severity: Error,
+        summary: "a `baseline` below zero",
+        help: "write the level before the plan, zero or more, in the target's `per`",
+        why: "Measurable: a baseline is a count, an amount, a rate or a level that was measured, never below zero; a negative one turns \"+10%\" into a cut.",
+        example: "baseline = 80\ntarget = \"+10%\"   # 88",
+    },
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use crate::plan::report::TargetReport;
 use crate::plan::{Order, PlanOptions, Planned, each_target};
 use crate::smart::Checked;
 pub use keys::KeyChange;
-pub use quotas::{Change, PeriodChange, RepChange, TargetChange};
+pub use quotas::{Change, RepChange, TargetChange};
 
 /// One side of the comparison: the file as read, its text, and the file if it has no errors.
 pub struct Side<'a> {

@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use super::landing::Landing;
 use super::outcome::Outcome;
 use crate::model::{Funnel, Goal, Target};
-use crate::plan::apportion::{cumulative_quotas, share_among_reps};
-use crate::plan::share_exact::share_within_one;
+use crate::plan::apportion::cumulative_quotas;
+use crate::plan::capacity::runs_of_rows;
+use crate::plan::reps;
 use crate::plan::target::{self, Resolved};
 use crate::smart::Checked;
 use crate::smart::funnel_entry::entry_stage;
@@ -147,7 +148,8 @@ fn landed(outcome: &[Decimal], product: Decimal, landing: &Landing) -> Vec<Decim
 }
 
 /// Whole units that add up: each rep on its own for `each = "rep"` (the team is the sum);
-/// otherwise the team's cumulative quota, shared among reps by their exact shares.
+/// otherwise the team's cumulative quota, shared among reps by their exact shares with the
+/// plan's split.
 fn whole_units(
     rep_exact: &[Vec<Decimal>],
     each_rep: bool,
@@ -159,30 +161,16 @@ fn whole_units(
             *t += x;
         }
     }
-    let own = || {
-        rep_exact
-            .iter()
-            .map(|row| cumulative_quotas(row))
-            .collect::<Vec<_>>()
-    };
-    let sum = |reps: &[Vec<i64>]| {
-        (0..len)
-            .map(|d| reps.iter().map(|r| r[d]).sum())
-            .collect::<Vec<i64>>()
-    };
     if each_rep {
-        let reps = own();
-        return (sum(&reps), reps, team_exact);
+        let reps: Vec<Vec<i64>> = rep_exact.iter().map(|row| cumulative_quotas(row)).collect();
+        let team = (0..len).map(|d| reps.iter().map(|r| r[d]).sum()).collect();
+        return (team, reps, team_exact);
     }
     let team = cumulative_quotas(&team_exact);
-    let shared = share_within_one(&team, &team_exact, rep_exact)
-        .map_or_else(|| share_among_reps(&team, &team_exact, rep_exact), Ok);
-    if let Ok(reps) = shared {
-        (team, reps, team_exact)
-    } else {
-        let reps = own();
-        (sum(&reps), reps, team_exact)
-    }
+    // Every day with activity has a rep whose share it is, so no day is left unshared.
+    let shared =
+        reps::split(&team, &team_exact, &runs_of_rows(rep_exact)).unwrap_or_else(|u| u.quotas);
+    (team, shared, team_exact)
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::landing::Landing;
 use crate::model::{Funnel, MetricKind};
-use crate::plan::apportion::share_among_reps;
-use crate::plan::share_exact::share_within_one;
+use crate::plan::capacity::runs_of_rows;
+use crate::plan::reps;
 use crate::plan::target::{Days, Resolved};
 
 /// The entry stage's amounts by outcome day (index 0 is the target's start).
@@ -54,9 +54,10 @@ impl Outcome {
             own()
         } else {
             let team = deals(&days.team_quota, deal);
-            share_within_one(&team, &team_exact, &rep_exact)
-                .map_or_else(|| share_among_reps(&team, &team_exact, &rep_exact), Ok)
-                .map_or_else(|_| own(), |reps| (team, reps))
+            // Every day with deals has a rep whose share it is, so no day is left unshared.
+            let shared = reps::split(&team, &team_exact, &runs_of_rows(&rep_exact))
+                .unwrap_or_else(|u| u.quotas);
+            (team, shared)
         };
         Outcome {
             rep_exact,

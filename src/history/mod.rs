@@ -10,7 +10,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::model::GoalFile;
-use crate::plan::apportion::round_half_up;
+use crate::plan::fixed::round_half_up;
 use crate::track::ledger::Ledger;
 
 pub use profile::profile;

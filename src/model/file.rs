@@ -46,8 +46,9 @@ pub struct GoalFile {
     pub win_rate: Option<Decimal>,
     /// `[check] allow`: codes accepted everywhere in the file.
     pub allow: Vec<Sp<String>>,
-    /// Rep indices by team id, built on first use by `reps_of`.
-    pub team_index: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+    /// Reps by team and by id, built on first use by `reps_of`; a file whose reps change
+    /// after reading must not keep it.
+    pub rep_index: std::sync::OnceLock<super::reps::RepIndex>,
 }
 
 /// `[plan]`: the period, currency and calendar. Dates are inclusive.
@@ -63,6 +64,8 @@ pub struct PlanSettings {
     pub currency: Option<Sp<Currency>>,
     /// `rates`: units of the plan's currency per unit of another (ISO code), exact.
     pub rates: Vec<(String, Decimal)>,
+    /// Whether `[plan]` has a `currency` key (an unknown code was already reported).
+    pub currency_written: bool,
     /// Month 1-12 that starts the fiscal year.
     pub fiscal_year_start: u32,
     pub week_start: Weekday,
@@ -85,6 +88,7 @@ impl Default for PlanSettings {
             end: None,
             currency: None,
             rates: Vec::new(),
+            currency_written: false,
             fiscal_year_start: 1,
             week_start: Weekday::Mon,
             workdays: [true, true, true, true, true, false, false],
@@ -143,7 +147,8 @@ pub struct Team {
 pub struct Rep {
     pub id: Sp<String>,
     pub name: Option<Sp<String>>,
-    pub aliases: Vec<String>,
+    /// Other spellings of the rep in exports (e-mail, CRM user name).
+    pub aliases: Vec<Sp<String>>,
     pub team: Option<Sp<String>>,
     /// 0 < fte <= 1.
     pub fte: Decimal,
@@ -348,6 +353,8 @@ pub struct Target {
     pub start: Option<Sp<NaiveDate>>,
     pub end: Option<Sp<NaiveDate>>,
     pub baseline: Option<Sp<Decimal>>,
+    /// Whether the file has a `baseline` key (an unreadable one was already reported).
+    pub baseline_written: bool,
     pub funnel: Option<Sp<String>>,
     /// `over_assign` of this target; wins over the team's and the plan's.
     pub over_assign: Option<Sp<Decimal>>,
@@ -450,31 +457,5 @@ impl GoalFile {
     /// The metric with this id.
     pub fn metric(&self, id: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.id.value == id)
-    }
-
-    /// The reps who carry a goal of this owner, in file order.
-    pub fn reps_of(&self, owner: &Owner) -> Vec<&Rep> {
-        match owner {
-            Owner::Company => self.reps.iter().collect(),
-            Owner::Rep(id) => self.reps.iter().filter(|r| r.id.value == *id).collect(),
-            Owner::Team(id) => self
-                .team_index
-                .get_or_init(|| self.index_teams())
-                .get(id)
-                .map_or_else(Vec::new, |members| {
-                    members.iter().map(|&i| &self.reps[i]).collect()
-                }),
-        }
-    }
-
-    fn index_teams(&self) -> std::collections::HashMap<String, Vec<usize>> {
-        let mut index: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, rep) in self.reps.iter().enumerate() {
-            if let Some(team) = &rep.team {
-                index.entry(team.value.clone()).or_default().push(i);
-            }
-        }
-        index
     }
 }

@@ -2,9 +2,12 @@
 //! read from TOML with the place of every value kept for findings. Depends only on
 //! `diagnostic`; knows nothing of planning or output.
 
+pub mod dates;
 pub mod file;
+pub mod iso4217;
 pub mod money;
 pub mod read;
+pub mod reps;
 pub mod schema;
 pub mod schema_json;
 

@@ -1,50 +1,14 @@
-//! Exact numbers: ISO 4217 minor units, and decimals read from TOML literals without ever
-//! passing through `f64`.
+//! Exact numbers: decimals read from TOML literals without ever passing through `f64`, and
+//! the largest magnitude the tool holds.
 
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-/// Currencies whose minor unit is not 2 decimals (ISO 4217); every other code has 2.
-const MINOR_UNITS: &[(&str, u32)] = &[
-    ("BHD", 3),
-    ("BIF", 0),
-    ("CLP", 0),
-    ("DJF", 0),
-    ("GNF", 0),
-    ("IQD", 3),
-    ("ISK", 0),
-    ("JOD", 3),
-    ("JPY", 0),
-    ("KMF", 0),
-    ("KRW", 0),
-    ("KWD", 3),
-    ("LYD", 3),
-    ("OMR", 3),
-    ("PYG", 0),
-    ("RWF", 0),
-    ("TND", 3),
-    ("UGX", 0),
-    ("UYI", 0),
-    ("VND", 0),
-    ("VUV", 0),
-    ("XAF", 0),
-    ("XOF", 0),
-    ("XPF", 0),
-];
-
 /// The largest magnitude of any number in a goal file: one trillion (10^12). No sales figure
 /// comes near it, and bigger numbers overflow exact arithmetic once a target is multiplied out
 /// over days, reps and funnel stages.
 pub const MAX_NUMBER: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
-
-/// The minor-unit decimals of a three-letter currency code.
-pub fn minor_units(code: &str) -> u32 {
-    MINOR_UNITS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(2, |&(_, units)| units)
-}
 
 /// Parses a decimal literal exactly: `1200000`, `1_200_000.50`, `1.5e6`. Returns `None` for
 /// text that is not a finite number or needs more than 28 significant digits.
@@ -69,13 +33,6 @@ mod tests {
     #[test]
     fn max_number_is_one_trillion() {
         assert_eq!(MAX_NUMBER, Decimal::from(1_000_000_000_000_i64));
-    }
-
-    #[test]
-    fn minor_units_follow_iso_4217() {
-        assert_eq!(minor_units("EUR"), 2);
-        assert_eq!(minor_units("JPY"), 0);
-        assert_eq!(minor_units("KWD"), 3);
     }
 
     #[test]

@@ -219,7 +219,7 @@ static PLAN: TableDef = TableDef {
         ),
         key(
             "currency",
-            Ty::Str,
+            Ty::Choice(&super::iso4217::CODES),
             "ISO 4217 currency code of money targets.",
         ),
         key(

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::plan::fixed::round_dp;
 use crate::plan::report::Quantity;
 
 /// Writes a quota as plain decimal text: `1200`, `83333.33`; levels and rates always with
@@ -27,7 +28,7 @@ pub fn grouped(q: Quantity, minor_units: u32) -> String {
 
 /// An exact value with at most four decimals and at least one: `1.6667`, `100.0`.
 pub fn exact(x: Decimal) -> String {
-    let text = x.round_dp(4).normalize().to_string();
+    let text = round_dp(x, 4).normalize().to_string();
     if text.contains('.') {
         text
     } else {
@@ -37,10 +38,7 @@ pub fn exact(x: Decimal) -> String {
 
 /// A decimal rounded (halves away from zero) to exactly `decimals` places: `0.9512`, `1250.00`.
 pub fn fixed(x: Decimal, decimals: u32) -> String {
-    let mut x = x.round_dp_with_strategy(
-        decimals,
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
+    let mut x = round_dp(x, decimals);
     x.rescale(decimals);
     x.to_string()
 }
@@ -86,6 +84,12 @@ mod tests {
     fn exact_values_have_four_decimals_at_most() {
         assert_eq!(exact(Decimal::from(20) / Decimal::from(12)), "1.6667");
         assert_eq!(exact(Decimal::from(100)), "100.0");
+        assert_eq!(
+            exact(Decimal::new(25, 5)),
+            "0.0003",
+            "halves away from zero"
+        );
+        assert_eq!(plain(Quantity::Level(Decimal::new(14125, 3)), 0), "14.13");
     }
 
     #[test]

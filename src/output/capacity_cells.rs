@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::amount::{fixed, group, units};
-use crate::plan::apportion::round_half_up;
+use crate::plan::fixed::round_half_up;
 use crate::staffing::{MonthCapacity, TargetCapacity};
 
 /// An exact amount in units, rounded to the unit, as a plain decimal: `1045500.00`.

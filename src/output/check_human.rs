@@ -2,10 +2,14 @@
 //! SMART scorecard and a summary line. Meant for a terminal; colour only when asked.
 
 use std::io::{self, Write};
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::smart::report::{Counts, FileFindings, Grade, scorecard};
 
+use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
 
@@ -56,42 +60,59 @@ fn snippet(
         return notes(d, "  ", look, out);
     };
     let loc = index.locate(span);
-    let width = loc.line.to_string().len();
-    let pad = " ".repeat(width);
-    writeln!(
-        out,
-        "{pad}{} {name}:{}:{}",
-        paint.gutter("-->"),
-        loc.line,
-        loc.column
-    )?;
-    writeln!(out, "{pad} {}", paint.gutter("|"))?;
-    let text = index.line_text(loc.line);
-    let shown: String = text.chars().take(120).collect();
-    writeln!(
-        out,
-        "{} {} {shown}",
-        paint.gutter(&loc.line.to_string()),
-        paint.gutter("|")
-    )?;
-    let end_col = if loc.end_line == loc.line {
-        loc.end_column
-    } else {
-        text.chars().count() + 1
-    };
-    let carets = "^".repeat(end_col.saturating_sub(loc.column).max(1));
-    let marker = match d.severity() {
-        Severity::Error => paint.error(&carets),
-        Severity::Warning => paint.warning(&carets),
-        Severity::Info => paint.note(&carets),
-    };
-    writeln!(
-        out,
-        "{pad} {} {}{marker}",
-        paint.gutter("|"),
-        " ".repeat(loc.column - 1)
-    )?;
+    let pad = " ".repeat(loc.line.to_string().len());
+    write!(out, "{}", excerpt(d.severity(), name, index, span, look))?;
     notes(d, &format!("{pad} "), look, out)
+}
+
+/// The located source line with carets under the span, drawn by annotate-snippets: tabs,
+/// wide characters (CJK, emoji) and long lines keep the carets under the text they mark. A
+/// span running over several lines is marked to the end of its first line.
+fn excerpt(
+    severity: Severity,
+    name: &str,
+    index: &LineIndex<'_>,
+    span: &Range<usize>,
+    look: Look,
+) -> String {
+    let loc = index.locate(span);
+    let text = index.line_text(loc.line);
+    let start = byte_column(text, loc.column);
+    let end = if loc.end_line == loc.line {
+        byte_column(text, loc.end_column)
+    } else {
+        text.len()
+    };
+    let level = match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let report = [Group::with_level(level).element(
+        Snippet::source(text)
+            .line_start(loc.line)
+            .path(name)
+            .annotation(AnnotationKind::Primary.span(start..end)),
+    )];
+    let renderer = if look.paint.enabled {
+        Renderer::styled()
+            .error(Paint::ERROR)
+            .warning(Paint::WARNING)
+            .info(Paint::NOTE)
+            .line_num(Paint::GUTTER)
+    } else {
+        Renderer::plain()
+    };
+    let mut shown = renderer.term_width(look.width).render(&report);
+    shown.push('\n');
+    shown
+}
+
+/// The byte offset of the 1-based character `column` within `line`.
+fn byte_column(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(at, _)| at)
 }
 
 /// `warning[code]: message`, continued on lines aligned after the `: `.
@@ -150,8 +171,10 @@ fn notes(d: &Diagnostic, pad: &str, look: Look, out: &mut dyn Write) -> io::Resu
     writeln!(out, "{pad}{} {}\n", paint.gutter("="), about.join(" · "))
 }
 
+/// A grade as a scorecard cell, padded inside its colour so every criterion column is as
+/// wide as the longest criterion name.
 fn cell(grade: Grade, paint: Paint) -> String {
-    let text = format!("{:<12}", grade.name());
+    let text = format!("{:<CRITERION$}", grade.name());
     match grade {
         Grade::Ok => paint.good(&text),
         Grade::Info => paint.note(&text),
@@ -160,39 +183,56 @@ fn cell(grade: Grade, paint: Paint) -> String {
     }
 }
 
+/// The width of the criterion columns: `measurable`, `achievable`, `time-bound`.
+const CRITERION: usize = 10;
+
+/// The longest goal id shown whole in the scorecard.
+const GOAL: usize = 28;
+
 fn scorecard_table(file: &FileFindings, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let rows = scorecard(file);
     if rows.is_empty() {
         return Ok(());
     }
-    let width = rows
-        .iter()
-        .map(|r| r.goal.chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 28);
     writeln!(
         out,
         "{}",
         paint.bold(&format!("SMART scorecard: {}", file.name))
     )?;
-    let head = format!(
-        "{:<width$}  {:<12}{:<12}{:<12}{:<12}{}",
-        "goal", "specific", "measurable", "achievable", "relevant", "time-bound"
+    let mut header = vec!["goal".to_string()];
+    header.extend(
+        [
+            "specific",
+            "measurable",
+            "achievable",
+            "relevant",
+            "time-bound",
+        ]
+        .map(|c| format!("{c:<CRITERION$}")),
     );
-    writeln!(out, "{}", paint.bold(head.trim_end()))?;
-    for row in &rows {
-        let goal: String = row.goal.chars().take(width).collect();
-        let cells = [
-            row.specific,
-            row.measurable,
-            row.achievable,
-            row.relevant,
-            row.time_bound,
-        ];
-        let line: String = cells.iter().map(|g| cell(*g, paint)).collect();
-        writeln!(out, "{goal:<width$}  {}", line.trim_end())?;
-    }
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.goal.chars().take(GOAL).collect::<String>()];
+            cells.extend(
+                [
+                    row.specific,
+                    row.measurable,
+                    row.achievable,
+                    row.relevant,
+                    row.time_bound,
+                ]
+                .map(|g| cell(g, paint)),
+            );
+            cells
+        })
+        .collect();
+    let grid = Grid {
+        header,
+        rows,
+        rule_before_last: false,
+    };
+    grid.write("", &|s| paint.bold(s), out)?;
     writeln!(out)
 }
 
@@ -226,4 +266,60 @@ fn summary(files: &[FileFindings], paint: Paint, out: &mut dyn Write) -> io::Res
         paint.good(&text)
     };
     writeln!(out, "{shown}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The excerpt for the span of `needle` in `text`, plain, 80 columns.
+    fn excerpt_of(text: &str, needle: &str) -> String {
+        let start = text.find(needle).unwrap();
+        let index = LineIndex::new(text);
+        let look = Look {
+            paint: Paint::default(),
+            width: 80,
+        };
+        excerpt(
+            Severity::Warning,
+            "goals.toml",
+            &index,
+            &(start..start + needle.len()),
+            look,
+        )
+    }
+
+    #[test]
+    fn carets_sit_under_text_after_a_tab() {
+        let shown = excerpt_of("[plan]\n\tcurency = \"EUR\"\n", "curency");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], " --> goals.toml:2:2");
+        assert_eq!(
+            lines[2], "2 |     curency = \"EUR\"",
+            "the tab shows as spaces"
+        );
+        assert_eq!(lines[3], "  |     ^^^^^^^");
+    }
+
+    #[test]
+    fn carets_sit_under_text_after_wide_characters() {
+        let shown = excerpt_of("title = \"売上 🚀\" # target\n", "target");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[2], "1 | title = \"売上 🚀\" # target");
+        // 売, 上 and 🚀 each take two columns, so the carets start at column 21.
+        assert_eq!(lines[3], format!("  | {}^^^^^^", " ".repeat(20)));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_span() {
+        let text = format!("note = \"{}\" curency = 1\n", "x".repeat(200));
+        let shown = excerpt_of(&text, "curency");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], " --> goals.toml:1:211");
+        assert!(lines[2].starts_with("1 | ...x"), "{shown}");
+        assert!(lines[2].ends_with("\" curency = 1"), "{shown}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{shown}");
+        let under = lines[3].find('^').unwrap();
+        assert_eq!(&lines[2][under..under + 7], "curency", "{shown}");
+    }
 }

@@ -1,8 +1,12 @@
-//! A plain text grid: left-aligned first column, right-aligned numbers, two spaces between
-//! columns, widths by content counted in visible characters (colour codes take no room).
-//! Shared by every table renderer.
+//! The one table layout of every table renderer, drawn by comfy-table: no borders, a
+//! left-aligned first column, right-aligned numbers, two spaces between columns, widths by
+//! what a terminal shows (colour codes take no room, CJK and emoji take two), and an optional
+//! rule before the totals. Numeric columns are pinned to their content, so they never wrap;
+//! colour comes only from the cells the renderers painted through `style::Paint`.
 
 use std::io::{self, Write};
+
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 
 /// Rows of cells with one header row.
 #[derive(Debug, Default)]
@@ -16,21 +20,12 @@ pub struct Grid {
 impl Grid {
     /// The width of each column.
     pub fn widths(&self) -> Vec<usize> {
-        let mut widths: Vec<usize> = self.header.iter().map(|h| visible(h)).collect();
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate() {
-                if i < widths.len() {
-                    widths[i] = widths[i].max(visible(cell));
-                }
-            }
-        }
-        widths
+        widths_of(&self.table())
     }
 
     /// The width of the whole grid.
     pub fn total_width(&self) -> usize {
-        let widths = self.widths();
-        widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+        spanned(&self.widths())
     }
 
     /// Writes the grid, each line prefixed by `indent`; `bold` styles the header.
@@ -40,55 +35,85 @@ impl Grid {
         bold: &dyn Fn(&str) -> String,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let widths = self.widths();
-        writeln!(out, "{indent}{}", bold(&line(&self.header, &widths)))?;
-        let last = self.rows.len().saturating_sub(1);
-        for (i, row) in self.rows.iter().enumerate() {
+        let table = self.table();
+        let lines: Vec<String> = table
+            .lines()
+            .map(|line| line.trim_end().to_string())
+            .collect();
+        let Some((header, body)) = lines.split_first() else {
+            return Ok(());
+        };
+        writeln!(out, "{indent}{}", bold(header))?;
+        let last = body.len().saturating_sub(1);
+        for (i, line) in body.iter().enumerate() {
             if self.rule_before_last && i == last && i > 0 {
-                let rule = "-".repeat(self.total_width());
-                writeln!(out, "{indent}{rule}")?;
+                writeln!(out, "{indent}{}", "-".repeat(spanned(&widths_of(&table))))?;
             }
-            writeln!(out, "{indent}{}", line(row, &widths))?;
+            writeln!(out, "{indent}{line}")?;
         }
         Ok(())
     }
-}
 
-fn line(cells: &[String], widths: &[usize]) -> String {
-    let mut text = String::new();
-    for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
-        let pad = width.saturating_sub(visible(cell));
-        if i == 0 {
-            text.push_str(cell);
-            text.push_str(&" ".repeat(pad));
-        } else {
-            text.push_str("  ");
-            text.push_str(&" ".repeat(pad));
-            text.push_str(cell);
-        }
-    }
-    text.trim_end().to_string()
-}
-
-/// The characters of `text` a terminal shows: ANSI escape sequences (`ESC [ … letter`)
-/// take no column.
-pub fn visible(text: &str) -> usize {
-    let mut count = 0;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            if chars.next() == Some('[') {
-                for c in chars.by_ref() {
-                    if c.is_ascii_alphabetic() {
-                        break;
-                    }
-                }
+    /// The comfy-table behind the grid: borderless, columns two spaces apart, laid out by
+    /// content and never wrapped.
+    fn table(&self) -> Table {
+        let columns = self
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0);
+        let mut table = Table::new();
+        table
+            .load_style(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(padded(&self.header, columns))
+            .add_rows(self.rows.iter().map(|row| padded(row, columns)));
+        for (i, column) in table.column_iter_mut().enumerate() {
+            if i == 0 {
+                column.set_padding((0, 0));
+                column.set_cell_alignment(CellAlignment::Left);
+            } else {
+                column.set_padding((2, 0));
+                column.set_cell_alignment(CellAlignment::Right);
+                column.set_constraint(ColumnConstraint::ContentWidth);
             }
-        } else {
-            count += 1;
         }
+        table
     }
-    count
+}
+
+/// The width of each column of `table`, as comfy-table measures it.
+fn widths_of(table: &Table) -> Vec<usize> {
+    table
+        .column_max_content_widths()
+        .into_iter()
+        .map(usize::from)
+        .collect()
+}
+
+/// The width of columns of `widths` two spaces apart.
+fn spanned(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+}
+
+/// A row with empty cells up to `columns`, so short rows keep the columns in place.
+fn padded(cells: &[String], columns: usize) -> Vec<String> {
+    let mut row = cells.to_vec();
+    row.resize(columns, String::new());
+    row
+}
+
+/// The columns of `text` a terminal shows: ANSI escape sequences take none, wide characters
+/// (CJK, emoji) take two.
+pub fn visible(text: &str) -> usize {
+    let mut table = Table::new();
+    table.load_style(presets::NOTHING).add_row([text]);
+    table
+        .column_max_content_widths()
+        .first()
+        .map_or(0, |&w| usize::from(w))
 }
 
 /// A bar of `value / max` of `width` characters: `█` with colour on, `#` in plain text.
@@ -146,6 +171,42 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         let widths: Vec<usize> = text.lines().map(visible).collect();
         assert_eq!(widths, [18, 18, 18], "{text}");
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let grid = Grid {
+            header: vec!["period".into(), "田中".into(), "🚀 ana".into()],
+            rows: vec![
+                vec!["2027-01".into(), "1,200".into(), "5".into()],
+                vec!["total".into(), "3".into(), "14,000".into()],
+            ],
+            rule_before_last: true,
+        };
+        let mut out = Vec::new();
+        grid.write("", &|s| s.to_string(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "period    田中  🚀 ana\n2027-01  1,200       5\n----------------------\ntotal        3  14,000\n"
+        );
+    }
+
+    #[test]
+    fn short_rows_keep_columns_in_place() {
+        let grid = Grid {
+            header: vec!["period".into(), "a".into(), "b".into()],
+            rows: vec![
+                vec!["Q1".into(), "1".into()],
+                vec!["Q2".into(), "2".into(), "3".into()],
+            ],
+            rule_before_last: false,
+        };
+        let mut out = Vec::new();
+        grid.write("  ", &|s| format!("*{s}*"), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "  *period  a  b*\n  Q1      1\n  Q2      2  3\n"
+        );
     }
 
     #[test]

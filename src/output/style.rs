@@ -10,6 +10,15 @@ pub struct Paint {
 }
 
 impl Paint {
+    /// Errors: red bold.
+    pub const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+    /// Warnings: yellow bold.
+    pub const WARNING: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
+    /// Infos and help: cyan.
+    pub const NOTE: Style = AnsiColor::Cyan.on_default();
+    /// Gutters and arrows: blue bold.
+    pub const GUTTER: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
+
     /// Wraps `text` in `style` when colour is on.
     pub fn paint(self, style: Style, text: &str) -> String {
         if self.enabled {
@@ -21,17 +30,17 @@ impl Paint {
 
     /// Red bold, for errors.
     pub fn error(self, text: &str) -> String {
-        self.paint(AnsiColor::Red.on_default().effects(Effects::BOLD), text)
+        self.paint(Self::ERROR, text)
     }
 
     /// Yellow bold, for warnings.
     pub fn warning(self, text: &str) -> String {
-        self.paint(AnsiColor::Yellow.on_default().effects(Effects::BOLD), text)
+        self.paint(Self::WARNING, text)
     }
 
     /// Cyan, for infos and help.
     pub fn note(self, text: &str) -> String {
-        self.paint(AnsiColor::Cyan.on_default(), text)
+        self.paint(Self::NOTE, text)
     }
 
     /// Green, for good news.
@@ -46,6 +55,6 @@ impl Paint {
 
     /// Dim blue, for gutters and arrows.
     pub fn gutter(self, text: &str) -> String {
-        self.paint(AnsiColor::Blue.on_default().effects(Effects::BOLD), text)
+        self.paint(Self::GUTTER, text)
     }
 }

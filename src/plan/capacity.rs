@@ -43,21 +43,40 @@ pub fn ramp_factor(rep: &Rep, day: NaiveDate) -> Decimal {
 /// day order, covering every day.
 pub type Runs = Vec<(usize, usize, Decimal)>;
 
-/// The rep's capacity on the `days` days from `start`, as runs. A rep without dates or time
-/// off has one run; others are read day by day.
+/// The rep's capacity on the `days` days from `start`, as runs. The capacity can only change
+/// where the rep starts or ends, at a month boundary of its ramp, or around time off, so only
+/// those days are looked at.
 pub fn capacity_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
     if days == 0 {
         return Vec::new();
     }
-    if rep.start.is_none() && rep.end.is_none() && rep.time_off.is_empty() {
-        return vec![(0, days - 1, rep.fte)];
+    let index = |day: NaiveDate| usize::try_from((day - start).num_days()).ok();
+    let mut changes = vec![0];
+    if let Some(first) = &rep.start {
+        changes.extend(index(first.value));
+        let mut month = first.value.with_day(1);
+        for _ in 0..=rep.ramp.len() {
+            month = month.and_then(|m| m.checked_add_months(chrono::Months::new(1)));
+            changes.extend(month.and_then(index));
+        }
     }
-    let mut runs: Runs = Vec::new();
-    for (i, day) in start.iter_days().take(days).enumerate() {
-        let c = capacity_on(rep, day);
+    if let Some(last) = &rep.end {
+        changes.extend(last.value.succ_opt().and_then(index));
+    }
+    for &(from, to) in &rep.time_off {
+        changes.extend(index(from));
+        changes.extend(to.succ_opt().and_then(index));
+    }
+    changes.retain(|&i| i < days);
+    changes.sort_unstable();
+    changes.dedup();
+    let mut runs: Runs = Vec::with_capacity(changes.len());
+    for (k, &from) in changes.iter().enumerate() {
+        let to = changes.get(k + 1).map_or(days - 1, |next| next - 1);
+        let c = capacity_on(rep, start + chrono::Days::new(from as u64));
         match runs.last_mut() {
-            Some((_, end, value)) if *value == c => *end = i,
-            _ => runs.push((i, i, c)),
+            Some((_, end, value)) if *value == c => *end = to,
+            _ => runs.push((from, to, c)),
         }
     }
     runs
@@ -73,13 +92,6 @@ pub fn share_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
         }
     }
     runs
-}
-
-/// Share factors of `reps` (capacity × weight) on each day from `start`: `[rep][day]`.
-pub fn share_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
-    reps.iter()
-        .map(|rep| dense(&share_runs(rep, start, days), days))
-        .collect()
 }
 
 /// The runs as one capacity per day.
@@ -108,15 +120,33 @@ pub fn totals(runs: &[Runs], days: usize) -> Vec<Decimal> {
         .collect()
 }
 
-/// Capacities of `reps` on each day from `start`, `days` long: `[rep][day]`.
-pub fn capacity_table(reps: &[&Rep], start: NaiveDate, days: usize) -> Vec<Vec<Decimal>> {
-    reps.iter()
-        .map(|rep| {
-            start
-                .iter_days()
-                .take(days)
-                .map(|d| capacity_on(rep, d))
-                .collect()
+/// Shares given day by day (`[rep][day]`, as a funnel's landed activity is) as runs the split
+/// reads: each day scaled so that its largest share is 1, which keeps six significant digits
+/// of the proportions however small the amounts.
+pub fn runs_of_rows(rows: &[Vec<Decimal>]) -> Vec<Runs> {
+    let days = rows.first().map_or(0, Vec::len);
+    let largest: Vec<Decimal> = (0..days)
+        .map(|d| {
+            rows.iter()
+                .map(|row| row[d])
+                .fold(Decimal::ZERO, Decimal::max)
+        })
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let mut runs: Runs = Vec::new();
+            for (d, (&x, &top)) in row.iter().zip(&largest).enumerate() {
+                let c = if top > Decimal::ZERO && x > Decimal::ZERO {
+                    x / top
+                } else {
+                    Decimal::ZERO
+                };
+                match runs.last_mut() {
+                    Some((_, to, value)) if *value == c => *to = d,
+                    _ => runs.push((d, d, c)),
+                }
+            }
+            runs
         })
         .collect()
 }
@@ -143,6 +173,25 @@ mod tests {
             weight: Decimal::ONE,
             crm_id: None,
         }
+    }
+
+    #[test]
+    fn runs_match_the_day_by_day_capacity() {
+        let r = rep(Some("2027-07-15"), &["0.25", "0.5"]);
+        let start = "2027-06-20".parse::<NaiveDate>().unwrap();
+        let runs = capacity_runs(&r, start, 200);
+        let by_day: Vec<Decimal> = start
+            .iter_days()
+            .take(200)
+            .map(|d| capacity_on(&r, d))
+            .collect();
+        assert_eq!(dense(&runs, 200), by_day);
+        assert!(
+            runs.windows(2)
+                .all(|w| w[0].2 != w[1].2 && w[0].1 + 1 == w[1].0)
+        );
+        let early = capacity_runs(&r, "2027-01-01".parse().unwrap(), 30);
+        assert_eq!(early, vec![(0, 29, Decimal::ZERO)]);
     }
 
     #[test]

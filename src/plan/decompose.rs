@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::calendar::{Period, periods};
+use super::fixed::round_dp;
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 use super::target::{self, Days, Resolved, granularity, level_at};
 use crate::model::{GoalFile, Level3, Per, Rep};
@@ -25,6 +26,7 @@ pub struct PlanOptions {
 }
 
 impl PlanOptions {
+    /// Whether a rep's figures are shown: in a selected team (if any) and selected (if any).
     pub fn keeps_rep(&self, rep: &Rep) -> bool {
         let team_ok = self.teams.is_empty()
             || rep
@@ -124,28 +126,35 @@ pub fn each_target<E>(
 ) -> Result<(), E> {
     let file = checked.file();
     let rules = target::rules(file);
+    // Priorities rank every target of the file, so a filter never renumbers them.
+    let every: Vec<(usize, &crate::model::Goal)> = file
+        .goals
+        .iter()
+        .enumerate()
+        .flat_map(|(order, goal)| goal.targets.iter().map(move |_| (order, goal)))
+        .collect();
+    let all_ranks = ranks(&every);
     let mut shown_targets = Vec::new();
+    let mut ranks = Vec::new();
+    let mut flat = 0;
     // A set: `goals diff` asks for many goals at once.
     let wanted: std::collections::HashSet<&str> =
         options.goals.iter().map(String::as_str).collect();
     for (file_order, goal) in file.goals.iter().enumerate() {
-        if !wanted.is_empty() && !wanted.contains(goal.id.value.as_str()) {
-            continue;
-        }
+        let shown_goal = wanted.is_empty() || wanted.contains(goal.id.value.as_str());
         for t in &goal.targets {
+            flat += 1;
+            if !shown_goal {
+                continue;
+            }
             let resolved = target::resolve(checked, goal, t);
             let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
             if shown.contains(&true) {
                 shown_targets.push((file_order, resolved, shown));
+                ranks.push(all_ranks[flat - 1]);
             }
         }
     }
-    let ranks = ranks(
-        &shown_targets
-            .iter()
-            .map(|(o, r, _)| (*o, r.goal))
-            .collect::<Vec<_>>(),
-    );
     let mut sequence: Vec<usize> = (0..shown_targets.len()).collect();
     if order == Order::Priority {
         sequence.sort_by_key(|&i| ranks[i]);
@@ -271,7 +280,10 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
                 start: p.start,
                 end: p.end,
                 quota: Quantity::Units(days.team_quota[range.clone()].iter().sum()),
-                exact: days.team_exact[range.clone()].iter().sum::<Decimal>() / r.scale,
+                exact: unscaled(
+                    days.team_exact[range.clone()].iter().sum::<Decimal>(),
+                    r.scale,
+                ),
                 street_quota: days.street.as_ref().map(|s| s.quota[range].iter().sum()),
                 reps: cells,
             }
@@ -282,6 +294,23 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
     (total, rows, totals)
 }
 
+/// An amount in whole units back in the metric's unit: `units / scale`, where `scale` is a
+/// power of ten, by moving the decimal point when the result keeps its precision.
+fn unscaled(units: Decimal, scale: Decimal) -> Decimal {
+    if scale == Decimal::ONE {
+        return units;
+    }
+    let shift = scale.mantissa().unsigned_abs().ilog10() - scale.scale();
+    let mut moved = units;
+    if scale.mantissa().unsigned_abs() == 10_u128.pow(shift + scale.scale())
+        && moved.set_scale(units.scale() + shift).is_ok()
+    {
+        moved
+    } else {
+        units / scale
+    }
+}
+
 fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
     r.reps
         .iter()
@@ -290,7 +319,7 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
         .map(|(i, rep)| RepCell {
             rep: rep.id.value.clone(),
             quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
-            exact: days.rep_exact.sum(i, range.clone()) / r.scale,
+            exact: unscaled(days.rep_exact.sum(i, range.clone()), r.scale),
         })
         .collect()
 }
@@ -298,9 +327,7 @@ fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>
 /// A level to hold, rounded to two decimals with halves away from zero, as JSON and the
 /// tables write it.
 fn held(level: Decimal) -> Quantity {
-    Quantity::Level(
-        level.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-    )
+    Quantity::Level(round_dp(level, 2))
 }
 
 fn level_rows(

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::apportion::round_half_up;
 use super::calendar::CalendarRules;
-use super::capacity::capacity_on;
+use super::capacity::{capacity_on, capacity_runs};
+use super::fixed::{round_dp, round_half_up};
 use super::target::{self, Days, Resolved};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{GoalFile, Per, SplitName};
@@ -27,8 +27,12 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
                 continue;
             }
             // The split among reps is only needed to compare rep quotas with a capacity.
-            if resolved.metric.capacity.is_none() && !resolved.target.each_rep {
-                team_findings(file, &resolved, &mut shapes, &mut out);
+            if resolved.metric.capacity.is_none() {
+                if resolved.target.each_rep {
+                    each_rep_findings(file, &resolved, &mut out);
+                } else {
+                    team_findings(file, &resolved, &mut shapes, &mut out);
+                }
                 continue;
             }
             let days = target::days(file, &resolved);
@@ -77,6 +81,33 @@ fn team_findings(
         target::day_amounts(file, &unit).iter().sum()
     });
     if r.amount > Decimal::ZERO && round_half_up(r.amount * r.scale * share) == 0 {
+        out.push(weightless(r));
+    }
+}
+
+/// An `each = "rep"` target without a capacity to compare: only whether it plans anything.
+/// Each rep's quotas add up to its exact total rounded, so the target plans nothing exactly
+/// when every rep's exact total rounds to zero; no day-by-day rounding is needed.
+fn each_rep_findings(file: &GoalFile, r: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    if r.amount <= Decimal::ZERO {
+        return;
+    }
+    let day_exact = target::day_amounts(file, r);
+    let mut prefix = Vec::with_capacity(day_exact.len() + 1);
+    let mut sum = Decimal::ZERO;
+    prefix.push(sum);
+    for x in &day_exact {
+        sum += x;
+        prefix.push(sum);
+    }
+    let plans_something = r.reps.iter().any(|rep| {
+        let total: Decimal = capacity_runs(rep, r.start, day_exact.len())
+            .iter()
+            .map(|&(from, to, c)| c.max(Decimal::ZERO) * (prefix[to + 1] - prefix[from]))
+            .sum();
+        round_half_up(total) != 0
+    });
+    if !plans_something {
         out.push(weightless(r));
     }
 }
@@ -184,7 +215,7 @@ fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<D
             } else {
                 String::new()
             };
-            let fmt = |n: Decimal| (n / r.scale).round_dp(2).normalize();
+            let fmt = |n: Decimal| round_dp(n / r.scale, 2).normalize();
             let message = format!(
                 "rep `{}` must deliver {} {} in {year}-{month:02}, above a capacity of {}{more}",
                 rep.id.value,

@@ -6,9 +6,10 @@ pub mod calendar;
 pub mod capacity;
 mod decompose;
 mod findings;
+pub mod fixed;
 pub mod rep_exact;
 pub mod report;
-pub mod share_exact;
+pub mod reps;
 pub mod street;
 pub mod target;
 pub mod weights;
@@ -25,4 +26,4 @@ mod tests_arith;
 #[cfg(test)]
 mod tests_props;
 #[cfg(test)]
-mod tests_share_exact;
+mod tests_reps;

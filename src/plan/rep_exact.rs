@@ -50,6 +50,14 @@ impl RepExact {
         }
     }
 
+    /// Each rep's capacity runs, when the shares are capacity × one amount a day.
+    pub fn runs(&self) -> Option<&[Runs]> {
+        match self {
+            RepExact::Dense(_) => None,
+            RepExact::Factored { runs, .. } => Some(runs),
+        }
+    }
+
     /// The full `[rep][day]` table.
     pub fn rows(&self) -> Vec<Vec<Decimal>> {
         match self {

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::apportion::{cumulative_quotas, per_rep_targets, share_among_reps};
+use super::apportion::{cumulative_quotas, per_rep_targets};
 use super::calendar::{CalendarRules, Granularity};
 use super::capacity::{Runs, capacity_on, capacity_runs, dense, share_runs, totals};
 use super::rep_exact::RepExact;
-use super::share_exact::share_within_one;
+use super::reps;
 use super::weights::{Split, daily_amounts};
 use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
 use crate::smart::Checked;
@@ -248,8 +248,8 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             }
         })
         .collect();
-    let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
     if resolved.target.each_rep {
+        let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
         let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);
         let team_quota = sum_days(&rep_quota, day_exact.len());
         let team_exact = sum_exact(&rep_exact, day_exact.len());
@@ -265,6 +265,10 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         };
     }
     let team_quota = cumulative_quotas(&day_exact);
+    let (rep_quota, uncovered) = match reps::split(&team_quota, &day_exact, &runs) {
+        Ok(quotas) => (quotas, Vec::new()),
+        Err(reps::Uncovered { days, quotas }) => (quotas, days),
+    };
     // A rep's exact share of a day is its capacity × the day's amount per unit of capacity.
     let unit = day_exact
         .iter()
@@ -272,10 +276,6 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
         .collect();
     let rep_exact = RepExact::factored(runs, unit);
-    let (rep_quota, uncovered) = match share_team(&team_quota, &day_exact, &capacity) {
-        Ok(quotas) => (quotas, Vec::new()),
-        Err(days) => (vec![vec![0; day_exact.len()]; resolved.reps.len()], days),
-    };
     Days {
         start: resolved.start,
         team_exact: day_exact,
@@ -286,18 +286,6 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         street: None,
         unplaced: 0,
     }
-}
-
-/// Shares a team's whole-unit day quotas among its reps by capacity: within one unit of every
-/// rep's exact share when such a schedule exists (it always does while shares stay constant),
-/// otherwise the running-deficit split. `Err` lists the days with units and no capacity.
-pub fn share_team(
-    team_quota: &[i64],
-    day_exact: &[Decimal],
-    capacity: &[Vec<Decimal>],
-) -> Result<Vec<Vec<i64>>, Vec<usize>> {
-    share_within_one(team_quota, day_exact, capacity)
-        .map_or_else(|| share_among_reps(team_quota, day_exact, capacity), Ok)
 }
 
 fn sum_days(per_rep: &[Vec<i64>], len: usize) -> Vec<i64> {

@@ -2,11 +2,12 @@
 
 use rust_decimal::Decimal;
 
-use super::apportion::{
-    cumulative_quotas, exact_shares, per_rep_targets, round_half_up, share_among_reps,
-};
+use super::apportion::{cumulative_quotas, exact_shares, per_rep_targets};
 use super::calendar::{CalendarRules, Granularity};
+use super::fixed::round_half_up;
+use super::reps::{Uncovered, split};
 use super::tests_arith::{by_month, close, dec, ymd};
+use super::tests_props::runs_of;
 use super::weights::{Split, daily_amounts};
 
 #[test]
@@ -33,7 +34,7 @@ fn four_equal_reps_get_25_each_month() {
     let exact = daily_amounts(&r, &Split::Even, Some(Granularity::Month), dec("100"), s, e);
     let team = cumulative_quotas(&exact);
     let caps = vec![vec![Decimal::ONE; exact.len()]; 4];
-    let reps = share_among_reps(&team, &exact, &caps).expect("capacity every day");
+    let reps = split(&team, &exact, &runs_of(&caps)).expect("capacity every day");
     for rep in &reps {
         assert_eq!(by_month(s, rep), vec![25; 12]);
     }
@@ -46,14 +47,20 @@ fn day_with_quota_and_no_capacity_is_an_error() {
     let caps = vec![vec![Decimal::ONE, Decimal::ZERO, Decimal::ZERO]; 2];
     let team = [1, 2, 0];
     let exact = [dec("1"), dec("2"), dec("0.2")];
-    assert_eq!(share_among_reps(&team, &exact, &caps), Err(vec![1]));
+    assert_eq!(
+        split(&team, &exact, &runs_of(&caps)),
+        Err(Uncovered {
+            days: vec![1],
+            quotas: vec![vec![1, 0, 0], vec![0, 0, 0]]
+        })
+    );
 }
 
 #[test]
 fn rep_without_capacity_gets_nothing_that_day() {
     let caps = vec![vec![dec("1"), dec("0"), dec("1")], vec![dec("1"); 3]];
     let exact = [dec("3"), dec("3"), dec("3")];
-    let reps = share_among_reps(&cumulative_quotas(&exact), &exact, &caps).expect("capacity");
+    let reps = split(&cumulative_quotas(&exact), &exact, &runs_of(&caps)).expect("capacity");
     assert_eq!(reps[0][1], 0);
     assert_eq!(reps[1][1], 3);
     assert_eq!(

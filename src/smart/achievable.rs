@@ -1,13 +1,13 @@
 //! Achievable, from the file alone: growth over baseline, goals per rep, funnel shapes and the
 //! team's own confidence. The checks that need quotas live in `plan/findings.rs`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Family, Goal, GoalFile, Owner, TargetValue};
+use crate::model::{Family, Goal, GoalFile, TargetValue};
 
 use super::RuleOptions;
 
@@ -24,22 +24,28 @@ pub fn growth(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
             if base.value <= Decimal::ZERO {
                 continue;
             }
-            let goal_value = match value.value {
-                TargetValue::Absolute(n) => n,
-                TargetValue::Relative(pct) => {
-                    base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED
-                }
+            // `None` when a tiny baseline makes the ratio larger than any decimal.
+            let change = match value.value {
+                TargetValue::Absolute(n) => (n - base.value).checked_div(base.value),
+                TargetValue::Relative(pct) => Some(pct / Decimal::ONE_HUNDRED),
             };
-            let change = (goal_value - base.value) / base.value;
-            if change.abs() > MAX_CHANGE {
-                let pct = (change * Decimal::ONE_HUNDRED).round_dp(1).normalize();
+            if change.is_some_and(|c| c.abs() <= MAX_CHANGE) {
+                continue;
+            }
+            let pct = change
+                .and_then(|c| c.checked_mul(Decimal::ONE_HUNDRED))
+                .map_or_else(
+                    || "beyond any percentage".to_string(),
+                    |p| format!("{:+}%", p.round_dp(1).normalize()),
+                );
+            {
                 let metric = target.metric.as_ref().map(|m| m.value.as_str());
                 out.push(
                     Diagnostic::new(
                         Code::GrowthTooHigh,
                         Some(value.span.clone()),
                         format!(
-                            "the target is {pct:+}% against its baseline of {}",
+                            "the target is {pct} against its baseline of {}",
                             base.value.normalize()
                         ),
                     )
@@ -263,29 +269,35 @@ pub fn feedback(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
 }
 
 fn training(file: &GoalFile, out: &mut Vec<Diagnostic>) {
+    let asked: HashSet<&str> = file
+        .feedback
+        .iter()
+        .filter(|f| f.needs_training == Some(true))
+        .map(|f| f.rep.value.as_str())
+        .collect();
+    if asked.is_empty() {
+        return;
+    }
+    // Every rep some skills goal covers, gathered once: one pass over goals and their reps.
+    let mut covered: HashSet<&str> = HashSet::new();
+    let skills = file
+        .goals
+        .iter()
+        .filter(|g| g.family == Some(Family::Skills));
+    for owner in skills.filter_map(|g| g.owner.as_ref()) {
+        covered.extend(
+            file.reps_of(&owner.value)
+                .iter()
+                .map(|r| r.id.value.as_str()),
+        );
+    }
     for rep in &file.reps {
-        let asked = file
-            .feedback
-            .iter()
-            .any(|f| f.rep.value == rep.id.value && f.needs_training == Some(true));
-        let covered = file.goals.iter().any(|g| {
-            g.family == Some(Family::Skills)
-                && g.owner.as_ref().is_some_and(|o| {
-                    matches!(o.value, Owner::Company)
-                        || file
-                            .reps_of(&o.value)
-                            .iter()
-                            .any(|r| r.id.value == rep.id.value)
-                })
-        });
-        if asked && !covered {
+        let id = rep.id.value.as_str();
+        if asked.contains(id) && !covered.contains(id) {
             out.push(Diagnostic::new(
                 Code::TrainingWithoutSkillsGoal,
                 Some(rep.id.span.clone()),
-                format!(
-                    "rep `{}` needs training but no skills goal covers them",
-                    rep.id.value
-                ),
+                format!("rep `{id}` needs training but no skills goal covers them"),
             ));
         }
     }

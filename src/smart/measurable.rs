@@ -1,5 +1,6 @@
 //! Measurable: every goal has targets with a finite, positive number on a declared metric;
-//! relative targets have a baseline; money has a currency; rates stay within 0-100%.
+//! relative targets have a baseline, never below zero; money has a currency; rates stay
+//! within 0-100%.
 
 use rust_decimal::Decimal;
 
@@ -25,8 +26,24 @@ pub fn targets(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
         }
         for target in &goal.targets {
             target_value(file, goal, target, out);
+            baseline_sign(goal, target, out);
         }
     }
+}
+
+/// A baseline below zero: no measured level before the plan is negative.
+fn baseline_sign(goal: &Goal, target: &Target, out: &mut Vec<Diagnostic>) {
+    let Some(base) = target.baseline.as_ref().filter(|b| b.value < Decimal::ZERO) else {
+        return;
+    };
+    let msg = format!("the baseline is {}, below zero", base.value.normalize());
+    out.push(finding(
+        Code::BaselineNegative,
+        goal,
+        target,
+        base.span.clone(),
+        msg,
+    ));
 }
 
 fn finding(
@@ -76,6 +93,8 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
                 }
                 Some(n)
             }
+            // An unreadable baseline was reported where it is written.
+            None if target.baseline_written => None,
             None => {
                 let msg = "a relative target needs a `baseline` to be relative to".to_string();
                 out.push(finding(
@@ -99,6 +118,9 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
         ));
     }
     let Some(metric) = metric else { return };
+    if let Some(n) = resolved.filter(|n| *n > Decimal::ZERO && metric.kind.is_additive()) {
+        super::magnitude::whole_amount(file, goal, target, n, value.span.clone(), out);
+    }
     below_one_unit(
         file,
         metric.kind,
@@ -108,7 +130,7 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
         value.span.clone(),
         out,
     );
-    if metric.kind == MetricKind::Money && file.plan.currency.is_none() {
+    if metric.kind == MetricKind::Money && !file.plan.currency_written {
         let msg = format!(
             "`{}` is money but [plan] has no `currency`",
             metric.id.value
@@ -198,7 +220,9 @@ fn rate_range(
             .help(help.clone()),
         );
     }
-    if let Some(base) = target.baseline.as_ref().filter(|b| !in_range(b.value)) {
+    // A negative baseline is `baseline-negative`, reported once.
+    let too_high = |b: Decimal| b > max;
+    if let Some(base) = target.baseline.as_ref().filter(|b| too_high(b.value)) {
         let msg = format!(
             "a baseline rate of {}% is outside 0-{}%",
             base.value.normalize(),

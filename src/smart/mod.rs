@@ -3,6 +3,8 @@
 
 mod achievable;
 pub mod funnel_entry;
+mod identity;
+mod magnitude;
 mod measurable;
 mod over_assign;
 mod references;
@@ -13,6 +15,10 @@ mod time_bound;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_names;
+#[cfg(test)]
+mod tests_sizes;
 
 use chrono::NaiveDate;
 
@@ -32,6 +38,8 @@ type Rule = fn(&GoalFile, RuleOptions, &mut Vec<Diagnostic>);
 /// Every file-level rule, in the order of the SMART criteria.
 const RULES: &[Rule] = &[
     references::duplicate_ids,
+    identity::empty_ids,
+    identity::shared_aliases,
     references::unknown_references,
     specific::titles_and_owners,
     specific::steps,

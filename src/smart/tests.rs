@@ -8,7 +8,7 @@ use crate::diagnostic::{Code, LineIndex};
 use crate::model::read::read;
 
 /// A small file that passes every rule.
-const CLEAN: &str = r#"[plan]
+pub(super) const CLEAN: &str = r#"[plan]
 name = "Test"
 start = 2027-01-01
 end = 2027-12-31
@@ -77,7 +77,7 @@ fn today() -> NaiveDate {
 }
 
 /// Every finding of a file as (code, line, column).
-fn findings(text: &str) -> Vec<(Code, usize, usize)> {
+pub(super) fn findings(text: &str) -> Vec<(Code, usize, usize)> {
     let (file, mut diagnostics) = read(text);
     diagnostics.extend(validate(&file, RuleOptions { as_of: today() }));
     let index = LineIndex::new(text);
@@ -90,7 +90,7 @@ fn findings(text: &str) -> Vec<(Code, usize, usize)> {
         .collect()
 }
 
-fn edit(from: &str, to: &str) -> String {
+pub(super) fn edit(from: &str, to: &str) -> String {
     assert!(CLEAN.contains(from), "fixture edit `{from}` does not apply");
     CLEAN.replacen(from, to, 1)
 }
@@ -313,6 +313,25 @@ fn cases() -> Vec<(Code, String, usize, usize)> {
             edit("baseline = 16", "baseline = 16\n  start = 2026-06-01"),
             63,
             11,
+        ),
+        (
+            Code::UnknownCurrency,
+            edit("currency = \"EUR\"", "currency = \"EUO\""),
+            5,
+            12,
+        ),
+        (Code::EmptyId, edit("id = \"inside\"", "id = \" \""), 12, 6),
+        (
+            Code::SharedAlias,
+            edit("id = \"ben\"", "id = \"ben\"\naliases = [\"ANA\"]"),
+            20,
+            12,
+        ),
+        (
+            Code::BaselineNegative,
+            edit("baseline = 16", "baseline = -16"),
+            62,
+            14,
         ),
     ]
 }

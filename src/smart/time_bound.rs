@@ -1,10 +1,10 @@
 //! Time-bound: the plan and every target have dates in the right order, within limits, and
 //! not already past; every goal has a review cadence.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{GoalFile, Sp};
+use crate::model::{GoalFile, Sp, Target, dates};
 
 use super::RuleOptions;
 
@@ -33,11 +33,7 @@ pub fn plan_dates(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
                 end.value, start.value
             ),
         ));
-    } else if start
-        .value
-        .checked_add_months(Months::new(120))
-        .is_none_or(|limit| end.value >= limit)
-    {
+    } else if longer_than_years(start.value, end.value, 10) {
         out.push(Diagnostic::new(
             Code::PlanTooLong,
             Some(end.span.clone()),
@@ -105,6 +101,9 @@ pub fn target_dates(file: &GoalFile, options: RuleOptions, out: &mut Vec<Diagnos
                     ),
                 )));
             }
+            if let Some(finding) = funnel_lead(file, target, start.value) {
+                out.push(label(finding));
+            }
             if longer_than_years(start.value, end.value, 3) {
                 out.push(label(Diagnostic::new(
                     Code::TargetTooLong,
@@ -129,10 +128,32 @@ pub fn target_dates(file: &GoalFile, options: RuleOptions, out: &mut Vec<Diagnos
     }
 }
 
+/// The activity of a funnel target starts `cycle_days` before the target, and no earlier
+/// than 0001-01-01, the first day a date prints as `YYYY-MM-DD`.
+fn funnel_lead(file: &GoalFile, target: &Target, start: NaiveDate) -> Option<Diagnostic> {
+    let reference = target.funnel.as_ref()?;
+    let funnel = file
+        .funnels
+        .iter()
+        .find(|f| f.id.value == reference.value)?;
+    let first = start.checked_sub_days(Days::new(u64::from(funnel.cycle_days)));
+    if first.is_some_and(dates::printable) {
+        return None;
+    }
+    let message = format!(
+        "the target starts on {start}, and funnel `{}` would plan its activity {} days earlier, before 0001-01-01",
+        funnel.id.value, funnel.cycle_days
+    );
+    Some(
+        Diagnostic::new(Code::InvalidValue, Some(reference.span.clone()), message)
+            .help("start the target later, or shorten the funnel's `cycle_days`"),
+    )
+}
+
+/// Whether [`start`, `end`] is longer than `years` years: a 10-year plan from 29 February
+/// may end on 28 February ten years later.
 fn longer_than_years(start: NaiveDate, end: NaiveDate, years: u32) -> bool {
-    start
-        .checked_add_months(Months::new(12 * years))
-        .is_none_or(|limit| end >= limit)
+    dates::years_later(start, years).is_none_or(|limit| end >= limit)
 }
 
 /// Every goal has a review cadence.

@@ -94,7 +94,7 @@ impl Ledger {
                 .name
                 .iter()
                 .map(|n| n.value.as_str())
-                .chain(rep.aliases.iter().map(String::as_str));
+                .chain(rep.aliases.iter().map(|a| a.value.as_str()));
             for name in names {
                 add_name(&mut owner_names, name, index(i));
             }

@@ -5,6 +5,7 @@
 mod build;
 pub mod csv_read;
 pub mod dates;
+pub mod filter;
 mod judge;
 pub mod ledger;
 mod level_track;

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::plan::apportion::round_half_up;
+use crate::plan::fixed::round_half_up;
 
 /// The gap spread over checkpoints of the remaining plan.
 #[derive(Debug, PartialEq, Eq)]

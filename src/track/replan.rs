@@ -15,10 +15,12 @@ use super::progress::days_to_date;
 use super::remainder::{gap, running, spread};
 use crate::model::{GoalFile, MetricKind};
 use crate::plan::DaySource;
-use crate::plan::apportion::{cumulative_quotas, exact_shares, round_half_up};
-use crate::plan::capacity::share_table;
+use crate::plan::apportion::{cumulative_quotas, exact_shares};
+use crate::plan::capacity::{Runs, dense, share_runs};
+use crate::plan::fixed::round_half_up;
 use crate::plan::rep_exact::RepExact;
-use crate::plan::target::{self, Days, Resolved, Street, level_at, share_team};
+use crate::plan::reps;
+use crate::plan::target::{self, Days, Resolved, Street, level_at};
 
 /// A replan from the ledger as of a date.
 pub struct Replan<'a> {
@@ -183,7 +185,12 @@ fn team_future(r: &Resolved<'_>, plan: &Days, past: usize, done: &[Decimal]) -> 
     let left = gap(total, done.iter().sum());
     let s = spread(left, &running(&plan.team_quota[past..]));
     let from = r.start + chrono::Days::new(past as u64);
-    let capacity = share_table(&r.reps, from, s.quota.len());
+    let runs: Vec<Runs> = r
+        .reps
+        .iter()
+        .map(|rep| share_runs(rep, from, s.quota.len()))
+        .collect();
+    let capacity: Vec<Vec<Decimal>> = runs.iter().map(|c| dense(c, s.quota.len())).collect();
     let street = plan.street.as_ref().map(|street| {
         let total = Decimal::from(street.quota.iter().sum::<i64>());
         spread(
@@ -193,7 +200,7 @@ fn team_future(r: &Resolved<'_>, plan: &Days, past: usize, done: &[Decimal]) -> 
     });
     let carried = street.as_ref().unwrap_or(&s);
     let shares = exact_shares(&carried.exact, &capacity);
-    match share_team(&carried.quota, &carried.exact, &capacity) {
+    match reps::split(&carried.quota, &carried.exact, &runs) {
         Ok(quotas) => Future {
             team: Some((s.exact, s.quota)),
             street: street.is_some(),

@@ -1,8 +1,5 @@
 //! Reads `[[goals]]` with their `[[goals.targets]]`, `[[feedback]]` and `[[actuals]]`.
 
-use std::str::FromStr;
-
-use rust_decimal::Decimal;
 use toml::de::DeValue;
 
 use super::value::{Ctx, Table, Value, describe, number};
@@ -11,6 +8,7 @@ use crate::model::file::{
     ActualsMapping, DateOrder, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName,
     Target, TargetValue,
 };
+use crate::model::money::{MAX_NUMBER, parse_decimal};
 
 const FAMILIES: [Family; 4] = [
     Family::Capacity,
@@ -110,6 +108,7 @@ fn read_target(ctx: &mut Ctx, t: &Table<'_, '_>) -> Target {
         start: t.date(ctx, "start"),
         end: t.date(ctx, "end"),
         baseline: t.num(ctx, "baseline"),
+        baseline_written: t.get("baseline").is_some(),
         funnel: t.str(ctx, "funnel"),
         over_assign: super::factors::over_assign(ctx, t),
         span: t.span.clone(),
@@ -121,8 +120,7 @@ fn target_value(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<TargetValue>> {
     if let DeValue::String(s) = value.get_ref() {
         let text = s.trim();
         if let Some(pct) = text.strip_suffix('%') {
-            let relative = Decimal::from_str(pct.trim().trim_start_matches('+')).ok();
-            if relative.is_none() || !text.starts_with(['+', '-']) {
+            if !text.starts_with(['+', '-']) || parse_decimal(pct.trim()).is_none() {
                 ctx.push(
                     Diagnostic::new(
                         Code::WrongType,
@@ -135,6 +133,19 @@ fn target_value(ctx: &mut Ctx, value: &Value<'_>) -> Option<Sp<TargetValue>> {
                     .help("write a relative target as \"+10%\" or \"-20%\", or a plain number"),
                 );
                 return None;
+            }
+            let relative = parse_decimal(pct.trim()).filter(|r| r.abs() <= MAX_NUMBER);
+            if relative.is_none() {
+                ctx.push(
+                    Diagnostic::new(
+                        Code::TargetNotFinite,
+                        Some(value.span()),
+                        format!("`target` is a change of {text}, too large to plan exactly"),
+                    )
+                    .help(
+                        "write a relative change of at most one trillion percent, such as \"+10%\"",
+                    ),
+                );
             }
             return relative.map(|r| Sp::new(TargetValue::Relative(r), value.span()));
         }
@@ -160,6 +171,21 @@ pub fn read_feedback(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Feedback> {
     })
 }
 
+/// `path`: where the export is, relative to the goal file; an empty one is a finding here,
+/// not a directory read later.
+fn export_path(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<String>> {
+    let path = t.str(ctx, "path")?;
+    if !path.value.trim().is_empty() {
+        return Some(path);
+    }
+    ctx.invalid(
+        path.span,
+        "`path` of [[actuals]] is empty: it names no export".into(),
+        "write the export's path relative to the goal file, such as \"exports/deals.csv\", or remove `path` and pass the export with --actuals".into(),
+    );
+    None
+}
+
 /// Reads one CRM export mapping; the default columns fill what it leaves out.
 #[allow(clippy::unnecessary_wraps)] // the signature every table reader shares
 pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> {
@@ -174,7 +200,7 @@ pub fn read_actuals(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<ActualsMapping> 
         .choice(ctx, "decimal", &[".", ","])
         .map(|c| ['.', ','][c.value]);
     Some(ActualsMapping {
-        path: t.str(ctx, "path"),
+        path: export_path(ctx, t),
         metric: t.str(ctx, "metric"),
         date: t
             .str(ctx, "date")

@@ -118,9 +118,30 @@ fn read_stage(ctx: &mut Ctx, t: &Table<'_, '_>) -> Stage {
     Stage {
         activity: t.str(ctx, "activity"),
         rate: t.get("rate").and_then(|v| fraction(ctx, "rate", v)),
-        minutes: t.num(ctx, "minutes").map(|m| m.value),
+        minutes: read_minutes(ctx, t),
         span: t.span.clone(),
     }
+}
+
+/// The most minutes one unit of a funnel activity may take: a year. Beyond it the hours of a
+/// large activity plan would not fit an exact decimal.
+const MAX_MINUTES: Decimal = Decimal::from_parts(525_600, 0, 0, false, 0);
+
+/// `minutes`: from 0 up to a year's worth; negative minutes are a SMART finding.
+fn read_minutes(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Decimal> {
+    let minutes = t.num(ctx, "minutes")?;
+    if minutes.value <= MAX_MINUTES {
+        return Some(minutes.value);
+    }
+    ctx.invalid(
+        minutes.span,
+        format!(
+            "`minutes` is {}, more than a year (525600 minutes) for one unit of activity",
+            minutes.value.normalize()
+        ),
+        "write the minutes one unit of the activity takes, such as 6 for a call".into(),
+    );
+    None
 }
 
 /// A rate written as a fraction (0.10) or a percentage string ("10%").

@@ -34,11 +34,7 @@ pub fn read_rep(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Rep> {
     let time_off = read_time_off(ctx, t);
     let weight = bounded(ctx, t, "weight", false, Decimal::ONE_HUNDRED).unwrap_or(Decimal::ONE);
     Some(Rep {
-        aliases: t
-            .str_list(ctx, "aliases")
-            .into_iter()
-            .map(|a| a.value)
-            .collect(),
+        aliases: t.str_list(ctx, "aliases"),
         name: t.str(ctx, "name"),
         team: t.str(ctx, "team"),
         start: t.date(ctx, "start"),

@@ -1,12 +1,13 @@
 //! Reads `[plan]`: the period, currency and calendar, applying the format's defaults.
 
-use chrono::{Days, Months, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
 use super::value::{Ctx, Table, date};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::file::{Currency, PlanSettings, Sp, Thresholds};
-use crate::model::money::minor_units;
 use crate::model::schema::DAY_NAMES;
+use crate::model::{dates, iso4217};
 
 const WEEKDAYS: [Weekday; 7] = [
     Weekday::Mon,
@@ -28,17 +29,14 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
         end: t.date(ctx, "end"),
         currency: read_currency(ctx, t),
         rates: read_rates(ctx, t),
+        currency_written: t.get("currency").is_some(),
         over_assign: super::factors::over_assign(ctx, t),
         ..PlanSettings::default()
     };
     if plan.end.is_none()
         && let Some(start) = &plan.start
     {
-        let end = start
-            .value
-            .checked_add_months(Months::new(12))
-            .and_then(|d| d.checked_sub_days(Days::new(1)));
-        plan.end = end.map(|e| Sp::new(e, start.span.clone()));
+        plan.end = default_end(ctx, start);
     }
     if let Some(month) = t.int(ctx, "fiscal_year_start", 1, 12) {
         plan.fiscal_year_start = u32::try_from(month.value).expect("invariant: 1..=12 fits u32");
@@ -64,25 +62,44 @@ pub fn read_plan(ctx: &mut Ctx, t: &Table<'_, '_>) -> PlanSettings {
     plan
 }
 
+/// A year from `start` (a plan from 29 February ends on 28 February), within the days a
+/// date may name.
+fn default_end(ctx: &mut Ctx, start: &Sp<NaiveDate>) -> Option<Sp<NaiveDate>> {
+    let end = dates::last_day_of_years(start.value, 1)?;
+    if dates::printable(end) {
+        return Some(Sp::new(end, start.span.clone()));
+    }
+    ctx.invalid(
+        start.span.clone(),
+        format!(
+            "a plan from {} would end in the year {}, past 9999-12-31",
+            start.value,
+            end.year()
+        ),
+        "start the plan earlier, or set `end` to 9999-12-31 at the latest".to_string(),
+    );
+    None
+}
+
 fn read_currency(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<Sp<Currency>> {
     let code = t.str(ctx, "currency")?;
-    if code.value.len() == 3 && code.value.chars().all(|c| c.is_ascii_uppercase()) {
-        let minor = minor_units(&code.value);
+    if let Some(minor_units) = iso4217::minor_units(&code.value) {
         return Some(Sp::new(
             Currency {
                 code: code.value,
-                minor_units: minor,
+                minor_units,
             },
             code.span,
         ));
     }
-    ctx.invalid(
-        code.span,
-        format!(
-            "`currency` must be an ISO 4217 code such as \"EUR\", found \"{}\"",
-            code.value
-        ),
-        "write three capital letters: EUR, USD, GBP, JPY…".to_string(),
+    let (message, help) = iso4217::why_not(&code.value);
+    ctx.push(
+        Diagnostic::new(
+            Code::UnknownCurrency,
+            Some(code.span),
+            format!("`currency`: {message}"),
+        )
+        .help(help),
     );
     None
 }

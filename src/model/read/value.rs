@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::dates;
 use crate::model::file::Sp;
 use crate::model::money::{MAX_NUMBER, parse_decimal};
 use crate::model::schema::TableDef;
@@ -328,7 +329,7 @@ pub fn number(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<Decimal>
     Some(Sp::new(parsed, value.span()))
 }
 
-/// A date from a TOML local date or a string holding one.
+/// A date from a TOML local date or a string holding one, in years 0001 to 9999.
 pub fn date(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<NaiveDate>> {
     let parsed = match value.get_ref() {
         DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
@@ -336,20 +337,29 @@ pub fn date(ctx: &mut Ctx, key: &str, value: &Value<'_>) -> Option<Sp<NaiveDate>
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
             })
         }
-        DeValue::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+        DeValue::String(s) => dates::parse_iso(s.trim()),
         _ => {
             ctx.wrong_type(key, "a date such as 2027-01-01", value);
             return None;
         }
     };
-    if parsed.is_none() {
+    let Some(day) = parsed else {
         ctx.invalid(
             value.span(),
             format!("`{key}` is not a valid date: {}", describe(value.get_ref())),
             "write a day as YYYY-MM-DD, such as 2027-01-01".to_string(),
         );
+        return None;
+    };
+    if !dates::printable(day) {
+        ctx.invalid(
+            value.span(),
+            format!("`{key}` is {day}, outside the years 0001 to 9999"),
+            "write a day from 0001-01-01 to 9999-12-31".to_string(),
+        );
+        return None;
     }
-    parsed.map(|d| Sp::new(d, value.span()))
+    Some(Sp::new(day, value.span()))
 }
 
 /// The closest name to `name` among `candidates`, if any is close enough to suggest.

@@ -1,0 +1,270 @@
+//! The one split of a team's whole units among its reps, used by `plan`, `funnel` and
+//! `replan`. A rep's exact share of a day is the day's exact amount × its capacity / the
+//! team's capacity. Knowing the whole period ahead, each rep's k-th unit may be given once its
+//! exact share passes k - 1 and is due by the day it reaches k; every day gives the units that
+//! are due, then hands out the rest earliest due first, a tie going to the largest deficit
+//! against the exact share, then to the rep listed first (on a single day: the
+//! largest-remainder method). Where shares change so that this cannot be met, a late unit
+//! goes first and, when no rep is short of its share, the largest deficit takes the unit:
+//! the split never fails except on a day without any capacity.
+//!
+//! The shares are kept in integer fixed point (2^-64 of a unit): one division a day, and
+//! O(reps) integer operations (multiplications and shifts) on a day with units.
+
+use rust_decimal::Decimal;
+
+use super::capacity::Runs;
+use super::fixed::{BINARY_ONE, capacity_units, to_binary};
+
+/// Fixed point of the exact shares: 2^-64 of a unit, so whole units are a shift away.
+const ONE: i128 = BINARY_ONE;
+/// Rounding noise of the fixed point, ignored where a unit becomes free or due: 2^-30 (about
+/// 10^-9) of a unit.
+const NOISE: i128 = 1 << 34;
+/// Deficits that agree down to 2^-40 (about 10^-12) of a unit count as equal.
+const TIE_BITS: u32 = 24;
+
+/// A split that could not share every day: the days (indices) on which the team has units but
+/// no rep has capacity, or a negative quota, which the caller must report (`no-rep-active`),
+/// and the quotas of every other day, shared as usual (those days' units stay unshared).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uncovered {
+    pub days: Vec<usize>,
+    pub quotas: Vec<Vec<i64>>,
+}
+
+/// Shares `team_quota[d]` (whole units) among reps whose capacity is `capacity[r]` (runs over
+/// the same days; negative counts as 0, taken to six decimals), by their exact shares of
+/// `team_exact[d]`. Returns `quotas[r][d]`: every day they add up to the team's quota, they
+/// are never negative, a rep without capacity on a day gets nothing that day, and while the
+/// reps' shares stay constant every rep's running total stays strictly within one unit of its
+/// exact share. `Err` names the days whose units no rep can carry, with every other day
+/// shared as usual: nothing is zeroed in silence.
+pub fn split(
+    team_quota: &[i64],
+    team_exact: &[Decimal],
+    capacity: &[Runs],
+) -> Result<Vec<Vec<i64>>, Uncovered> {
+    let days = team_quota.len();
+    let mut split = Split::new(team_exact, capacity, days);
+    let mut quotas = vec![vec![0_i64; days]; capacity.len()];
+    let mut bad = Vec::new();
+    for (d, &q) in team_quota.iter().enumerate() {
+        if q == 0 {
+            continue;
+        }
+        split.enter(d);
+        if q < 0 || split.active.is_empty() {
+            bad.push(d);
+            continue;
+        }
+        split.allocate(d, q, &mut quotas);
+    }
+    if bad.is_empty() {
+        Ok(quotas)
+    } else {
+        Err(Uncovered { days: bad, quotas })
+    }
+}
+
+/// One rep in the split: capacity runs in millionths and its running state.
+struct Rep {
+    runs: Vec<(usize, usize, i128)>,
+    /// Exact share before each run's first day.
+    base: Vec<i128>,
+    /// Units given so far.
+    given: i128,
+    /// The run holding today.
+    run: usize,
+    /// The first day the next unit can be due (never moves back: units only increase), and
+    /// the run holding it.
+    due_day: usize,
+    due_run: usize,
+}
+
+impl Rep {
+    /// Exact share up to and including day `d`, which lies in run `run`.
+    fn share(&self, prefix: &[i128], run: usize, d: usize) -> i128 {
+        let (from, _, c) = self.runs[run];
+        self.base[run].saturating_add(c.saturating_mul(prefix[d + 1] - prefix[from]))
+    }
+
+    /// The day the next unit is due (its exact share reaches it), `usize::MAX` when never.
+    fn deadline(&mut self, prefix: &[i128]) -> usize {
+        let need = self.given.saturating_add(1).saturating_mul(ONE);
+        while self.due_run < self.runs.len() {
+            let (from, to, _) = self.runs[self.due_run];
+            self.due_day = self.due_day.max(from);
+            while self.due_day <= to {
+                if self.share(prefix, self.due_run, self.due_day) + NOISE >= need {
+                    return self.due_day;
+                }
+                self.due_day += 1;
+            }
+            self.due_run += 1;
+        }
+        usize::MAX
+    }
+}
+
+/// The split's working state.
+struct Split {
+    reps: Vec<Rep>,
+    /// Sum of the day amounts per unit of capacity before each day (`days + 1` entries).
+    prefix: Vec<i128>,
+    /// Reps with capacity on the current day, and their exact share up to it.
+    active: Vec<(usize, i128)>,
+    /// Units due today to each rep of `active`.
+    due: Vec<i128>,
+    /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
+    keys: Vec<(u8, usize, i128, usize)>,
+}
+
+impl Split {
+    fn new(team_exact: &[Decimal], capacity: &[Runs], days: usize) -> Self {
+        let reps: Vec<Rep> = capacity
+            .iter()
+            .map(|runs| Rep {
+                runs: runs
+                    .iter()
+                    .filter(|&&(from, _, _)| from < days)
+                    .map(|&(from, to, c)| (from, to.min(days - 1), capacity_units(c)))
+                    .collect(),
+                base: Vec::new(),
+                given: 0,
+                run: 0,
+                due_day: 0,
+                due_run: 0,
+            })
+            .collect();
+        let mut change = vec![0_i128; days + 1];
+        for &(from, to, c) in reps.iter().flat_map(|r| &r.runs) {
+            change[from] += c;
+            change[to + 1] -= c;
+        }
+        let mut prefix = Vec::with_capacity(days + 1);
+        let (mut total, mut sum) = (0_i128, 0_i128);
+        prefix.push(0);
+        for (d, step) in change[..days].iter().enumerate() {
+            total += step;
+            let amount = team_exact
+                .get(d)
+                .filter(|x| x.is_sign_positive())
+                .map_or(0, |&x| to_binary(x).unwrap_or(i128::MAX));
+            // One division a day: the day's amount per unit of capacity.
+            if total > 0 {
+                sum = sum.saturating_add(amount / total);
+            }
+            prefix.push(sum);
+        }
+        let mut split = Split {
+            reps,
+            prefix,
+            active: Vec::new(),
+            due: Vec::new(),
+            keys: Vec::new(),
+        };
+        for rep in &mut split.reps {
+            let mut share = 0_i128;
+            rep.base = rep
+                .runs
+                .iter()
+                .map(|&(from, to, c)| {
+                    let before = share;
+                    let span = split.prefix[to + 1] - split.prefix[from];
+                    share = share.saturating_add(c.saturating_mul(span));
+                    before
+                })
+                .collect();
+        }
+        split
+    }
+
+    /// Moves to day `d`: which reps have capacity, and their exact shares up to it.
+    fn enter(&mut self, d: usize) {
+        self.active.clear();
+        for (r, rep) in self.reps.iter_mut().enumerate() {
+            while rep.run < rep.runs.len() && rep.runs[rep.run].1 < d {
+                rep.run += 1;
+            }
+            if let Some(&(from, _, c)) = rep.runs.get(rep.run)
+                && from <= d
+                && c > 0
+            {
+                self.active.push((r, rep.share(&self.prefix, rep.run, d)));
+            }
+        }
+    }
+
+    /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
+    fn allocate(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
+        let q = i128::from(q);
+        self.due.clear();
+        let reps = &self.reps;
+        self.due.extend(
+            self.active
+                .iter()
+                .map(|&(r, share)| units_due(reps[r].given, share)),
+        );
+        let must: i128 = self.due.iter().sum();
+        let mut left = q;
+        if must <= q {
+            for (&(r, _), &n) in self.active.iter().zip(&self.due) {
+                if n > 0 {
+                    give(&mut self.reps[r], &mut quotas[r][d], n);
+                }
+            }
+            left -= must;
+        }
+        while left > 0 {
+            self.fill_keys();
+            let m = usize::try_from(left)
+                .unwrap_or(usize::MAX)
+                .min(self.keys.len());
+            if m < self.keys.len() {
+                self.keys.select_nth_unstable(m - 1);
+            }
+            for &(_, _, _, r) in &self.keys[..m] {
+                give(&mut self.reps[r], &mut quotas[r][d], 1);
+            }
+            left -= i128::try_from(m).unwrap_or(i128::MAX);
+        }
+    }
+
+    /// The priority of each active rep's next unit, the first to go smallest: units already
+    /// free (class 0) before units not yet earned (class 1); then the earliest due day; then
+    /// the largest deficit against the exact share; then the rep listed first.
+    fn fill_keys(&mut self) {
+        self.keys.clear();
+        for &(r, share) in &self.active {
+            let rep = &mut self.reps[r];
+            let deficit = share.saturating_sub(rep.given.saturating_mul(ONE));
+            let key = if deficit > NOISE {
+                (0, rep.deadline(&self.prefix), -(deficit >> TIE_BITS), r)
+            } else {
+                (1, 0, -(deficit >> TIE_BITS), r)
+            };
+            self.keys.push(key);
+        }
+    }
+}
+
+/// How many more units are due to a rep given `given` so far, at an exact share of `share`
+/// (a division only when more than one is due).
+fn units_due(given: i128, share: i128) -> i128 {
+    let reach = share.saturating_add(NOISE);
+    let next = given.saturating_add(1).saturating_mul(ONE);
+    if reach < next {
+        0
+    } else if reach < next.saturating_add(ONE) {
+        1
+    } else {
+        reach / ONE - given
+    }
+}
+
+/// Gives `units` more to a rep on a day (`cell` is its quota of the day).
+fn give(rep: &mut Rep, cell: &mut i64, units: i128) {
+    rep.given += units;
+    *cell = cell.saturating_add(i64::try_from(units).unwrap_or(i64::MAX));
+}
