@@ -5,8 +5,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-const OUTBOUND: &str = include_str!("fixtures/outbound.toml");
-const RETENTION: &str = include_str!("fixtures/retention.toml");
+const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
+const RETENTION: &str = include_str!("../fixtures/retention.toml");
 
 fn json(args: &[&str], stdin: &str) -> Value {
     let out = Command::cargo_bin("goals")

@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 
-const OUTBOUND: &str = include_str!("fixtures/outbound.toml");
+const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 
 fn markdown() -> String {
     let out = Command::cargo_bin("goals")

@@ -6,7 +6,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-const RETENTION: &str = include_str!("fixtures/retention.toml");
+const RETENTION: &str = include_str!("../fixtures/retention.toml");
 
 fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
     Command::cargo_bin("goals")

@@ -26,7 +26,7 @@ fn run(args: &[&str]) -> String {
 /// with `cargo insta review` (or `INSTA_UPDATE=always`), never in CI.
 fn check_snapshot(name: &str, actual: &str) {
     insta::with_settings!({
-        snapshot_path => "snapshots",
+        snapshot_path => "../snapshots",
         prepend_module_to_snapshot => false,
         omit_expression => true,
     }, {

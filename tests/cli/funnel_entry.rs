@@ -6,7 +6,7 @@ use assert_cmd::Command;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value;
 
-const OUTBOUND: &str = include_str!("fixtures/outbound.toml");
+const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 
 fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
     Command::cargo_bin("goals")

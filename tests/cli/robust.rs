@@ -8,7 +8,7 @@ use goals::plan::{PlanOptions, decompose};
 use goals::source::Source;
 use proptest::prelude::*;
 
-const EXAMPLE: &str = include_str!("../goals.example.toml");
+const EXAMPLE: &str = include_str!("../../goals.example.toml");
 
 fn run(bytes: Vec<u8>) {
     let source =
@@ -89,7 +89,7 @@ proptest! {
 
 #[test]
 fn every_prefix_of_a_small_file_is_handled() {
-    let text = include_str!("fixtures/guide.toml");
+    let text = include_str!("../fixtures/guide.toml");
     for cut in (0..text.len()).step_by(7) {
         run(text.as_bytes()[..cut].to_vec());
     }

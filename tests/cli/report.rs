@@ -425,7 +425,7 @@ fn a_small_report_snapshot() {
     // One element per line, so a change reads as a small diff.
     let lines = page.replace("><", ">\n<");
     insta::with_settings!({
-        snapshot_path => "snapshots",
+        snapshot_path => "../snapshots",
         prepend_module_to_snapshot => false,
         omit_expression => true,
     }, {
