@@ -2,6 +2,8 @@
 //! a header row; amounts as plain exact decimals, ratios with four decimals, empty when unknown.
 //! Each such row is followed by its burn-up: one row per period of `--by` with the `period`
 //! columns filled and `catch_up` holding that period's catch-up (empty before the as-of date).
+//! Where rows of the export name the owner itself (team-level figures), the team's rows are
+//! followed by one whose `rep` is the owner (`team:inside`) with only `actual_to_date` filled.
 
 use std::io::{self, Write};
 
@@ -77,6 +79,11 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
                 }
                 csv.write_record(&record)?;
             }
+            if index.is_none()
+                && let Some(own) = t.team_level
+            {
+                csv.write_record(team_level_row(t, own, pipeline))?;
+            }
         }
     }
     csv.flush()
@@ -94,6 +101,28 @@ fn cells(p: &Progress, decimals: u32) -> [String; 8] {
         n(p.gap),
         n(p.catch_up),
     ]
+}
+
+/// The row of the owner's own (team-level) figures: rep is the owner (`team:inside`,
+/// `company`), and only `actual_to_date` is filled: what rows naming the team itself brought.
+fn team_level_row(t: &TargetTrack, own: Decimal, pipeline: bool) -> Vec<String> {
+    let mut record = vec![
+        t.goal.clone(),
+        t.metric.clone(),
+        t.kind.to_owned(),
+        t.owner.clone(),
+        t.owner.clone(),
+        String::new(),
+        fixed(own, t.decimals),
+    ];
+    let width = HEADER.len()
+        + if pipeline {
+            track_pipeline::CSV_HEADER.len()
+        } else {
+            0
+        };
+    record.resize(width, String::new());
+    record
 }
 
 /// The burn-up rows of one team or rep: the summary columns empty but `catch_up`.

@@ -70,6 +70,16 @@ fn standing(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for t in &report.targets {
         writeln!(out, "{}", standing_row(t))?;
+        if let Some(own) = t.team_level {
+            // Figures measured for the team as a whole, never a rep's: their own line.
+            writeln!(
+                out,
+                "| ↳ {} team-level rows | {} |  | {} |  |  |  |  |",
+                cell(&t.goal),
+                cell(&t.metric),
+                amount(own, t.decimals)
+            )?;
+        }
     }
     writeln!(out)
 }

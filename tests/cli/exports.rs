@@ -446,6 +446,24 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
         .find(|l| l.trim_start().starts_with("team-level rows"))
         .unwrap_or_else(|| panic!("{table}"));
     assert!(line.contains("43"), "{line}"); // 42.50 to whole euros
+    for (format, expected) in [
+        ("csv", "team:inside,team:inside,,42.50"),
+        (
+            "markdown",
+            "| ↳ revenue team-level rows | revenue |  | 42.50 |",
+        ),
+    ] {
+        let output = goals()
+            .args(["--as-of", "2027-06-30", "track"])
+            .arg(&goal_file)
+            .arg("--actuals")
+            .arg(&csv)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert!(out.contains(expected), "{format}: {out}");
+    }
 }
 
 #[test]
