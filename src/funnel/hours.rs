@@ -12,6 +12,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{GoalFile, Rep};
 use crate::plan::calendar::CalendarRules;
 use crate::plan::capacity::is_active;
+use crate::plan::fixed::round_dp;
 use crate::plan::target;
 use crate::smart::Checked;
 
@@ -206,9 +207,9 @@ fn diagnostic(
     let message = format!(
         "rep `{}` needs {} hours of funnel activity in {year}-{month:02} (goal {}) but has {} selling hours{more}",
         rep.id.value,
-        need.round_dp(1).normalize(),
+        round_dp(need, 1).normalize(),
         goals.join(", "),
-        have.round_dp(1).normalize(),
+        round_dp(have, 1).normalize(),
     );
     Diagnostic::new(
         Code::FunnelHoursExceedCapacity,

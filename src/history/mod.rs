@@ -10,6 +10,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::model::GoalFile;
+use crate::plan::fixed::round_dp;
 use crate::plan::fixed::round_half_up;
 use crate::track::ledger::Ledger;
 
@@ -223,7 +224,7 @@ fn weigh(reps: &mut [RepHistory]) {
     }
     let equal = sum / Decimal::from(full.len());
     for rep in reps.iter_mut().filter(|r| !r.partial()) {
-        let mut weight = (rep.total / equal).round_dp(4);
+        let mut weight = round_dp(rep.total / equal, 4);
         weight.rescale(4);
         rep.warning = if weight > HIGH {
             Some(format!(

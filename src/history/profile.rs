@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::MonthHistory;
+use crate::plan::fixed::round_dp;
 
 /// Hundredths of a percent in the whole year.
 const WHOLE: i64 = 10_000;
@@ -33,7 +34,7 @@ pub fn profile(months: &[MonthHistory], fiscal_year_start: u32) -> Option<[Decim
     let mut order: Vec<usize> = (0..12).collect();
     order.sort_by(|&a, &b| {
         // Snapped, so 1/3 written with 27 or 28 digits is the same remainder.
-        let rest = |m: usize| (exact[m] - exact[m].floor()).round_dp(12);
+        let rest = |m: usize| round_dp(exact[m] - exact[m].floor(), 12);
         let (ra, rb) = (rest(a), rest(b));
         rb.cmp(&ra).then(fiscal(a).cmp(&fiscal(b)))
     });

@@ -7,9 +7,10 @@ use rust_decimal::Decimal;
 
 use super::funnel_stream::{FunnelStream, write_report};
 use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity};
+use crate::plan::fixed::round_dp;
 
 fn dec(x: Decimal) -> String {
-    x.round_dp(4).normalize().to_string()
+    round_dp(x, 4).normalize().to_string()
 }
 
 /// The funnel as CSV, a target's rows as soon as it is worked out.

@@ -12,10 +12,11 @@ use super::plan_json::{Num, write_indented};
 use crate::funnel::report::{
     CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
+use crate::plan::fixed::round_dp;
 use crate::plan::report::RepNames;
 
 fn num(x: Decimal) -> Num {
-    Num(x.round_dp(4).normalize().to_string())
+    Num(round_dp(x, 4).normalize().to_string())
 }
 
 #[derive(Serialize)]

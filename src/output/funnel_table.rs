@@ -12,15 +12,16 @@ use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
 use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
+use crate::plan::fixed::round_dp;
 
 /// A decimal for people, with `dp` decimals at most and thousands grouped.
 pub fn dec(x: Decimal, dp: u32) -> String {
-    group(&x.round_dp(dp).normalize().to_string())
+    group(&round_dp(x, dp).normalize().to_string())
 }
 
 /// Hours for people: always one decimal, thousands grouped (`1,056.0`).
 pub fn hours(x: Decimal) -> String {
-    group(&format!("{:.1}", x.round_dp(1)))
+    group(&format!("{:.1}", round_dp(x, 1)))
 }
 
 /// A rate as a percentage: `10%`.

@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Family, Goal, GoalFile, TargetValue};
 
 use super::RuleOptions;
+use crate::plan::fixed::round_dp;
 
 /// Growth (or cut) beyond this share of the baseline is flagged.
 const MAX_CHANGE: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
@@ -36,7 +37,7 @@ pub fn growth(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
                 .and_then(|c| c.checked_mul(Decimal::ONE_HUNDRED))
                 .map_or_else(
                     || "beyond any percentage".to_string(),
-                    |p| format!("{:+}%", p.round_dp(1).normalize()),
+                    |p| format!("{:+}%", round_dp(p, 1).normalize()),
                 );
             {
                 let metric = target.metric.as_ref().map(|m| m.value.as_str());
@@ -256,7 +257,7 @@ pub fn feedback(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
             format!(
                 "the team's mean confidence in goal `{}` is {} of 5",
                 goal.id.value,
-                mean.round_dp(1).normalize()
+                round_dp(mean, 1).normalize()
             ),
         )
         .goal(Some(&goal.id.value));

@@ -10,6 +10,7 @@ use crate::model::schema::MONTH_NAMES;
 use crate::model::{Goal, GoalFile, MetricKind, Target, TargetValue};
 
 use super::RuleOptions;
+use crate::plan::fixed::round_dp;
 
 /// The checks on each goal's targets.
 pub fn targets(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
@@ -83,7 +84,7 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
                 if n.abs() > MAX_NUMBER {
                     let msg = format!(
                         "the target works out to {}, too large to plan exactly",
-                        n.round_dp(0)
+                        round_dp(n, 0)
                     );
                     out.push(
                         finding(Code::TargetNotFinite, goal, target, value.span.clone(), msg)

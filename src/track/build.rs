@@ -11,6 +11,7 @@ use super::ledger::Ledger;
 use super::progress::{self, Context};
 use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
+use crate::plan::fixed::round_dp;
 use crate::plan::target;
 use crate::smart::Checked;
 
@@ -105,7 +106,7 @@ fn leaderboard(checked: Checked<'_>, targets: &[TargetTrack]) -> Vec<Leader> {
             rank: 0,
             rep: rep.id.value.clone(),
             name: rep.name.as_ref().map(|n| n.value.clone()),
-            attainment: (sum / Decimal::from(targets)).round_dp(4),
+            attainment: round_dp(sum / Decimal::from(targets), 4),
             targets,
             targets_hit: hit,
             hit: hit == targets,

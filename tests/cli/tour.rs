@@ -15,7 +15,7 @@
 //!   docs/tour/step1.toml byte for byte.
 //! - A fenced block preceded by `<!-- excerpt: PATH -->` must appear verbatim in that file.
 //!
-//! `TOUR_BLESS=1 cargo test --test tour` rewrites the console blocks of both documents (and step1.toml) with the
+//! `TOUR_BLESS=1 cargo test --test cli tour::` rewrites the console blocks of both documents (and step1.toml) with the
 //! actual output, for after an intended change; review the diff like code. Excerpts are
 //! hand-written and never rewritten.
 
@@ -227,7 +227,7 @@ fn check_console_blocks(path: &str, at_least: usize) {
     assert!(
         mismatches.is_empty(),
         "{path} drifted from the program in {} place(s) ({} blocks); the first:\n\n{}\n\
-         If the change is intended, run `TOUR_BLESS=1 cargo test --test tour` and review the diff.",
+         If the change is intended, run `TOUR_BLESS=1 cargo test --test cli tour::` and review the diff.",
         mismatches.len(),
         blocks.len(),
         mismatches[0]
