@@ -13,7 +13,7 @@ use crate::output::bad_rows;
 use crate::smart::Checked;
 use crate::track::csv_read::sources::{Source, mapping_of, read_sources};
 use crate::track::ledger::Ledger;
-use crate::track::report::{Skipped, SourceSummary};
+use crate::track::report::SourceSummary;
 
 /// Every export read.
 pub struct Actuals {
@@ -109,24 +109,9 @@ pub fn read_into(
         let summary = read.summary;
         bad_rows::render(&read.file, &summary, io.paint_err, io.width, io.stderr)?;
         actuals.bad += summary.bad;
-        actuals.sources.push(SourceSummary {
-            file: read.file,
-            rows: summary.rows,
-            kept: summary.kept,
-            filtered_out: summary.filtered_out,
-            bad: summary.bad,
-            outside: summary.outside,
-            footer: summary.footer,
-            skipped: summary
-                .bad_by_reason
-                .into_iter()
-                .map(|r| Skipped {
-                    column: r.column,
-                    reason: r.reason,
-                    count: r.count,
-                })
-                .collect(),
-        });
+        actuals
+            .sources
+            .push(SourceSummary::from_read(read.file, summary));
     }
     Ok(actuals)
 }

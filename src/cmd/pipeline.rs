@@ -23,7 +23,7 @@ use crate::track::csv_read::{
 use crate::track::ledger::Ledger;
 use crate::track::numbers::{Amount, clip};
 use crate::track::pipeline::{PipelineBook, cover, probability};
-use crate::track::report::{Skipped, SourceSummary, TrackReport};
+use crate::track::report::{SourceSummary, TrackReport};
 
 /// Every pipeline export read.
 #[derive(Default)]
@@ -241,23 +241,6 @@ fn read_one(
         read_peeked(peeked, &columns_of(mapping), &mut sink).map_err(|e| anyhow!("{name}: {e}"))?;
     bad_rows::render(&name, &summary, io.paint_err, io.width, io.stderr)?;
     read.bad += summary.bad;
-    read.sources.push(SourceSummary {
-        file: name,
-        rows: summary.rows,
-        kept: summary.kept,
-        filtered_out: summary.filtered_out,
-        bad: summary.bad,
-        outside: summary.outside,
-        footer: summary.footer,
-        skipped: summary
-            .bad_by_reason
-            .into_iter()
-            .map(|r| Skipped {
-                column: r.column,
-                reason: r.reason,
-                count: r.count,
-            })
-            .collect(),
-    });
+    read.sources.push(SourceSummary::from_read(name, summary));
     Ok(())
 }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::Thresholds;
+use crate::track::csv_read::ReadSummary;
 
 /// The questions the guide asks about a goal that was missed.
 pub const REVIEW_QUESTIONS: [&str; 3] = [
@@ -46,6 +47,30 @@ pub struct SourceSummary {
     pub footer: u64,
     /// Bad rows by column and reason.
     pub skipped: Vec<Skipped>,
+}
+
+impl SourceSummary {
+    /// What reading one export reported, under the name the export was given.
+    pub fn from_read(file: String, summary: ReadSummary) -> Self {
+        Self {
+            file,
+            rows: summary.rows,
+            kept: summary.kept,
+            filtered_out: summary.filtered_out,
+            bad: summary.bad,
+            outside: summary.outside,
+            footer: summary.footer,
+            skipped: summary
+                .bad_by_reason
+                .into_iter()
+                .map(|r| Skipped {
+                    column: r.column,
+                    reason: r.reason,
+                    count: r.count,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Bad rows sharing a column and a reason.
