@@ -39,7 +39,7 @@ pub fn render(
     let reasons: Vec<String> = summary
         .bad_by_reason
         .iter()
-        .map(|r| format!("{} {} in `{}`", r.count, r.reason, r.column))
+        .map(|r| format!("{} × {} in `{}`", r.count, r.reason, r.column))
         .collect();
     let s = if summary.bad == 1 { "" } else { "s" };
     let line = format!(

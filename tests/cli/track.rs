@@ -337,6 +337,7 @@ fn bad_rows_are_reported_with_line_and_column_and_fail_unless_allowed() {
         "{stderr}"
     );
     assert!(stderr.contains("skipped 3 rows of 5"), "{stderr}");
+    assert!(stderr.contains("1 × unknown rep in `rep`"), "{stderr}");
     assert!(stderr.contains("--allow-bad-rows"), "{stderr}");
     let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     let source = doc["sources"]
