@@ -387,6 +387,13 @@ codes! {
         why: "Achievable: money enters the funnel as deals; 1,200,000.00 at 12,000.00 a deal is 100 deals, and without the deal size no activity can be worked out.",
         example: "[[funnels]]\nid = \"outbound\"\ndeal_size = 12000   # 1,200,000.00 of revenue is 100 deals\nstages = [{ activity = \"calls\", rate = 0.05 }, { activity = \"deals\" }]",
     },
+    FunnelNeedsAdditiveTarget => {
+        name: "funnel-needs-additive-target", criterion: Achievable, severity: Error,
+        summary: "a rate or level target names a funnel",
+        help: "remove `funnel` from the target, or put the funnel on the count or money target that the rate or level comes from",
+        why: "Achievable: a funnel works a number of outcomes back to the activity they need; a rate (answer rate) or a level (hours a week) is not a number of outcomes, so no activity follows from it, and the funnel would be silently ignored.",
+        example: "[[goals.targets]]\nmetric = \"answered_calls\"   # a count the funnel can work back\ntarget = 22\nper = \"month\"\nfunnel = \"outbound\"",
+    },
     UnknownCurrency => {
         name: "unknown-currency", criterion: File, severity: Error,
         summary: "`[plan] currency` is not an active ISO 4217 currency code",

@@ -1,6 +1,6 @@
 //! Where a target enters its funnel: a count target at the stage whose `activity` is its
 //! metric, a money target at the last stage through the funnel's `deal_size`. A target that
-//! cannot enter is an error, never a silent reinterpretation.
+//! cannot enter (a rate or a level included) is an error, never a silent reinterpretation.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Funnel, GoalFile, MetricKind, Target};
@@ -24,7 +24,8 @@ pub fn entry_stage(funnel: &Funnel, kind: MetricKind, metric: &str) -> Option<us
     }
 }
 
-/// `funnel-metric-not-a-stage` and `funnel-needs-deal-size`, at the target's `funnel` value.
+/// `funnel-metric-not-a-stage`, `funnel-needs-deal-size` and `funnel-needs-additive-target`, at
+/// the target's `funnel` value.
 pub fn funnel_entries(file: &GoalFile, _: RuleOptions, out: &mut Vec<Diagnostic>) {
     for goal in &file.goals {
         for target in &goal.targets {
@@ -76,7 +77,21 @@ fn entry_finding(file: &GoalFile, target: &Target) -> Option<Diagnostic> {
             "add `deal_size = …` (money per won deal) to funnel `{}`: money enters the funnel as deals",
             funnel.id.value
         )),
-        MetricKind::Rate | MetricKind::Level => return None,
+        MetricKind::Rate | MetricKind::Level => Diagnostic::new(
+            Code::FunnelNeedsAdditiveTarget,
+            Some(named.span.clone()),
+            format!(
+                "`{metric_id}` is a {} and funnel `{}` works back outcomes, not a {}",
+                metric.kind.name(),
+                funnel.id.value,
+                metric.kind.name()
+            ),
+        )
+        .help(format!(
+            "remove `funnel` from this target, or name `{}` on the count or money target the {} comes from",
+            funnel.id.value,
+            metric.kind.name()
+        )),
     };
     Some(finding.metric(Some(metric_id)))
 }

@@ -178,6 +178,21 @@ fn money_through_a_funnel_without_deal_size_is_an_error_at_the_funnel_key() {
     );
 }
 
+#[test]
+fn a_rate_target_through_a_funnel_is_an_error_at_the_funnel_key() {
+    // A rate is no number of outcomes: the funnel cannot work it back, and is never ignored.
+    let text = OUTBOUND.replace(
+        "[metrics.meetings]\nkind = \"count\"",
+        "[metrics.meetings]\nkind = \"rate\"",
+    );
+    assert_ne!(text, OUTBOUND);
+    let at = position(&text, "\"outbound\"", 1);
+    assert_eq!(
+        findings(&text),
+        vec![("funnel-needs-additive-target".to_string(), at.0, at.1)]
+    );
+}
+
 fn weekday_activity(doc: &Value, rules_holidays: &[NaiveDate]) -> Vec<(String, String, i64)> {
     let mut bad = Vec::new();
     for t in doc["targets"].as_array().unwrap() {
