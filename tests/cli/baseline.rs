@@ -4,21 +4,20 @@
 
 use std::fmt::Write as _;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
+
+use super::common::{AS_OF, goals_as_of};
 
 const GOALS: &str = "tests/fixtures/planning/history.toml";
 const EXPORT: &str = "tests/fixtures/planning/deals_2026.csv";
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.args(["--as-of", "2026-12-01"]).env("COLUMNS", "80");
-    cmd
-}
-
 fn baseline(args: &[&str]) -> (i32, String, String) {
-    let out = goals().arg("baseline").args(args).output().unwrap();
+    let out = goals_as_of(AS_OF)
+        .arg("baseline")
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
@@ -269,7 +268,7 @@ fn baseline_pasted_into_the_goal_file_passes_check_and_plans() {
     }
     goal_file.push('\n');
     goal_file.push_str(&snippet);
-    let check = goals()
+    let check = goals_as_of(AS_OF)
         .args(["check", "-", "--deny-warnings"])
         .write_stdin(goal_file.clone())
         .output()
@@ -280,7 +279,7 @@ fn baseline_pasted_into_the_goal_file_passes_check_and_plans() {
         "{}\n{goal_file}",
         String::from_utf8_lossy(&check.stdout)
     );
-    let plan = goals()
+    let plan = goals_as_of(AS_OF)
         .args(["plan", "-", "--format", "json"])
         .write_stdin(goal_file)
         .output()

@@ -1,21 +1,16 @@
 //! `goals capacity` end to end: the worked examples of the specification, the hiring plan
 //! with its `open_by` dates, what stays uncovered, attrition, filters and every format.
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
+
+use super::common::goals_as_of;
 
 const HIRING: &str = "tests/fixtures/planning/hiring.toml";
 const TEN: &str = "tests/fixtures/planning/team_of_ten.toml";
 
-fn goals(as_of: &str) -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.args(["--as-of", as_of]).env("COLUMNS", "80");
-    cmd
-}
-
 fn capacity_json(as_of: &str, args: &[&str], stdin: Option<&str>) -> Value {
-    let mut cmd = goals(as_of);
+    let mut cmd = goals_as_of(as_of);
     cmd.arg("capacity").args(args).args(["--format", "json"]);
     if let Some(text) = stdin {
         cmd.write_stdin(text.to_string());
@@ -123,7 +118,7 @@ fn the_json_has_exactly_the_documented_fields() {
         ]
     );
     assert_eq!(keys(&t["hires"][0]), ["start", "open_by", "capacity"]);
-    let raw = goals("2027-01-15")
+    let raw = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--format", "json"])
         .output()
         .unwrap();
@@ -142,7 +137,7 @@ fn a_target_ending_before_any_hire_can_start_stays_uncovered() {
     let t = &doc["targets"][0];
     assert!(t["hires"].as_array().unwrap().is_empty());
     assert_eq!(dec(&t["uncovered"]), Decimal::from(175_000));
-    let out = goals("2027-05-15")
+    let out = goals_as_of("2027-05-15")
         .args(["capacity", HIRING, "--goal", "smb-revenue"])
         .output()
         .unwrap();
@@ -190,7 +185,7 @@ fn a_team_whose_only_rep_carries_nothing_in_month_one_is_refused() {
         "id = \"ben\"\nteam = \"ramping\"",
         "id = \"ben\"\nteam = \"smb\"",
     );
-    let out = goals("2026-10-01")
+    let out = goals_as_of("2026-10-01")
         .args(["check", "-", "--format", "json"])
         .write_stdin(text)
         .output()
@@ -215,7 +210,7 @@ fn a_team_whose_only_rep_carries_nothing_in_month_one_is_refused() {
 
 #[test]
 fn every_format_reads_well() {
-    let table = goals("2027-01-15")
+    let table = goals_as_of("2027-01-15")
         .args(["capacity", TEN])
         .output()
         .unwrap();
@@ -228,7 +223,7 @@ fn every_format_reads_well() {
     assert!(
         text.contains("1 full-time hire starting 2027-03-01: open the requisition by 2027-01-15")
     );
-    let csv = goals("2027-01-15")
+    let csv = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--format", "csv"])
         .output()
         .unwrap();
@@ -256,7 +251,7 @@ fn every_format_reads_well() {
         csv.ends_with("mid-revenue,revenue,mid,uncovered,,,,,,,,,0.00,\n"),
         "{csv}"
     );
-    let md = goals("2027-01-15")
+    let md = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--format", "markdown"])
         .output()
         .unwrap();
@@ -273,7 +268,7 @@ fn every_format_reads_well() {
 
 #[test]
 fn unknown_filters_are_usage_errors() {
-    let out = goals("2027-01-15")
+    let out = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--team", "field"])
         .output()
         .unwrap();

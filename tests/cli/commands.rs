@@ -1,13 +1,7 @@
 //! Small commands and the help of every command: `explain --list`, `init -`, and `--help`
 //! in one form everywhere.
 
-use assert_cmd::Command;
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.env("COLUMNS", "80").env_remove("NO_COLOR");
-    cmd
-}
+use super::common::goals;
 
 fn stdout(args: &[&str]) -> String {
     let out = goals().args(args).output().unwrap();

@@ -6,15 +6,10 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn goals(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.current_dir(dir);
-    cmd
-}
+use super::common::goals_in;
 
 /// The example with a Salesforce-style user id on every rep (`005…`, 18 characters).
 fn with_crm_ids(dir: &Path) {
@@ -39,7 +34,7 @@ fn dec(text: &str) -> Decimal {
 
 /// Each rep's total of each additive target in `goals plan --format json`, by (goal, rep).
 fn plan_totals(dir: &Path) -> HashMap<(String, String), Decimal> {
-    let out = goals(dir)
+    let out = goals_in(dir)
         .args(["plan", "--format", "json"])
         .output()
         .unwrap();
@@ -61,7 +56,7 @@ fn plan_totals(dir: &Path) -> HashMap<(String, String), Decimal> {
 }
 
 fn stdout(dir: &Path, args: &[&str]) -> String {
-    let out = goals(dir).args(args).output().unwrap();
+    let out = goals_in(dir).args(args).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -230,7 +225,7 @@ fn a_rep_without_crm_id_is_an_error_naming_it() {
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replacen("crm_id = \"0055e0000000000007\"\n", "", 1);
     std::fs::write(&path, text).unwrap();
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["plan", "--format", "salesforce"])
         .output()
         .unwrap();
@@ -243,7 +238,7 @@ fn a_rep_without_crm_id_is_an_error_naming_it() {
         dir.path(),
         &["plan", "--format", "salesforce", "--team", "inside"],
     );
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args([
             "plan",
             "--format",

@@ -4,15 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn goals(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.current_dir(dir).env("COLUMNS", "80");
-    cmd
-}
+use super::common::goals_in;
 
 fn example() -> String {
     std::fs::read_to_string("goals.example.toml").unwrap()
@@ -40,7 +35,7 @@ fn dec(v: &Value) -> Decimal {
 }
 
 fn diff_json(dir: &Path, args: &[&str]) -> (Value, i32) {
-    let out = goals(dir)
+    let out = goals_in(dir)
         .arg("diff")
         .args(args)
         .args(["--format", "json"])
@@ -146,7 +141,7 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
     assert_eq!(doc["frozen"][0]["delta"], 10);
 
     // `--as-of` is the default; a period ending on the day itself is not before it.
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args([
             "--as-of",
             "2027-03-01",
@@ -164,7 +159,7 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args([
             "--as-of",
             "2027-04-01",
@@ -279,7 +274,7 @@ fn rev_path_is_read_from_git_and_markdown_fits_a_pull_request() {
     git(&["add", "goals.toml"]);
     git(&["commit", "-q", "-m", "goals"]);
     write(dir.path(), "goals.toml", &raised());
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args([
             "diff",
             "HEAD:goals.toml",
@@ -309,7 +304,7 @@ fn rev_path_is_read_from_git_and_markdown_fits_a_pull_request() {
         "{md}"
     );
 
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "HEAD~3:goals.toml", "goals.toml"])
         .output()
         .unwrap();
@@ -330,14 +325,14 @@ fn a_new_file_with_errors_is_refused_with_its_findings() {
         "new.toml",
         &example().replacen("target = 100", "target = -5", 1),
     );
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "old.toml", "new.toml"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("target-not-positive"), "{stderr}");
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "old.toml", "old.toml"])
         .output()
         .unwrap();
@@ -357,7 +352,7 @@ fn money_moves_by_the_cent_and_levels_keep_two_decimals() {
         .replacen("  target = 1800000\n", "  target = \"1800000.01\"\n", 1)
         .replacen("  target = 8 ", "  target = 7 ", 1);
     write(dir.path(), "new.toml", &new);
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "old.toml", "new.toml", "--by", "quarter"])
         .output()
         .unwrap();

@@ -8,21 +8,9 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").unwrap();
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .timeout(std::time::Duration::from_mins(1));
-    cmd
-}
+use super::common::{goals_within_a_minute, printed, root};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("goals-exports-{}-{name}", std::process::id()));
@@ -30,16 +18,8 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn text(output: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
 fn parse(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(output)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", printed(output)))
 }
 
 fn goal<'a>(doc: &'a Value, id: &str) -> &'a Value {
@@ -90,12 +70,12 @@ fn counts(source: &Value) -> [u64; 6] {
 
 #[test]
 fn the_four_crm_exports_give_their_figures() {
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "examples/exports.toml"])
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     // Pipedrive: 12,500 EUR; 8,000 USD at 0.92 = 7,360 + 4,250.50; lost and open deals filtered.
     let lisbon = goal(&doc, "revenue-lisbon");
@@ -134,11 +114,11 @@ fn the_four_crm_exports_give_their_figures() {
 
 #[test]
 fn the_exports_table_names_the_footer() {
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "examples/exports.toml"])
         .output()
         .unwrap();
-    let all = text(&output);
+    let all = printed(&output);
     assert!(
         all.contains("salesforce-opportunities.csv: 8 rows, 3 kept, 1 filtered out, 0 skipped, 4 footer lines"),
         "{all}"
@@ -286,7 +266,7 @@ fn generated() -> (String, u64, i64, Vec<(&'static str, &'static str, u64)>) {
 
 fn check_generated(output: &std::process::Output, name: &str) {
     let (_, good, cents, by_reason) = generated();
-    assert_eq!(output.status.code(), Some(0), "{name}: {}", text(output));
+    assert_eq!(output.status.code(), Some(0), "{name}: {}", printed(output));
     let doc = parse(output);
     let revenue = &doc["targets"][0];
     let sum = format!("{}.{:02}", cents / 100, cents % 100);
@@ -332,7 +312,7 @@ fn generated_files(test: &str) -> (PathBuf, PathBuf) {
 #[test]
 fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
     let (goal_file, csv) = generated_files("generated-file");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -342,7 +322,7 @@ fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
         .unwrap();
     check_generated(&output, "file");
     // Without --allow-bad-rows the same read fails with 1.
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -355,7 +335,7 @@ fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
 #[test]
 fn a_generated_export_reads_the_same_from_standard_input_and_a_pipe() {
     let (goal_file, csv) = generated_files("generated-pipe");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .args(["--actuals", "-", "--allow-bad-rows", "--format", "json"])
@@ -387,7 +367,7 @@ fn the_same_export_twice_is_read_once_with_a_note() {
     let (goal_file, csv) = generated_files("generated-twice");
     let copy = csv.with_file_name("copy.csv");
     fs::copy(&csv, &copy).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -418,7 +398,7 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
          2027-01-17,INSIDE,revenue,2.5\n2027-01-18,company,revenue,1000\n",
     )
     .unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -426,14 +406,14 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     let revenue = &doc["targets"][0];
     // The company's row belongs to company-owned targets only.
     assert_eq!(money(&revenue["actual_to_date"]), "142.50");
     assert_eq!(money(&revenue["team_level_actual"]), "42.50");
     assert_eq!(rep_actual(revenue, "r1"), "100.00");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -453,7 +433,7 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
             "| ↳ revenue team-level rows | revenue |  | 42.50 |",
         ),
     ] {
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["--as-of", "2027-06-30", "track"])
             .arg(&goal_file)
             .arg("--actuals")
@@ -481,7 +461,7 @@ fn a_24_digit_value_is_a_bad_row_in_track_and_replan() {
     fs::write(&csv, rows).unwrap();
     for command in ["track", "replan"] {
         for format in ["json", "table"] {
-            let output = goals()
+            let output = goals_within_a_minute()
                 .args(["--as-of", "2027-06-30", command])
                 .arg(&goal_file)
                 .arg("--actuals")
@@ -489,7 +469,7 @@ fn a_24_digit_value_is_a_bad_row_in_track_and_replan() {
                 .args(["--format", format])
                 .output()
                 .unwrap();
-            let all = text(&output);
+            let all = printed(&output);
             assert!(!all.contains("panicked"), "{command}: {all}");
             assert_eq!(output.status.code(), Some(1), "{command}: {all}");
             assert!(all.contains("is too large"), "{command}: {all}");
@@ -515,7 +495,7 @@ fn mapping_keys_are_checked_in_the_goal_file() {
             format!("{GOAL_FILE}\n[[actuals]]\nmetric = \"revenue\"\n{line}\n"),
         )
         .unwrap();
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["check", "--format", "json"])
             .arg(&file)
             .output()
@@ -538,16 +518,28 @@ fn mapping_keys_are_checked_in_the_goal_file() {
         "currency = \"EUR\"\nrates = { USD = \"0.92\", GBP = 1.17 }",
     );
     fs::write(&file, format!("{rates}\n{good}")).unwrap();
-    let output = goals().arg("check").arg(&file).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let output = goals_within_a_minute()
+        .arg("check")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let bad_rate = GOAL_FILE.replace(
         "currency = \"EUR\"",
         "currency = \"EUR\"\nrates = { usd = \"-1\" }",
     );
     fs::write(&file, bad_rate).unwrap();
-    let output = goals().arg("check").arg(&file).output().unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("rates.usd"), "{}", text(&output));
+    let output = goals_within_a_minute()
+        .arg("check")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("rates.usd"),
+        "{}",
+        printed(&output)
+    );
 }
 
 #[test]
@@ -562,14 +554,14 @@ fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
     let goals_only = &example[..example.find("# Pipedrive").unwrap()];
     let goal_file = dir.join("goals.toml");
     fs::write(&goal_file, format!("{goals_only}\n{mapping}")).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .args(["--actuals", "examples/exports/salesforce-opportunities.csv"])
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     // 5/14/2027 can only be month first, so 4/5/2027 is 5 April and 6/2/2027 is 2 June:
     // all within the first half, as with the key.
@@ -577,7 +569,7 @@ fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
         money(&goal(&doc, "revenue-boston")["actual_to_date"]),
         "17420.00"
     );
-    let late = goals()
+    let late = goals_within_a_minute()
         .args(["--as-of", "2027-04-30", "track"])
         .arg(&goal_file)
         .args(["--actuals", "examples/exports/salesforce-opportunities.csv"])
@@ -609,7 +601,7 @@ fn a_fifo_is_read_once() {
         )
         .unwrap();
     });
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -618,7 +610,7 @@ fn a_fifo_is_read_once() {
         .output()
         .unwrap();
     writer.join().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     assert_eq!(money(&doc["targets"][0]["actual_to_date"]), "10.50");
 }
@@ -639,7 +631,7 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
     )
     .unwrap();
     let run = |command: &str| {
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["--as-of", "2027-01-31", command])
             .arg(&goal_file)
             .arg("--actuals")
@@ -647,7 +639,7 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
             .args(["--by", "month", "--format", "json"])
             .output()
             .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+        assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
         parse(&output)
     };
     let track = run("track");
@@ -663,15 +655,15 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
 
 #[test]
 fn the_goal_file_and_the_export_cannot_both_be_standard_input() {
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "-", "--actuals", "-"])
         .write_stdin(GOAL_FILE)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", printed(&output));
     assert!(
-        text(&output).contains("cannot both be standard input"),
+        printed(&output).contains("cannot both be standard input"),
         "{}",
-        text(&output)
+        printed(&output)
     );
 }

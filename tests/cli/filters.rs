@@ -2,22 +2,16 @@
 //! is found by id, name or alias, priorities keep their unfiltered numbers, the leaderboard
 //! keeps its ranks, and an unknown id is a usage error (exit 2) naming the closest one.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::goals_as_of;
 
 const FILE: &str = "goals.example.toml";
 const ACTUALS: &str = "examples/actuals.csv";
 const FIELD: [&str; 3] = ["alessandro", "francesca", "davide"];
 
 fn goals(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2027-06-30"])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .output()
-        .unwrap()
+    goals_as_of("2027-06-30").args(args).output().unwrap()
 }
 
 fn json(args: &[&str]) -> Value {

@@ -2,23 +2,18 @@
 //! target enters at `meetings`, money enters as deals through `deal_size`, activity lands on
 //! workdays, and the hours check reads the same days. Fixture: tests/fixtures/outbound.toml.
 
-use assert_cmd::Command;
+use super::common::goals_on_stdin;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value;
 
 const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 
-fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .write_stdin(stdin.to_string())
-        .assert()
-}
-
 fn json(args: &[&str], stdin: &str) -> Value {
-    let out = goals(args, stdin).success().get_output().stdout.clone();
+    let out = goals_on_stdin(args, stdin)
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -46,7 +41,7 @@ fn activities(t: &Value) -> Vec<&str> {
 
 /// Check findings as (code, line, column).
 fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
-    let out = goals(&["check", "-", "--format", "json"], stdin)
+    let out = goals_on_stdin(&["check", "-", "--format", "json"], stdin)
         .get_output()
         .stdout
         .clone();
@@ -108,7 +103,7 @@ fn a_metric_that_is_no_stage_is_an_error_at_the_funnel_key() {
         found.contains(&("funnel-metric-not-a-stage".to_string(), at.0, at.1)),
         "{found:?}"
     );
-    let err = goals(&["funnel", "-"], &text)
+    let err = goals_on_stdin(&["funnel", "-"], &text)
         .code(1)
         .get_output()
         .stderr
@@ -147,7 +142,7 @@ fn money_enters_as_deals_through_the_deal_size() {
 
 #[test]
 fn the_table_says_the_deal_size_a_money_target_entered_with() {
-    let out = goals(&["funnel", "-"], OUTBOUND)
+    let out = goals_on_stdin(&["funnel", "-"], OUTBOUND)
         .success()
         .get_output()
         .stdout
@@ -158,7 +153,7 @@ fn the_table_says_the_deal_size_a_money_target_entered_with() {
         "{table}"
     );
     let raw = String::from_utf8(
-        goals(&["funnel", "-", "--format", "json"], OUTBOUND)
+        goals_on_stdin(&["funnel", "-", "--format", "json"], OUTBOUND)
             .success()
             .get_output()
             .stdout
@@ -298,7 +293,7 @@ steps = ["Call the fair's visitors"]
 
 #[test]
 fn the_hours_check_reads_the_days_the_activity_lands_on() {
-    let out = goals(&["check", "-", "--format", "json"], WEEKEND)
+    let out = goals_on_stdin(&["check", "-", "--format", "json"], WEEKEND)
         .success()
         .get_output()
         .stdout

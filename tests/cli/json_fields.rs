@@ -2,20 +2,15 @@
 //! `end`, and each rep's display `name` beside its id (null for a rep without one). Additive
 //! fields: the documents stay version 1.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::goals_on_stdin;
 
 const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 const RETENTION: &str = include_str!("../fixtures/retention.toml");
 
 fn json(args: &[&str], stdin: &str) -> Value {
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .args(["-", "--format", "json"])
-        .write_stdin(stdin.to_string())
-        .assert()
+    let out = goals_on_stdin(&[args, &["-", "--format", "json"]].concat(), stdin)
         .success()
         .get_output()
         .stdout

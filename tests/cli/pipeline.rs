@@ -2,25 +2,13 @@
 //! open against 1,600,000 remaining is 3.0x; a 22% win rate needs 4.5455x, so it is short) in
 //! every format, stage tables with a missing stage, and the example organisation's export.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn goals(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .args(args)
-        .output()
-        .unwrap()
-}
+use super::common::run;
 
 fn track(pipeline: &str, format: &str) -> std::process::Output {
-    goals(&[
+    run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -140,7 +128,7 @@ fn every_format_shows_the_coverage() {
 
 #[test]
 fn without_a_pipeline_the_formats_keep_their_shape() {
-    let out = goals(&[
+    let out = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -151,7 +139,7 @@ fn without_a_pipeline_the_formats_keep_their_shape() {
         "csv",
     ]);
     assert!(!text(&out).lines().next().unwrap().contains("pipeline"));
-    let json = goals(&[
+    let json = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -177,7 +165,7 @@ fn a_stage_missing_from_the_table_is_a_bad_row() {
     // 100,000 at 40% (Ada) and 10,000 at 70% (Bo, `negotiation` in any case).
     assert_eq!(num(&doc["targets"][0]["pipeline"]), dec("110000.00"));
     assert_eq!(num(&doc["targets"][0]["weighted"]), dec("47000.00"));
-    let allowed = goals(&[
+    let allowed = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -199,7 +187,7 @@ fn a_pipeline_export_no_mapping_fits_is_refused() {
 
 #[test]
 fn replan_refuses_a_pipeline() {
-    let out = goals(&[
+    let out = run(&[
         "replan",
         "goals.example.toml",
         "--pipeline",
@@ -214,7 +202,7 @@ fn replan_refuses_a_pipeline() {
 
 #[test]
 fn the_example_organisations_pipeline_is_read_as_exported() {
-    let out = goals(&[
+    let out = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -265,7 +253,7 @@ fn win_rate_and_stages_are_checked_in_the_goal_file() {
         .replace("Negotiation = \"70%\"", "Negotiation = 7");
     let path = dir.path().join("goals.toml");
     std::fs::write(&path, bad).unwrap();
-    let out = goals(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let out = run(&["check", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let doc: Value = serde_json::from_str(&text(&out)).unwrap();
     let messages: Vec<String> = doc["diagnostics"]

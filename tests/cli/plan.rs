@@ -1,19 +1,14 @@
 //! `goals plan` end to end: the guide's numbers, whole units that add up, every format and
 //! filter, refusal of a file with errors, and byte-identical output.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::{AS_OF, goals_as_of};
 
 const GUIDE: &str = "tests/fixtures/guide.toml";
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of").arg("2026-12-01").env("COLUMNS", "80");
-    cmd
-}
-
 fn plan_json(args: &[&str]) -> Value {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .arg("plan")
         .args(args)
         .args(["--format", "json"])
@@ -72,7 +67,7 @@ fn twenty_upsells_a_year_is_one_or_two_a_month() {
 
 #[test]
 fn a_million_over_twelve_months_adds_up_to_the_cent() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", GUIDE, "--format", "json", "--goal", "revenue"])
         .output()
         .unwrap();
@@ -149,7 +144,7 @@ fn levels_move_in_a_straight_line() {
 
 #[test]
 fn csv_has_a_row_per_target_period_and_rep() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", GUIDE, "--format", "csv", "--goal", "new-customers"])
         .output()
         .unwrap();
@@ -170,7 +165,7 @@ fn csv_has_a_row_per_target_period_and_rep() {
 
 #[test]
 fn markdown_and_table_read_well() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args([
             "plan",
             GUIDE,
@@ -190,7 +185,7 @@ fn markdown_and_table_read_well() {
         text.contains("| 2027-01 | 100 | 25 | 25 | 25 | 25 |"),
         "{text}"
     );
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "goals.example.toml"])
         .output()
         .unwrap();
@@ -205,7 +200,7 @@ fn markdown_and_table_read_well() {
 
 #[test]
 fn goals_are_listed_by_priority() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "goals.example.toml", "--format", "csv"])
         .output()
         .unwrap();
@@ -237,7 +232,7 @@ fn filters_narrow_the_plan_and_unknown_ids_are_refused() {
             );
         }
     }
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "goals.example.toml", "--rep", "giula"])
         .output()
         .unwrap();
@@ -251,7 +246,7 @@ fn filters_narrow_the_plan_and_unknown_ids_are_refused() {
 
 #[test]
 fn a_file_with_errors_is_refused() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "examples/broken.toml"])
         .output()
         .unwrap();
@@ -273,7 +268,7 @@ fn days_nobody_works_are_an_error_and_overloads_a_warning() {
     let late = late
         .replace("id = \"r3\"\n", "id = \"r3\"\nstart = 2027-03-01\n")
         .replace("id = \"r4\"\n", "id = \"r4\"\nstart = 2027-03-01\n");
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(late)
         .output()
@@ -294,7 +289,7 @@ fn days_nobody_works_are_an_error_and_overloads_a_warning() {
         "{d}"
     );
     let busy = text.replace("capacity = 30", "capacity = 20");
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(busy)
         .output()
@@ -320,7 +315,7 @@ fn days_nobody_works_are_an_error_and_overloads_a_warning() {
 #[test]
 fn output_is_byte_identical_from_run_to_run() {
     let run = || {
-        goals()
+        goals_as_of(AS_OF)
             .args([
                 "plan",
                 "goals.example.toml",
@@ -364,7 +359,7 @@ fn a_per_rep_target_too_small_for_any_rep_is_an_error() {
             })
     };
     let codes = |file: String| {
-        let out = goals()
+        let out = goals_as_of(AS_OF)
             .args(["check", "-", "--format", "json"])
             .write_stdin(file)
             .output()

@@ -3,19 +3,14 @@
 
 use std::fmt::Write as _;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::{AS_OF, goals_as_of};
 
 const WEIGHTS: &str = "tests/fixtures/planning/weights.toml";
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of").arg("2026-12-01").env("COLUMNS", "80");
-    cmd
-}
-
 fn run_json(args: &[&str], stdin: Option<&str>) -> Value {
-    let mut cmd = goals();
+    let mut cmd = goals_as_of(AS_OF);
     cmd.args(args).args(["--format", "json"]);
     if let Some(text) = stdin {
         cmd.write_stdin(text.to_string());
@@ -94,7 +89,7 @@ fn a_weight_must_be_above_zero() {
     let text = std::fs::read_to_string(WEIGHTS)
         .unwrap()
         .replace("weight = 0.8", "weight = 0");
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(text)
         .output()
@@ -167,7 +162,7 @@ fn targets_without_over_assignment_carry_no_street_fields() {
     let t = &doc["targets"][0];
     assert!(t.get("street_total").is_none(), "{t}");
     assert!(t["periods"][0].get("street_quota").is_none());
-    let csv = goals()
+    let csv = goals_as_of(AS_OF)
         .args(["plan", WEIGHTS, "--format", "csv"])
         .output()
         .unwrap();
@@ -203,7 +198,7 @@ fn the_most_specific_factor_wins() {
 
 #[test]
 fn tables_show_target_street_quota_and_cushion() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", STREET, "--by", "quarter"])
         .output()
         .unwrap();
@@ -214,7 +209,7 @@ fn tables_show_target_street_quota_and_cushion() {
         "{text}"
     );
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-    let md = goals()
+    let md = goals_as_of(AS_OF)
         .args(["plan", STREET, "--by", "quarter", "--format", "markdown"])
         .output()
         .unwrap();
@@ -227,7 +222,7 @@ fn tables_show_target_street_quota_and_cushion() {
         md.contains("| 2027-Q1 | 3,750,000.00 | 4,312,500.00 | 562,500.00 | 215,625.00 |"),
         "{md}"
     );
-    let csv = goals()
+    let csv = goals_as_of(AS_OF)
         .args(["plan", STREET, "--by", "quarter", "--format", "csv"])
         .output()
         .unwrap();
@@ -239,7 +234,7 @@ fn tables_show_target_street_quota_and_cushion() {
 }
 
 fn check_codes(text: &str) -> (i32, Vec<(String, String)>) {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(text.to_string())
         .output()
@@ -309,9 +304,8 @@ fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
         writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
     }
     std::fs::write(&csv, rows).unwrap();
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2027-06-30", "track", STREET, "--format", "json"])
+    let out = goals_as_of("2027-06-30")
+        .args(["track", STREET, "--format", "json"])
         .arg("--actuals")
         .arg(&csv)
         .output()
@@ -342,9 +336,8 @@ fn replan_keeps_the_cushion_on_what_remains() {
         writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
     }
     std::fs::write(&csv, rows).unwrap();
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2027-06-30", "replan", STREET, "--by", "quarter"])
+    let out = goals_as_of("2027-06-30")
+        .args(["replan", STREET, "--by", "quarter"])
         .args(["--format", "json", "--actuals"])
         .arg(&csv)
         .output()

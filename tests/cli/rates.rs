@@ -3,22 +3,13 @@
 //! JSON writes every level and rate quota with two decimals. Fixture:
 //! tests/fixtures/retention.toml.
 
-use assert_cmd::Command;
+use super::common::goals_on_stdin;
 use serde_json::Value;
 
 const RETENTION: &str = include_str!("../fixtures/retention.toml");
 
-fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .write_stdin(stdin.to_string())
-        .assert()
-}
-
 fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
-    let out = goals(&["check", "-", "--format", "json"], stdin)
+    let out = goals_on_stdin(&["check", "-", "--format", "json"], stdin)
         .get_output()
         .stdout
         .clone();
@@ -49,7 +40,7 @@ fn position(text: &str, needle: &str) -> (u64, u64) {
 #[test]
 fn net_revenue_retention_of_110_percent_is_a_rate_with_max_200() {
     assert_eq!(findings(RETENTION), vec![]);
-    let plan = goals(&["plan", "-", "--format", "json"], RETENTION)
+    let plan = goals_on_stdin(&["plan", "-", "--format", "json"], RETENTION)
         .success()
         .get_output()
         .stdout
@@ -64,7 +55,7 @@ fn net_revenue_retention_of_110_percent_is_a_rate_with_max_200() {
 
 #[test]
 fn json_writes_level_and_rate_quotas_with_two_decimals() {
-    let plan = goals(&["plan", "-", "--format", "json"], RETENTION)
+    let plan = goals_on_stdin(&["plan", "-", "--format", "json"], RETENTION)
         .success()
         .get_output()
         .stdout

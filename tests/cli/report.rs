@@ -3,31 +3,17 @@
 //! a small report is pinned as a snapshot.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
+use super::common::run;
+
 const AS_OF: &str = "2027-06-30";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn stdout(args: &[&str]) -> String {
-    let out = goals(args);
+    let out = run(args);
     assert!(
         out.status.success(),
         "goals {args:?} failed: {}",
@@ -370,7 +356,7 @@ fn the_same_input_gives_the_same_bytes() {
 fn the_report_goes_to_the_file_of_dash_o() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.html");
-    let out = goals(&[
+    let out = run(&[
         "--as-of",
         AS_OF,
         "report",
@@ -386,7 +372,7 @@ fn the_report_goes_to_the_file_of_dash_o() {
         !text.contains("id=\"review\""),
         "without actuals there is no review"
     );
-    let unwritable = goals(&[
+    let unwritable = run(&[
         "report",
         "goals.example.toml",
         "-o",
@@ -402,7 +388,7 @@ fn the_report_goes_to_the_file_of_dash_o() {
 
 #[test]
 fn a_goal_file_with_errors_gets_no_report() {
-    let out = goals(&["report", "examples/broken.toml"]);
+    let out = run(&["report", "examples/broken.toml"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no report was written"));

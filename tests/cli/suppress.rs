@@ -3,17 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of")
-        .arg("2026-12-01")
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "80");
-    cmd
-}
+use super::common::{AS_OF, goals_as_of};
 
 /// The example without its `review` cadences: one `goal-without-review` warning per goal.
 fn without_reviews() -> String {
@@ -29,7 +21,7 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 }
 
 fn check_json(path: &Path) -> Value {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .arg("check")
         .arg(path)
         .args(["--format", "json"])
@@ -53,7 +45,7 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
         without_reviews()
     );
     let all = write(&dir, "all.toml", &everywhere);
-    goals()
+    goals_as_of(AS_OF)
         .arg("check")
         .arg(&all)
         .arg("--deny-warnings")
@@ -70,7 +62,7 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
             "\"goal-without-review\"",
         ),
     );
-    goals()
+    goals_as_of(AS_OF)
         .arg("check")
         .arg(&one)
         .arg("--deny-warnings")
@@ -104,7 +96,7 @@ fn the_human_summary_counts_suppressed_findings_apart() {
         without_reviews()
     );
     let path = write(&dir, "goals.toml", &text);
-    let out = goals().arg("check").arg(&path).output().unwrap();
+    let out = goals_as_of(AS_OF).arg("check").arg(&path).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("0 errors, 0 warnings, 0 infos (6 suppressed by `allow`)"),

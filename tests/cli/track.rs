@@ -4,23 +4,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+use super::common::{goals, root};
+
 const AS_OF: &str = "2027-06-30";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").unwrap();
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS");
-    cmd
-}
 
 /// `goals --as-of 2027-06-30 <command> goals.example.toml --actuals examples/actuals.csv …`.
 fn run(command: &str, extra: &[&str]) -> assert_cmd::assert::Assert {

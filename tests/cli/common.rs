@@ -1,0 +1,78 @@
+//! What every CLI test module shares: the `goals` binary set up the same way (crate root as
+//! working folder, no colour from the environment, an 80-column table width), and small
+//! readers of its JSON and of goal-file positions.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use assert_cmd::assert::Assert;
+
+/// The date most tests plan and check from (the plan of the fixtures starts after it).
+pub const AS_OF: &str = "2026-12-01";
+
+/// The crate root, where the example and the fixtures live.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built `goals` binary run from the crate root with `NO_COLOR=1` and `COLUMNS=80`, so
+/// its output depends on no terminal and no shell setting.
+pub fn goals() -> Command {
+    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80");
+    cmd
+}
+
+/// [`goals`] with `--as-of DATE` before the command.
+pub fn goals_as_of(date: &str) -> Command {
+    let mut cmd = goals();
+    cmd.args(["--as-of", date]);
+    cmd
+}
+
+/// [`goals`] killed after a minute: hostile input must end, never hang.
+pub fn goals_within_a_minute() -> Command {
+    let mut cmd = goals();
+    cmd.timeout(std::time::Duration::from_mins(1));
+    cmd
+}
+
+/// `goals ARGS` run to its end, whatever its exit code.
+pub fn run(args: &[&str]) -> Output {
+    goals().args(args).output().expect("goals runs")
+}
+
+/// [`goals`] run in `dir` (a temporary folder holding the files of the test).
+pub fn goals_in(dir: &Path) -> Command {
+    let mut cmd = goals();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// [`goals`] without `NO_COLOR`, for tests of when the binary colours by itself (a pipe
+/// never is, `--color always` and `CLICOLOR_FORCE` are).
+pub fn goals_with_colour_env(date: &str) -> Command {
+    let mut cmd = goals_as_of(date);
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// `goals --as-of 2026-12-01 ARGS` reading `stdin` (the goal file given as `-`).
+pub fn goals_on_stdin(args: &[&str], stdin: &str) -> Assert {
+    goals_as_of(AS_OF)
+        .args(args)
+        .write_stdin(stdin.to_string())
+        .assert()
+}
+
+/// What a run printed, stdout then stderr, for failure messages and searches.
+pub fn printed(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
