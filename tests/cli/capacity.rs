@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::goals_as_of;
+use super::common::{goals_as_of, json_decimal};
 
 const HIRING: &str = "tests/fixtures/planning/hiring.toml";
 const TEN: &str = "tests/fixtures/planning/team_of_ten.toml";
@@ -25,16 +25,12 @@ fn capacity_json(as_of: &str, args: &[&str], stdin: Option<&str>) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn dec(v: &Value) -> Decimal {
-    v.to_string().parse().unwrap()
-}
-
 fn column(target: &Value, key: &str) -> Vec<Decimal> {
     target["months"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| dec(&m[key]))
+        .map(|m| json_decimal(&m[key]))
         .collect()
 }
 
@@ -52,14 +48,14 @@ fn a_hire_ramping_from_zero_brings_0_then_12_500_up_to_50_000() {
     assert_eq!(hires.len(), 1, "{t}");
     assert_eq!(hires[0]["start"], "2027-01-01");
     assert_eq!(hires[0]["open_by"], "2026-11-02");
-    assert_eq!(dec(&hires[0]["capacity"]), Decimal::from(175_000));
+    assert_eq!(json_decimal(&hires[0]["capacity"]), Decimal::from(175_000));
     let brought: Vec<Decimal> = column(t, "capacity_with_hires")
         .iter()
         .zip(column(t, "capacity"))
         .map(|(with, without)| with - without)
         .collect();
     assert_eq!(brought, ints(&[0, 12_500, 25_000, 37_500, 50_000, 50_000]));
-    assert_eq!(dec(&t["uncovered"]), Decimal::ZERO);
+    assert_eq!(json_decimal(&t["uncovered"]), Decimal::ZERO);
 }
 
 #[test]
@@ -85,9 +81,9 @@ fn seven_ramped_reps_and_three_at_forty_percent_are_8_2_rre_and_1_045_500() {
     let jan = &t["months"][0];
     assert_eq!(jan["label"], "2027-01");
     assert_eq!(jan["rre"].to_string(), "8.2");
-    assert_eq!(dec(&jan["capacity"]), Decimal::from(1_045_500));
-    assert_eq!(dec(&jan["target"]), Decimal::from(1_250_000));
-    assert_eq!(dec(&jan["gap"]), Decimal::from(204_500));
+    assert_eq!(json_decimal(&jan["capacity"]), Decimal::from(1_045_500));
+    assert_eq!(json_decimal(&jan["target"]), Decimal::from(1_250_000));
+    assert_eq!(json_decimal(&jan["gap"]), Decimal::from(204_500));
     // The earliest hire starts once the requisition can be filled: 15 Jan + 45 days.
     assert_eq!(t["hires"][0]["start"], "2027-03-01");
     assert_eq!(t["hires"][0]["open_by"], "2027-01-15");
@@ -136,7 +132,7 @@ fn a_target_ending_before_any_hire_can_start_stays_uncovered() {
     let doc = capacity_json("2027-05-15", &[HIRING, "--goal", "smb-revenue"], None);
     let t = &doc["targets"][0];
     assert!(t["hires"].as_array().unwrap().is_empty());
-    assert_eq!(dec(&t["uncovered"]), Decimal::from(175_000));
+    assert_eq!(json_decimal(&t["uncovered"]), Decimal::from(175_000));
     let out = goals_as_of("2027-05-15")
         .args(["capacity", HIRING, "--goal", "smb-revenue"])
         .output()
@@ -158,8 +154,8 @@ fn a_late_hire_covers_part_and_the_rest_is_uncovered_only_when_no_more_helps() {
     assert_eq!(hires.len(), 5);
     assert_eq!(hires[0]["start"], "2027-04-01");
     assert_eq!(hires[0]["open_by"], "2027-01-31");
-    assert_eq!(dec(&hires[0]["capacity"]), Decimal::from(37_500));
-    assert_eq!(dec(&t["uncovered"]), Decimal::ZERO);
+    assert_eq!(json_decimal(&hires[0]["capacity"]), Decimal::from(37_500));
+    assert_eq!(json_decimal(&t["uncovered"]), Decimal::ZERO);
     let total: Decimal = column(t, "capacity_with_hires").iter().sum();
     assert!(total >= Decimal::from(475_000), "{total}");
 }
@@ -291,7 +287,7 @@ fn a_month_cut_by_the_target_counts_its_workdays_inside_against_the_whole_month(
     assert_eq!(jan["start"], "2027-01-18");
     assert_eq!(jan["rre"].to_string(), "0.4762");
     assert_eq!(
-        dec(&jan["capacity"]).round_dp(2),
+        json_decimal(&jan["capacity"]).round_dp(2),
         Decimal::new(2_380_952, 2)
     );
     // No hire before the target starts: the first allowed month is February.

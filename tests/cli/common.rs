@@ -7,6 +7,9 @@ use std::process::Output;
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use tempfile::TempDir;
 
 /// The date most tests plan and check from (the plan of the fixtures starts after it).
 pub const AS_OF: &str = "2026-12-01";
@@ -75,4 +78,39 @@ pub fn printed(output: &Output) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
+}
+
+/// A decimal written as text (a CSV cell, an HTML attribute, an expected figure).
+pub fn decimal(text: &str) -> Decimal {
+    text.parse()
+        .unwrap_or_else(|_| panic!("`{text}` is a decimal"))
+}
+
+/// A JSON number as the decimal it is written as (never through f64).
+pub fn json_decimal(v: &Value) -> Decimal {
+    decimal(&v.to_string())
+}
+
+/// The target of the goal `goal` in a plan, funnel or track JSON document.
+pub fn goal_target<'a>(doc: &'a Value, goal: &str) -> &'a Value {
+    doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["goal"] == goal)
+        .unwrap_or_else(|| panic!("no target of goal {goal} in {doc}"))
+}
+
+/// `text` written to `dir/name`; the path.
+pub fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `text` written to `name` in a fresh temporary folder, removed when the folder is dropped.
+pub fn temp_file(name: &str, text: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), name, text);
+    (dir, path)
 }

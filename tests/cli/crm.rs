@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::goals_in;
+use super::common::{decimal, goals_in, json_decimal};
 
 /// The example with a Salesforce-style user id on every rep (`005…`, 18 characters).
 fn with_crm_ids(dir: &Path) {
@@ -26,10 +25,6 @@ fn with_crm_ids(dir: &Path) {
     }
     assert_eq!(n, 7, "the example has seven reps");
     std::fs::write(dir.join("goals.toml"), text).unwrap();
-}
-
-fn dec(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap()
 }
 
 /// Each rep's total of each additive target in `goals plan --format json`, by (goal, rep).
@@ -49,7 +44,7 @@ fn plan_totals(dir: &Path) -> HashMap<(String, String), Decimal> {
                 t["goal"].as_str().unwrap().to_string(),
                 r["rep"].as_str().unwrap().to_string(),
             );
-            totals.insert(key, dec(&r["quota"].to_string()));
+            totals.insert(key, json_decimal(&r["quota"]));
         }
     }
     totals
@@ -94,11 +89,11 @@ fn salesforce_rows_are_forecasting_quotas_that_add_up_to_the_plan() {
             ("", "EUR"),
             "money goes in QuotaAmount"
         );
-        sum += dec(fields[2]);
+        sum += decimal(fields[2]);
     }
     assert_eq!(
         sum,
-        dec("1800000.00"),
+        decimal("1800000.00"),
         "the field team's revenue target, to the cent"
     );
 
@@ -130,7 +125,7 @@ fn salesforce_rows_are_forecasting_quotas_that_add_up_to_the_plan() {
             "{line}"
         );
         let money = !f[2].is_empty();
-        let amount = dec(if money { f[2] } else { f[3] });
+        let amount = decimal(if money { f[2] } else { f[3] });
         *by_rep.entry((ids[f[0]].clone(), money)).or_default() += amount;
     }
     let plan = plan_totals(dir.path());
@@ -201,7 +196,7 @@ fn pipedrive_lines_are_goal_bodies_that_add_up_to_the_plan() {
                 .find(|g| g != "field-revenue" && title.starts_with(&title_of(g)))
                 .unwrap()
         };
-        *sums.entry((goal, rep)).or_default() += dec(&outcome["target"].to_string());
+        *sums.entry((goal, rep)).or_default() += json_decimal(&outcome["target"]);
     }
     let mut plan = plan;
     plan.retain(|_, v| !v.is_zero());

@@ -10,7 +10,7 @@ use std::process::{Command as Process, Stdio};
 
 use serde_json::Value;
 
-use super::common::{goals_within_a_minute, printed, root};
+use super::common::{goal_target, goals_within_a_minute, printed, root};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("goals-exports-{}-{name}", std::process::id()));
@@ -20,15 +20,6 @@ fn temp_dir(name: &str) -> PathBuf {
 
 fn parse(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", printed(output)))
-}
-
-fn goal<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == id)
-        .unwrap_or_else(|| panic!("no goal {id}"))
 }
 
 /// A money figure of the JSON with its two decimals (the JSON has at most two).
@@ -78,14 +69,14 @@ fn the_four_crm_exports_give_their_figures() {
     assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     // Pipedrive: 12,500 EUR; 8,000 USD at 0.92 = 7,360 + 4,250.50; lost and open deals filtered.
-    let lisbon = goal(&doc, "revenue-lisbon");
+    let lisbon = goal_target(&doc, "revenue-lisbon");
     assert_eq!(money(&lisbon["actual_to_date"]), "24110.50");
     assert_eq!(rep_actual(lisbon, "ana"), "12500.00");
     assert_eq!(rep_actual(lisbon, "joao"), "11610.50");
     let pipedrive = source(&doc, "pipedrive-deals.csv");
     assert_eq!(counts(pipedrive), [5, 3, 2, 0, 0, 0]);
     // HubSpot: Closed Won only, timestamps without seconds.
-    let london = goal(&doc, "revenue-london");
+    let london = goal_target(&doc, "revenue-london");
     assert_eq!(money(&london["actual_to_date"]), "18550.75");
     assert_eq!(rep_actual(london, "emma"), "16200.00");
     assert_eq!(
@@ -94,7 +85,7 @@ fn the_four_crm_exports_give_their_figures() {
     );
     // Salesforce (US): 5/14/2027 and 4/5/2027 are month first; "USD 1,000.00" is 920 euros;
     // the report's footer is four lines of footer, not bad rows.
-    let boston = goal(&doc, "revenue-boston");
+    let boston = goal_target(&doc, "revenue-boston");
     assert_eq!(money(&boston["actual_to_date"]), "17420.00");
     assert_eq!(rep_actual(boston, "sarah"), "4920.00");
     assert_eq!(
@@ -102,7 +93,7 @@ fn the_four_crm_exports_give_their_figures() {
         [8, 3, 1, 0, 0, 4]
     );
     // Excel (German): windows-1252 names, 12.500,00 and 14.05.2027.
-    let berlin = goal(&doc, "revenue-berlin");
+    let berlin = goal_target(&doc, "revenue-berlin");
     assert_eq!(money(&berlin["actual_to_date"]), "16750.49");
     assert_eq!(rep_actual(berlin, "jurgen"), "12500.00");
     assert_eq!(rep_actual(berlin, "lena"), "4250.49");
@@ -566,7 +557,7 @@ fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
     // 5/14/2027 can only be month first, so 4/5/2027 is 5 April and 6/2/2027 is 2 June:
     // all within the first half, as with the key.
     assert_eq!(
-        money(&goal(&doc, "revenue-boston")["actual_to_date"]),
+        money(&goal_target(&doc, "revenue-boston")["actual_to_date"]),
         "17420.00"
     );
     let late = goals_within_a_minute()
@@ -577,7 +568,7 @@ fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
         .output()
         .unwrap();
     // By 30 April only Sarah's 4,000 of 5 April is in.
-    let boston = goal(&parse(&late), "revenue-boston").clone();
+    let boston = goal_target(&parse(&late), "revenue-boston").clone();
     assert_eq!(money(&boston["actual_to_date"]), "4000.00");
 }
 
@@ -643,13 +634,13 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
         parse(&output)
     };
     let track = run("track");
-    let nrr = goal(&track, "nrr");
+    let nrr = goal_target(&track, "nrr");
     assert_eq!(nrr["actual_to_date"].as_f64(), Some(97.0));
     assert_eq!(nrr["team_level_actual"].as_f64(), Some(97.0));
     let reps = nrr["reps"].as_array().unwrap();
     assert_eq!(reps[0]["actual_to_date"].as_f64(), Some(80.0));
     let replan = run("replan");
-    let january = &goal(&replan, "nrr")["periods"][0];
+    let january = &goal_target(&replan, "nrr")["periods"][0];
     assert_eq!(january["quota"].as_f64(), Some(97.0), "{january}");
 }
 

@@ -2,7 +2,7 @@
 //! cold-call example, whole units that add up, exact hours, the survey round trip, and a
 //! located finding for every bad input.
 
-use super::common::goals_on_stdin;
+use super::common::{goals_on_stdin, temp_file};
 
 /// Two reps, each asked for 22 answered calls a month (+10% of 20) through a 10% funnel.
 const GUIDE: &str = r#"
@@ -163,14 +163,6 @@ fn a_bad_funnel_is_a_located_error() {
     );
 }
 
-/// `text` written to `name` in a fresh temporary folder, removed when the folder is dropped.
-fn temp(name: &str, text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    (dir, path.display().to_string())
-}
-
 #[test]
 fn the_survey_round_trip_reports_low_confidence() {
     let form = stdout(&["survey", "-"], GUIDE);
@@ -188,7 +180,8 @@ fn the_survey_round_trip_reports_low_confidence() {
             }
         }))
         .collect();
-    let (_dir, path) = temp("round_trip.csv", &(filled.join("\n") + "\n"));
+    let (_dir, path) = temp_file("round_trip.csv", &(filled.join("\n") + "\n"));
+    let path = path.display().to_string();
     let assert = goals_on_stdin(
         &["check", "-", "--feedback", &path, "--deny-warnings"],
         GUIDE,
@@ -229,7 +222,8 @@ fn every_bad_survey_row_is_located() {
                 answered-calls,,nobody,,3,yes,no,\n\
                 answered-calls,,giulia,,9,yes,no,\n\
                 answered-calls,,marco,,3,maybe,no,\n";
-    let (_dir, path) = temp("bad_rows.csv", text);
+    let (_dir, path) = temp_file("bad_rows.csv", text);
+    let path = path.display().to_string();
     let out = goals_on_stdin(
         &["check", "-", "--feedback", &path, "--format", "json"],
         GUIDE,

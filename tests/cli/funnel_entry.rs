@@ -2,7 +2,7 @@
 //! target enters at `meetings`, money enters as deals through `deal_size`, activity lands on
 //! workdays, and the hours check reads the same days. Fixture: tests/fixtures/outbound.toml.
 
-use super::common::goals_on_stdin;
+use super::common::{goal_target, goals_on_stdin};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value;
 
@@ -19,15 +19,6 @@ fn json(args: &[&str], stdin: &str) -> Value {
 
 fn funnel(stdin: &str, by: &str) -> Value {
     json(&["funnel", "-", "--format", "json", "--by", by], stdin)
-}
-
-fn target<'a>(doc: &'a Value, goal: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == goal)
-        .unwrap_or_else(|| panic!("no target {goal} in {doc}"))
 }
 
 fn activities(t: &Value) -> Vec<&str> {
@@ -71,7 +62,7 @@ fn position(text: &str, needle: &str, n: usize) -> (u64, u64) {
 #[test]
 fn a_meetings_target_enters_at_meetings_and_ignores_the_deals_below() {
     let doc = funnel(OUTBOUND, "month");
-    let meetings = target(&doc, "book-meetings");
+    let meetings = goal_target(&doc, "book-meetings");
     assert_eq!(activities(meetings), ["calls", "meetings"]);
     let stages = meetings["stages"].as_array().unwrap();
     assert_eq!(stages[1]["outcome"], true);
@@ -118,10 +109,10 @@ fn a_metric_that_is_no_stage_is_an_error_at_the_funnel_key() {
 #[test]
 fn money_enters_as_deals_through_the_deal_size() {
     let doc = funnel(OUTBOUND, "month");
-    let revenue = target(&doc, "new-revenue");
+    let revenue = goal_target(&doc, "new-revenue");
     assert_eq!(activities(revenue), ["calls", "meetings", "deals"]);
     assert_eq!(revenue["deal_size"].to_string(), "12000.0");
-    assert_eq!(target(&doc, "book-meetings")["deal_size"], Value::Null);
+    assert_eq!(goal_target(&doc, "book-meetings")["deal_size"], Value::Null);
     let deals = &revenue["stages"][2];
     assert_eq!(deals["outcome"], true);
     assert_eq!(deals["total"], 100);
@@ -234,7 +225,7 @@ fn activity_lands_on_the_workday_on_or_before_the_shifted_day() {
     assert_eq!(weekday_activity(&doc, &holidays), vec![]);
     // The first outcomes, on Monday 4 January, are called for 15 days earlier: Sunday
     // 20 December, so on Friday 18 December.
-    let first = target(&doc, "book-meetings")["stages"][0]["periods"]
+    let first = goal_target(&doc, "book-meetings")["stages"][0]["periods"]
         .as_array()
         .unwrap()
         .iter()
@@ -330,7 +321,7 @@ fn a_plan_starting_on_a_holiday_opens_no_empty_period_before_it() {
     assert_eq!(doc["capacity"][0]["periods"][0]["label"], "2027-01");
     // With the 15-day cycle the December lead is real and stays.
     let doc = funnel(OUTBOUND, "month");
-    let calls = &target(&doc, "book-meetings")["stages"][0]["periods"][0];
+    let calls = &goal_target(&doc, "book-meetings")["stages"][0]["periods"][0];
     assert_eq!(
         (&calls["label"], &calls["before_start"]),
         (&"2026-12".into(), &true.into())

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::run;
+use super::common::{decimal, json_decimal, run};
 
 fn track(pipeline: &str, format: &str) -> std::process::Output {
     run(&[
@@ -20,15 +20,6 @@ fn track(pipeline: &str, format: &str) -> std::process::Output {
         "--format",
         format,
     ])
-}
-
-fn dec(text: &str) -> Decimal {
-    text.parse().unwrap()
-}
-
-/// A JSON number as a decimal (the value parses through f64; these are exact in it).
-fn num(v: &Value) -> Decimal {
-    dec(&v.to_string())
 }
 
 fn text(out: &std::process::Output) -> String {
@@ -56,17 +47,17 @@ fn the_specifications_example_is_short_at_a_22_percent_win_rate() {
     let t = &doc["targets"][0];
     // 1,000,000 at 40% + 1,400,000 at 0.5 (Ada) + 2,400,000 at 25% (Bo); the May deal is
     // overdue and the 2028 one closes after the target: neither counts.
-    assert_eq!(num(&t["actual_to_date"]), dec("2400000.00"));
-    assert_eq!(num(&t["pipeline"]), dec("4800000.00"));
-    assert_eq!(num(&t["weighted"]), dec("1700000.00"));
-    assert_eq!(num(&t["coverage"]), dec("3.0000"));
-    assert_eq!(num(&t["required_coverage"]), dec("4.5455"));
+    assert_eq!(json_decimal(&t["actual_to_date"]), decimal("2400000.00"));
+    assert_eq!(json_decimal(&t["pipeline"]), decimal("4800000.00"));
+    assert_eq!(json_decimal(&t["weighted"]), decimal("1700000.00"));
+    assert_eq!(json_decimal(&t["coverage"]), decimal("3.0000"));
+    assert_eq!(json_decimal(&t["required_coverage"]), decimal("4.5455"));
     assert_eq!(t["pipeline_short"], true);
-    assert_eq!(num(&t["forecast_weighted"]), dec("4100000.00"));
+    assert_eq!(json_decimal(&t["forecast_weighted"]), decimal("4100000.00"));
     let ada = &t["reps"][0];
-    assert_eq!(num(&ada["pipeline"]), dec("2400000.00"));
-    assert_eq!(num(&ada["weighted"]), dec("1100000.00"));
-    assert_eq!(num(&ada["coverage"]), dec("3.0000"));
+    assert_eq!(json_decimal(&ada["pipeline"]), decimal("2400000.00"));
+    assert_eq!(json_decimal(&ada["weighted"]), decimal("1100000.00"));
+    assert_eq!(json_decimal(&ada["coverage"]), decimal("3.0000"));
     let source = doc["sources"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(source["file"], "tests/pipeline/open.csv");
     assert_eq!(source["rows"], 5);
@@ -163,8 +154,14 @@ fn a_stage_missing_from_the_table_is_a_bad_row() {
     );
     let doc: Value = serde_json::from_str(&text(&out)).unwrap();
     // 100,000 at 40% (Ada) and 10,000 at 70% (Bo, `negotiation` in any case).
-    assert_eq!(num(&doc["targets"][0]["pipeline"]), dec("110000.00"));
-    assert_eq!(num(&doc["targets"][0]["weighted"]), dec("47000.00"));
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["pipeline"]),
+        decimal("110000.00")
+    );
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["weighted"]),
+        decimal("47000.00")
+    );
     let allowed = run(&[
         "--as-of",
         "2027-06-30",
@@ -229,9 +226,9 @@ fn the_example_organisations_pipeline_is_read_as_exported() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| num(&r["pipeline"]))
+        .map(|r| json_decimal(&r["pipeline"]))
         .sum();
-    assert_eq!(num(&revenue["pipeline"]), sum);
+    assert_eq!(json_decimal(&revenue["pipeline"]), sum);
     assert!(
         revenue["required_coverage"].is_null(),
         "the example sets no win rate"

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goals_as_of};
+use super::common::{AS_OF, goal_target, goals_as_of};
 
 const GUIDE: &str = "tests/fixtures/guide.toml";
 
@@ -23,21 +23,12 @@ fn plan_json(args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn target<'a>(doc: &'a Value, goal: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == goal)
-        .unwrap()
-}
-
 #[test]
 fn a_hundred_a_month_for_four_reps_is_twenty_five_each() {
     let doc = plan_json(&[GUIDE]);
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["plan"]["end"], "2027-12-31");
-    let t = target(&doc, "new-customers");
+    let t = goal_target(&doc, "new-customers");
     assert_eq!(t["total"], 1200);
     let periods = t["periods"].as_array().unwrap();
     assert_eq!(periods.len(), 12);
@@ -52,7 +43,7 @@ fn a_hundred_a_month_for_four_reps_is_twenty_five_each() {
 #[test]
 fn twenty_upsells_a_year_is_one_or_two_a_month() {
     let doc = plan_json(&[GUIDE, "--rep", "r1"]);
-    let t = target(&doc, "upsells");
+    let t = goal_target(&doc, "upsells");
     let months: Vec<i64> = t["periods"]
         .as_array()
         .unwrap()

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goals_as_of};
+use super::common::{AS_OF, decimal, goals_as_of, json_decimal};
 
 const WEIGHTS: &str = "tests/fixtures/planning/weights.toml";
 
@@ -106,25 +106,21 @@ fn a_weight_must_be_above_zero() {
 
 const STREET: &str = "tests/fixtures/planning/street.toml";
 
-/// A JSON number as an exact decimal (the shortest text `serde_json` gives the number).
-fn decimal(v: &Value) -> rust_decimal::Decimal {
-    v.to_string().parse().unwrap()
-}
-
-fn dec(text: &str) -> rust_decimal::Decimal {
-    text.parse().unwrap()
-}
-
 #[test]
 fn fifteen_million_over_twenty_reps_at_one_fifteen_is_862_500_each() {
     let doc = run_json(&["plan", STREET, "--by", "quarter"], None);
     let t = &doc["targets"][0];
-    assert_eq!(decimal(&t["total"]), dec("15000000.00"));
-    assert_eq!(decimal(&t["street_total"]), dec("17250000.00"));
+    assert_eq!(json_decimal(&t["total"]), decimal("15000000.00"));
+    assert_eq!(json_decimal(&t["street_total"]), decimal("17250000.00"));
     let reps = t["reps"].as_array().unwrap();
     assert_eq!(reps.len(), 20);
     for r in reps {
-        assert_eq!(decimal(&r["quota"]), dec("862500.00"), "{}", r["rep"]);
+        assert_eq!(
+            json_decimal(&r["quota"]),
+            decimal("862500.00"),
+            "{}",
+            r["rep"]
+        );
     }
 }
 
@@ -139,20 +135,20 @@ fn rep_quotas_add_up_to_the_street_quota_in_every_period() {
         let mut street_sum = rust_decimal::Decimal::ZERO;
         let mut team_sum = rust_decimal::Decimal::ZERO;
         for p in t["periods"].as_array().unwrap() {
-            let street = decimal(&p["street_quota"]);
+            let street = json_decimal(&p["street_quota"]);
             let reps: rust_decimal::Decimal = p["reps"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|r| decimal(&r["quota"]))
+                .map(|r| json_decimal(&r["quota"]))
                 .sum();
             assert_eq!(reps, street, "{by} {}", p["label"]);
             street_sum += street;
-            team_sum += decimal(&p["quota"]);
+            team_sum += json_decimal(&p["quota"]);
         }
-        assert_eq!(street_sum, dec("16950000"), "{by}");
-        assert_eq!(team_sum, dec("15000000"), "{by}");
-        assert_eq!(decimal(&t["street_total"]), street_sum);
+        assert_eq!(street_sum, decimal("16950000"), "{by}");
+        assert_eq!(team_sum, decimal("15000000"), "{by}");
+        assert_eq!(json_decimal(&t["street_total"]), street_sum);
     }
 }
 
@@ -182,8 +178,8 @@ fn the_most_specific_factor_wins() {
     );
     let doc = run_json(&["plan", "-"], Some(&on_team));
     assert_eq!(
-        decimal(&doc["targets"][0]["street_total"]),
-        dec("18000000.00")
+        json_decimal(&doc["targets"][0]["street_total"]),
+        decimal("18000000.00")
     );
     let on_target = on_team.replace(
         "target = 15000000",
@@ -191,8 +187,8 @@ fn the_most_specific_factor_wins() {
     );
     let doc = run_json(&["plan", "-"], Some(&on_target));
     assert_eq!(
-        decimal(&doc["targets"][0]["street_total"]),
-        dec("16500000.00")
+        json_decimal(&doc["targets"][0]["street_total"]),
+        decimal("16500000.00")
     );
 }
 
@@ -291,7 +287,10 @@ fn over_assign_on_an_each_rep_target_is_an_error() {
     let plan_level = base.replace("target = 15000000", "target = 750000\n  each = \"rep\"");
     let doc = run_json(&["plan", "-"], Some(&plan_level));
     assert!(doc["targets"][0].get("street_total").is_none());
-    assert_eq!(decimal(&doc["targets"][0]["total"]), dec("15000000.00"));
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["total"]),
+        decimal("15000000.00")
+    );
 }
 
 #[test]
@@ -318,11 +317,11 @@ fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let t = &doc["targets"][0];
-    assert_eq!(decimal(&t["plan_to_date"]), dec("7500000.0"));
-    assert_eq!(decimal(&t["actual_to_date"]), dec("8625000.0"));
+    assert_eq!(json_decimal(&t["plan_to_date"]), decimal("7500000.0"));
+    assert_eq!(json_decimal(&t["actual_to_date"]), decimal("8625000.0"));
     assert_eq!(t["status"], "ahead");
     let rep = &t["reps"][0];
-    assert_eq!(decimal(&rep["plan_to_date"]), dec("431250.0"));
+    assert_eq!(json_decimal(&rep["plan_to_date"]), decimal("431250.0"));
     assert_eq!(rep["status"], "on_track");
 }
 
@@ -350,18 +349,18 @@ fn replan_keeps_the_cushion_on_what_remains() {
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let t = &doc["targets"][0];
-    assert_eq!(decimal(&t["total"]), dec("15000000"));
-    assert_eq!(decimal(&t["street_total"]), dec("17250000"));
+    assert_eq!(json_decimal(&t["total"]), decimal("15000000"));
+    assert_eq!(json_decimal(&t["street_total"]), decimal("17250000"));
     let q3 = &t["periods"][2];
-    assert_eq!(decimal(&q3["quota"]), dec("3187500"));
-    assert_eq!(decimal(&q3["street_quota"]), dec("4312500"));
+    assert_eq!(json_decimal(&q3["quota"]), decimal("3187500"));
+    assert_eq!(json_decimal(&q3["street_quota"]), decimal("4312500"));
     let reps: rust_decimal::Decimal = q3["reps"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| decimal(&r["quota"]))
+        .map(|r| json_decimal(&r["quota"]))
         .sum();
-    assert_eq!(reps, dec("4312500"));
+    assert_eq!(reps, decimal("4312500"));
 }
 
 #[test]

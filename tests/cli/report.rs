@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::common::run;
+use super::common::{decimal, json_decimal, run};
 
 const AS_OF: &str = "2027-06-30";
 
@@ -44,15 +44,6 @@ fn example_json(command: &str) -> Value {
 
 fn select<'a>(root: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
     root.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn decimal(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|_| panic!("`{text}` is a decimal"))
-}
-
-fn json_decimal(v: &Value) -> Decimal {
-    decimal(&v.to_string())
 }
 
 /// The `(data-label, data-value)` of every mark of one series of the chart `#id`.

@@ -1,23 +1,17 @@
 //! `allow = [...]` in a goal file: accepted warnings and infos stay visible, marked suppressed,
 //! are counted apart, and never fail `--deny-warnings`; errors are never suppressed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goals_as_of};
+use super::common::{AS_OF, goals_as_of, write_file};
 
 /// The example without its `review` cadences: one `goal-without-review` warning per goal.
 fn without_reviews() -> String {
     std::fs::read_to_string("goals.example.toml")
         .unwrap()
         .replace("review = \"", "# review = \"")
-}
-
-fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
 }
 
 fn check_json(path: &Path) -> Value {
@@ -44,7 +38,7 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
         "[check]\nallow = [\"goal-without-review\"]\n\n{}",
         without_reviews()
     );
-    let all = write(&dir, "all.toml", &everywhere);
+    let all = write_file(dir.path(), "all.toml", &everywhere);
     goals_as_of(AS_OF)
         .arg("check")
         .arg(&all)
@@ -53,8 +47,8 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
         .code(0);
 
     // Accepted on one goal only: the other goals' warnings still fail the check.
-    let one = write(
-        &dir,
+    let one = write_file(
+        dir.path(),
         "one.toml",
         &allow_on_goal(
             &without_reviews(),
@@ -95,7 +89,7 @@ fn the_human_summary_counts_suppressed_findings_apart() {
         "[check]\nallow = [\"goal-without-review\"]\n\n{}",
         without_reviews()
     );
-    let path = write(&dir, "goals.toml", &text);
+    let path = write_file(dir.path(), "goals.toml", &text);
     let out = goals_as_of(AS_OF).arg("check").arg(&path).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -113,7 +107,7 @@ fn errors_cannot_be_suppressed_and_unknown_codes_get_a_suggestion() {
         "new-customers",
         "\"unknown-key\", \"goal-without-reveiw\"",
     );
-    let path = write(&dir, "goals.toml", &text);
+    let path = write_file(dir.path(), "goals.toml", &text);
     let doc = check_json(&path);
     let find = |code: &str| {
         doc["diagnostics"]
