@@ -114,3 +114,47 @@ pub fn temp_file(name: &str, text: &str) -> (TempDir, PathBuf) {
     let path = write_file(dir.path(), name, text);
     (dir, path)
 }
+
+/// 1-based line and column of the `n`-th (0-based) occurrence of `needle` in `text`, where
+/// a finding about it points.
+pub fn position(text: &str, needle: &str, n: usize) -> (u64, u64) {
+    let at = text
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("`{needle}` occurs fewer than {} times", n + 1))
+        .0;
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line as u64, column as u64)
+}
+
+/// The findings of `goals check -` on `stdin` as (code, line, column), 0 where unlocated.
+pub fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
+    located(stdin, |_| true)
+}
+
+/// The error findings of `goals check -` on `stdin` as (code, line, column).
+pub fn error_findings(stdin: &str) -> Vec<(String, u64, u64)> {
+    located(stdin, |d| d["severity"] == "error")
+}
+
+fn located(stdin: &str, keep: impl Fn(&Value) -> bool) -> Vec<(String, u64, u64)> {
+    let out = goals_on_stdin(&["check", "-", "--format", "json"], stdin)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| keep(d))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}

@@ -2,7 +2,7 @@
 //! target enters at `meetings`, money enters as deals through `deal_size`, activity lands on
 //! workdays, and the hours check reads the same days. Fixture: tests/fixtures/outbound.toml.
 
-use super::common::{goal_target, goals_on_stdin};
+use super::common::{findings, goal_target, goals_on_stdin, position};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value;
 
@@ -28,35 +28,6 @@ fn activities(t: &Value) -> Vec<&str> {
         .iter()
         .map(|s| s["activity"].as_str().unwrap())
         .collect()
-}
-
-/// Check findings as (code, line, column).
-fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
-    let out = goals_on_stdin(&["check", "-", "--format", "json"], stdin)
-        .get_output()
-        .stdout
-        .clone();
-    let doc: Value = serde_json::from_slice(&out).unwrap();
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap_or(0),
-                d["column"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-/// 1-based line and column of the `n`-th (0-based) occurrence of `needle`.
-fn position(text: &str, needle: &str, n: usize) -> (u64, u64) {
-    let at = text.match_indices(needle).nth(n).unwrap().0;
-    let line = text[..at].matches('\n').count() + 1;
-    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-    (line as u64, column as u64)
 }
 
 #[test]
