@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::{goals_as_of, json_decimal};
+use super::common::{goals_as_of, json_decimal, succeed};
 
 const HIRING: &str = "tests/fixtures/planning/hiring.toml";
 const TEN: &str = "tests/fixtures/planning/team_of_ten.toml";
@@ -15,13 +15,7 @@ fn capacity_json(as_of: &str, args: &[&str], stdin: Option<&str>) -> Value {
     if let Some(text) = stdin {
         cmd.write_stdin(text.to_string());
     }
-    let out = cmd.output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(&mut cmd);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 

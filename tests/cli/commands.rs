@@ -1,7 +1,7 @@
 //! Small commands and the help of every command: `explain --list`, `init -`, and `--help`
 //! in one form everywhere.
 
-use super::common::goals;
+use super::common::{goals, succeed};
 
 fn stdout(args: &[&str]) -> String {
     let out = goals().args(args).output().unwrap();
@@ -113,15 +113,9 @@ fn init_dash_writes_the_starter_to_stdout_and_it_passes_check() {
     let starter = stdout(&["init", "-"]);
     assert!(starter.starts_with("#:schema ./goals.schema.json\n"));
     assert!(!std::path::Path::new("-").exists(), "no file named `-`");
-    let out = goals()
-        .args(["--as-of", "2026-12-01", "check", "-", "--deny-warnings"])
-        .write_stdin(starter)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        goals()
+            .args(["--as-of", "2026-12-01", "check", "-", "--deny-warnings"])
+            .write_stdin(starter),
     );
 }

@@ -71,6 +71,18 @@ pub fn goals_on_stdin(args: &[&str], stdin: &str) -> Assert {
         .assert()
 }
 
+/// Runs `cmd` and asserts that it exits 0, showing its stderr when it does not.
+pub fn succeed(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("goals runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// What a run printed, stdout then stderr, for failure messages and searches.
 pub fn printed(output: &Output) -> String {
     format!(

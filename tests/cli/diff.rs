@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::{goals_in, json_decimal, write_file};
+use super::common::{goals_in, json_decimal, succeed, write_file};
 
 fn example() -> String {
     std::fs::read_to_string("goals.example.toml").unwrap()
@@ -130,24 +130,15 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
     assert_eq!(doc["frozen"][0]["delta"], 10);
 
     // `--as-of` is the default; a period ending on the day itself is not before it.
-    let out = goals_in(dir.path())
-        .args([
-            "--as-of",
-            "2027-03-01",
-            "diff",
-            "old.toml",
-            "new.toml",
-            "--by",
-            "quarter",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(goals_in(dir.path()).args([
+        "--as-of",
+        "2027-03-01",
+        "diff",
+        "old.toml",
+        "new.toml",
+        "--by",
+        "quarter",
+    ]));
     let out = goals_in(dir.path())
         .args([
             "--as-of",
@@ -266,22 +257,13 @@ fn rev_path_is_read_from_git_and_markdown_fits_a_pull_request() {
     git(&["add", "goals.toml"]);
     git(&["commit", "-q", "-m", "goals"]);
     write_file(dir.path(), "goals.toml", &raised());
-    let out = goals_in(dir.path())
-        .args([
-            "diff",
-            "HEAD:goals.toml",
-            "goals.toml",
-            "--format",
-            "markdown",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(goals_in(dir.path()).args([
+        "diff",
+        "HEAD:goals.toml",
+        "goals.toml",
+        "--format",
+        "markdown",
+    ]));
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
         md.starts_with("### Goal changes: `HEAD:goals.toml` → `goals.toml` (by month)"),

@@ -3,22 +3,16 @@
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goal_target, goals_as_of};
+use super::common::{AS_OF, goal_target, goals_as_of, succeed};
 
 const GUIDE: &str = "tests/fixtures/guide.toml";
 
 fn plan_json(args: &[&str]) -> Value {
-    let out = goals_as_of(AS_OF)
-        .arg("plan")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals_as_of(AS_OF)
+            .arg("plan")
+            .args(args)
+            .args(["--format", "json"]),
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }

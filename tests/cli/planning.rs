@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::common::{AS_OF, decimal, goals_as_of, json_decimal};
+use super::common::{AS_OF, decimal, goals_as_of, json_decimal, succeed};
 
 const WEIGHTS: &str = "tests/fixtures/planning/weights.toml";
 
@@ -15,13 +15,7 @@ fn run_json(args: &[&str], stdin: Option<&str>) -> Value {
     if let Some(text) = stdin {
         cmd.write_stdin(text.to_string());
     }
-    let out = cmd.output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(&mut cmd);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -303,17 +297,11 @@ fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
         writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
     }
     std::fs::write(&csv, rows).unwrap();
-    let out = goals_as_of("2027-06-30")
-        .args(["track", STREET, "--format", "json"])
-        .arg("--actuals")
-        .arg(&csv)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals_as_of("2027-06-30")
+            .args(["track", STREET, "--format", "json"])
+            .arg("--actuals")
+            .arg(&csv),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let t = &doc["targets"][0];
@@ -335,17 +323,11 @@ fn replan_keeps_the_cushion_on_what_remains() {
         writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
     }
     std::fs::write(&csv, rows).unwrap();
-    let out = goals_as_of("2027-06-30")
-        .args(["replan", STREET, "--by", "quarter"])
-        .args(["--format", "json", "--actuals"])
-        .arg(&csv)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals_as_of("2027-06-30")
+            .args(["replan", STREET, "--by", "quarter"])
+            .args(["--format", "json", "--actuals"])
+            .arg(&csv),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let t = &doc["targets"][0];

@@ -7,7 +7,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use super::common::{goal_target, goals, root, temp_file};
+use super::common::{goal_target, goals, root, succeed, temp_file};
 
 const AS_OF: &str = "2027-06-30";
 
@@ -536,18 +536,12 @@ fn status_thresholds_come_from_the_tracking_table() {
         "at_risk"
     );
     let dir = example_with("[tracking]\nahead = 1.10\non_track = 0.90\nat_risk = 0.70\n");
-    let out = goals()
-        .current_dir(dir.path())
-        .args(["--as-of", AS_OF, "track", "goals.toml", "--actuals"])
-        .arg(root().join("examples/actuals.csv"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals()
+            .current_dir(dir.path())
+            .args(["--as-of", AS_OF, "track", "goals.toml", "--actuals"])
+            .arg(root().join("examples/actuals.csv"))
+            .args(["--format", "json"]),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
@@ -939,19 +933,13 @@ fn replan_spreads_what_remains_over_the_days_reps_work() {
         "replan-time-off.csv",
         "date,rep,metric,value\n2027-01-29,r1,upsells,0\n",
     );
-    let out = goals()
-        .args(["--as-of", "2027-11-30", "replan"])
-        .arg("tests/fixtures/replan-time-off.toml")
-        .arg("--actuals")
-        .arg(&actuals)
-        .args(["--format", "json", "--by", "week"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals()
+            .args(["--as-of", "2027-11-30", "replan"])
+            .arg("tests/fixtures/replan-time-off.toml")
+            .arg("--actuals")
+            .arg(&actuals)
+            .args(["--format", "json", "--by", "week"]),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let periods = doc["targets"][0]["periods"].as_array().unwrap();
