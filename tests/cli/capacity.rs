@@ -4,19 +4,13 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::{goals_as_of, json_decimal, succeed};
+use super::common::{goals_as_of, json_decimal, json_of};
 
 const HIRING: &str = "tests/fixtures/planning/hiring.toml";
 const TEN: &str = "tests/fixtures/planning/team_of_ten.toml";
 
 fn capacity_json(as_of: &str, args: &[&str], stdin: Option<&str>) -> Value {
-    let mut cmd = goals_as_of(as_of);
-    cmd.arg("capacity").args(args).args(["--format", "json"]);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text.to_string());
-    }
-    let out = succeed(&mut cmd);
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(as_of, &[&["capacity"], args].concat(), stdin)
 }
 
 fn column(target: &Value, key: &str) -> Vec<Decimal> {

@@ -83,6 +83,18 @@ pub fn succeed(cmd: &mut Command) -> Output {
     out
 }
 
+/// The JSON document of `goals --as-of DATE ARGS --format json`, reading `stdin` when given,
+/// which must exit 0.
+pub fn json_of(date: &str, args: &[&str], stdin: Option<&str>) -> Value {
+    let mut cmd = goals_as_of(date);
+    cmd.args(args).args(["--format", "json"]);
+    if let Some(text) = stdin {
+        cmd.write_stdin(text.to_string());
+    }
+    let out = succeed(&mut cmd);
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
 /// What a run printed, stdout then stderr, for failure messages and searches.
 pub fn printed(output: &Output) -> String {
     format!(

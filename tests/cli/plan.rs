@@ -3,18 +3,12 @@
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goal_target, goals_as_of, succeed};
+use super::common::{AS_OF, goal_target, goals_as_of, json_of};
 
 const GUIDE: &str = "tests/fixtures/guide.toml";
 
 fn plan_json(args: &[&str]) -> Value {
-    let out = succeed(
-        goals_as_of(AS_OF)
-            .arg("plan")
-            .args(args)
-            .args(["--format", "json"]),
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(AS_OF, &[&["plan"], args].concat(), None)
 }
 
 #[test]

@@ -5,19 +5,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::common::{AS_OF, decimal, goals_as_of, json_decimal, succeed};
+use super::common::{AS_OF, decimal, goals_as_of, json_decimal, json_of, succeed};
 
 const WEIGHTS: &str = "tests/fixtures/planning/weights.toml";
-
-fn run_json(args: &[&str], stdin: Option<&str>) -> Value {
-    let mut cmd = goals_as_of(AS_OF);
-    cmd.args(args).args(["--format", "json"]);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text.to_string());
-    }
-    let out = succeed(&mut cmd);
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn rep_quotas(period: &Value) -> Vec<(String, i64)> {
     period["reps"]
@@ -35,7 +25,7 @@ fn rep_quotas(period: &Value) -> Vec<(String, i64)> {
 
 #[test]
 fn weights_share_a_team_target_by_territory() {
-    let doc = run_json(&["plan", WEIGHTS], None);
+    let doc = json_of(AS_OF, &["plan", WEIGHTS], None);
     let t = &doc["targets"][0];
     assert_eq!(t["total"], 3600);
     for p in t["periods"].as_array().unwrap() {
@@ -60,7 +50,7 @@ fn a_weighted_share_above_capacity_is_still_reported() {
         "source = \"CRM: meetings held\"",
         "source = \"CRM\"\ncapacity = 110",
     );
-    let doc = run_json(&["check", "-"], Some(&text));
+    let doc = json_of(AS_OF, &["check", "-"], Some(&text));
     let found: Vec<&Value> = doc["diagnostics"]
         .as_array()
         .unwrap()
@@ -102,7 +92,7 @@ const STREET: &str = "tests/fixtures/planning/street.toml";
 
 #[test]
 fn fifteen_million_over_twenty_reps_at_one_fifteen_is_862_500_each() {
-    let doc = run_json(&["plan", STREET, "--by", "quarter"], None);
+    let doc = json_of(AS_OF, &["plan", STREET, "--by", "quarter"], None);
     let t = &doc["targets"][0];
     assert_eq!(json_decimal(&t["total"]), decimal("15000000.00"));
     assert_eq!(json_decimal(&t["street_total"]), decimal("17250000.00"));
@@ -124,7 +114,7 @@ fn rep_quotas_add_up_to_the_street_quota_in_every_period() {
         .unwrap()
         .replace("over_assign = 1.15", "over_assign = 1.13");
     for by in ["month", "week", "day"] {
-        let doc = run_json(&["plan", "-", "--by", by], Some(&text));
+        let doc = json_of(AS_OF, &["plan", "-", "--by", by], Some(&text));
         let t = &doc["targets"][0];
         let mut street_sum = rust_decimal::Decimal::ZERO;
         let mut team_sum = rust_decimal::Decimal::ZERO;
@@ -148,7 +138,7 @@ fn rep_quotas_add_up_to_the_street_quota_in_every_period() {
 
 #[test]
 fn targets_without_over_assignment_carry_no_street_fields() {
-    let doc = run_json(&["plan", WEIGHTS], None);
+    let doc = json_of(AS_OF, &["plan", WEIGHTS], None);
     let t = &doc["targets"][0];
     assert!(t.get("street_total").is_none(), "{t}");
     assert!(t["periods"][0].get("street_quota").is_none());
@@ -170,7 +160,7 @@ fn the_most_specific_factor_wins() {
         "id = \"enterprise\"\n\n",
         "id = \"enterprise\"\nover_assign = 1.2\n\n",
     );
-    let doc = run_json(&["plan", "-"], Some(&on_team));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&on_team));
     assert_eq!(
         json_decimal(&doc["targets"][0]["street_total"]),
         decimal("18000000.00")
@@ -179,7 +169,7 @@ fn the_most_specific_factor_wins() {
         "target = 15000000",
         "target = 15000000\n  over_assign = 1.1",
     );
-    let doc = run_json(&["plan", "-"], Some(&on_target));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&on_target));
     assert_eq!(
         json_decimal(&doc["targets"][0]["street_total"]),
         decimal("16500000.00")
@@ -279,7 +269,7 @@ fn over_assign_on_an_each_rep_target_is_an_error() {
     );
     // The plan's factor does not apply to an each-rep target: no street plan.
     let plan_level = base.replace("target = 15000000", "target = 750000\n  each = \"rep\"");
-    let doc = run_json(&["plan", "-"], Some(&plan_level));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&plan_level));
     assert!(doc["targets"][0].get("street_total").is_none());
     assert_eq!(
         json_decimal(&doc["targets"][0]["total"]),
@@ -374,6 +364,6 @@ fn a_target_level_factor_is_checked_where_it_is_written() {
         "{found:?}"
     );
     // Without any factor the plan has no street plan at all.
-    let doc = run_json(&["plan", "-"], Some(&base));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&base));
     assert!(doc["targets"][0].get("street_total").is_none());
 }
