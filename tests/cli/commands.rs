@@ -1,12 +1,10 @@
 //! Small commands and the help of every command: `explain --list`, `init -`, and `--help`
 //! in one form everywhere.
 
-use super::common::{goals, succeed};
+use super::common::{goals, stdout_of, succeed};
 
 fn stdout(args: &[&str]) -> String {
-    let out = goals().args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "goals {args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals().args(args))
 }
 
 const COMMANDS: &[&str] = &[

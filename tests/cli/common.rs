@@ -95,6 +95,11 @@ pub fn json_of(date: &str, args: &[&str], stdin: Option<&str>) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// The standard output of `cmd`, which must exit 0.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(succeed(cmd).stdout).expect("UTF-8 stdout")
+}
+
 /// What a run printed, stdout then stderr, for failure messages and searches.
 pub fn printed(output: &Output) -> String {
     format!(

@@ -8,7 +8,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::{decimal, goals_in, json_decimal};
+use super::common::{decimal, goals_in, json_decimal, stdout_of};
 
 /// The example with a Salesforce-style user id on every rep (`005…`, 18 characters).
 fn with_crm_ids(dir: &Path) {
@@ -51,14 +51,7 @@ fn plan_totals(dir: &Path) -> HashMap<(String, String), Decimal> {
 }
 
 fn stdout(dir: &Path, args: &[&str]) -> String {
-    let out = goals_in(dir).args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals_in(dir).args(args))
 }
 
 #[test]

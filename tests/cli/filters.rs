@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::common::{goals_as_of, json_of};
+use super::common::{goals_as_of, json_of, stdout_of};
 
 /// The date the example is tracked at, halfway through its plan.
 const AS_OF_TRACK: &str = "2027-06-30";
@@ -17,9 +17,7 @@ fn goals(args: &[&str]) -> std::process::Output {
 }
 
 fn stdout(args: &[&str]) -> String {
-    let out = goals(args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals_as_of(AS_OF_TRACK).args(args))
 }
 
 /// Each target as (goal, metric, priority).

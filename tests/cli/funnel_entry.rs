@@ -2,23 +2,14 @@
 //! target enters at `meetings`, money enters as deals through `deal_size`, activity lands on
 //! workdays, and the hours check reads the same days. Fixture: tests/fixtures/outbound.toml.
 
-use super::common::{findings, goal_target, goals_on_stdin, position};
+use super::common::{AS_OF, findings, goal_target, goals_on_stdin, json_of, position};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value;
 
 const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 
-fn json(args: &[&str], stdin: &str) -> Value {
-    let out = goals_on_stdin(args, stdin)
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
 fn funnel(stdin: &str, by: &str) -> Value {
-    json(&["funnel", "-", "--format", "json", "--by", by], stdin)
+    json_of(AS_OF, &["funnel", "-", "--by", by], Some(stdin))
 }
 
 fn activities(t: &Value) -> Vec<&str> {

@@ -8,18 +8,12 @@ use rust_decimal::Decimal;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::common::{decimal, json_decimal, run};
+use super::common::{decimal, goals, json_decimal, run, stdout_of};
 
 const AS_OF: &str = "2027-06-30";
 
 fn stdout(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "goals {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals().args(args))
 }
 
 fn example_report() -> String {
