@@ -2,8 +2,9 @@
 //! working folder, no colour from the environment, an 80-column table width), and small
 //! readers of its JSON and of goal-file positions.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Output, Stdio};
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
@@ -98,6 +99,29 @@ pub fn json_of(date: &str, args: &[&str], stdin: Option<&str>) -> Value {
 /// The standard output of `cmd`, which must exit 0.
 pub fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(succeed(cmd).stdout).expect("UTF-8 stdout")
+}
+
+/// Runs `goals ARGS` from the crate root, reads the first 16 bytes of its stdout and closes
+/// it, as `goals … | head` does; the exit code and stderr of the run.
+pub fn with_early_close(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_goals"))
+        .current_dir(root())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0_u8; 16];
+    stdout
+        .read_exact(&mut first)
+        .expect("the command prints more than it is read");
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 /// What a run printed, stdout then stderr, for failure messages and searches.

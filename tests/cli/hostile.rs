@@ -4,13 +4,12 @@
 //! commit (deep nesting, huge files, a million columns) are generated here in a temp dir.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
-use super::common::{goals_within_a_minute, printed, root};
+use super::common::{goals_within_a_minute, printed, root, with_early_close};
 
 /// Goal file → (exit code of `check`, a diagnostic code it must report). Exit 0 means the
 /// file is valid despite its looks; its first comment line says why.
@@ -672,21 +671,9 @@ fn a_field_of_ten_megabytes_is_clipped_in_the_message() {
 
 /// Reads a few bytes of stdout and closes it: the run ends with 0 and no panic.
 fn closed_pipe(args: &[&str]) {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("goals"))
-        .current_dir(root())
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0_u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (code, stderr) = with_early_close(args);
     assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    assert_eq!(code, Some(0), "{args:?}: {stderr}");
 }
 
 #[test]
