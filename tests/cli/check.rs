@@ -3,15 +3,10 @@
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goals_with_colour_env};
+use super::common::{AS_OF, goals_with_colour_env, json_and_code};
 
 fn json_of(args: &[&str]) -> (Value, i32) {
-    let out = goals_with_colour_env(AS_OF).args(args).output().unwrap();
-    let code = out.status.code().unwrap();
-    (
-        serde_json::from_slice(&out.stdout).expect("stdout is JSON"),
-        code,
-    )
+    json_and_code(goals_with_colour_env(AS_OF).args(args))
 }
 
 #[test]

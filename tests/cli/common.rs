@@ -124,6 +124,18 @@ pub fn with_early_close(args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+/// The JSON document `cmd` prints, whatever its exit code, and that exit code.
+pub fn json_and_code(cmd: &mut Command) -> (Value, i32) {
+    let out = cmd.output().expect("goals runs");
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "JSON on stdout; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (doc, out.status.code().expect("goals exits"))
+}
+
 /// What a run printed, stdout then stderr, for failure messages and searches.
 pub fn printed(output: &Output) -> String {
     format!(

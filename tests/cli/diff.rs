@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::common::{goals_in, json_decimal, succeed, write_file};
+use super::common::{goals_in, json_and_code, json_decimal, succeed, write_file};
 
 fn example() -> String {
     std::fs::read_to_string("goals.example.toml").unwrap()
@@ -24,19 +24,12 @@ fn raised() -> String {
 }
 
 fn diff_json(dir: &Path, args: &[&str]) -> (Value, i32) {
-    let out = goals_in(dir)
-        .arg("diff")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "JSON on stdout; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (doc, out.status.code().unwrap())
+    json_and_code(
+        goals_in(dir)
+            .arg("diff")
+            .args(args)
+            .args(["--format", "json"]),
+    )
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goals_as_of};
+use super::common::{AS_OF, goals_as_of, json_and_code};
 
 /// The schema declares draft-04, which has no `uri-reference` format; it uses no keyword whose
 /// meaning changed up to draft-07 (no `exclusiveMinimum`, `id` only at the root), so it is
@@ -42,8 +42,7 @@ fn sarif(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Value {
     if let Some(bytes) = stdin {
         cmd.write_stdin(bytes);
     }
-    let out = cmd.output().unwrap();
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+    json_and_code(&mut cmd).0
 }
 
 fn results(doc: &Value) -> &Vec<Value> {

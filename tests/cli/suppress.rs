@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::common::{AS_OF, goals_as_of, write_file};
+use super::common::{AS_OF, goals_as_of, json_and_code, write_file};
 
 /// The example without its `review` cadences: one `goal-without-review` warning per goal.
 fn without_reviews() -> String {
@@ -15,13 +15,13 @@ fn without_reviews() -> String {
 }
 
 fn check_json(path: &Path) -> Value {
-    let out = goals_as_of(AS_OF)
-        .arg("check")
-        .arg(path)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_and_code(
+        goals_as_of(AS_OF)
+            .arg("check")
+            .arg(path)
+            .args(["--format", "json"]),
+    )
+    .0
 }
 
 /// Puts `allow` at the top of the goal `id`'s table.
