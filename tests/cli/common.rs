@@ -56,7 +56,7 @@ pub fn goals_in(dir: &Path) -> Command {
     cmd
 }
 
-/// [`goals`] without `NO_COLOR`, for tests of when the binary colours by itself (a pipe
+/// [`goals_as_of`] without `NO_COLOR`, for tests of when the binary colours by itself (a pipe
 /// never is, `--color always` and `CLICOLOR_FORCE` are).
 pub fn goals_with_colour_env(date: &str) -> Command {
     let mut cmd = goals_as_of(date);
