@@ -4,30 +4,25 @@
 
 use std::fmt::Write as _;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
+
+use super::common::{AS_OF, goals_as_of, json_decimal};
 
 const GOALS: &str = "tests/fixtures/planning/history.toml";
 const EXPORT: &str = "tests/fixtures/planning/deals_2026.csv";
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.args(["--as-of", "2026-12-01"]).env("COLUMNS", "80");
-    cmd
-}
-
 fn baseline(args: &[&str]) -> (i32, String, String) {
-    let out = goals().arg("baseline").args(args).output().unwrap();
+    let out = goals_as_of(AS_OF)
+        .arg("baseline")
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
-}
-
-fn dec(v: &Value) -> Decimal {
-    v.to_string().parse().unwrap()
 }
 
 #[test]
@@ -49,8 +44,8 @@ fn a_hundred_a_month_with_a_weak_august_and_a_strong_december() {
     assert_eq!(m["metric"], "deals");
     assert_eq!(m["history"]["start"], "2026-01-01");
     assert_eq!(m["history"]["end"], "2026-12-31");
-    assert_eq!(dec(&m["total"]), Decimal::from(1200));
-    assert_eq!(dec(&m["suggested_target"]), Decimal::from(1320));
+    assert_eq!(json_decimal(&m["total"]), Decimal::from(1200));
+    assert_eq!(json_decimal(&m["suggested_target"]), Decimal::from(1320));
     let profile = m["profile"].as_object().unwrap();
     let weights: Vec<String> = profile.values().map(ToString::to_string).collect();
     assert_eq!(
@@ -64,15 +59,18 @@ fn a_hundred_a_month_with_a_weak_august_and_a_strong_december() {
         out.contains("\"jan\": 8.34,"),
         "weights are exact two-decimal numbers"
     );
-    let sum: Decimal = profile.values().map(dec).sum();
+    let sum: Decimal = profile.values().map(json_decimal).sum();
     assert_eq!(sum, Decimal::from(100));
     let months = m["months"].as_array().unwrap();
     assert_eq!(months.len(), 12);
     assert_eq!(months[7]["label"], "2026-08");
-    assert_eq!(dec(&months[7]["team"]), Decimal::from(40));
+    assert_eq!(json_decimal(&months[7]["team"]), Decimal::from(40));
     // The `where` filter drops the lost deals; Bruno's rows match his alias.
     assert_eq!(months[11]["reps"][0]["rep"], "anna");
-    assert_eq!(dec(&months[11]["reps"][0]["value"]), Decimal::from(96));
+    assert_eq!(
+        json_decimal(&months[11]["reps"][0]["value"]),
+        Decimal::from(96)
+    );
     assert_eq!(months[11]["reps"][1]["rep"], "bruno");
     let reps = m["reps"].as_array().unwrap();
     assert_eq!(reps[0]["weight"].to_string(), "1.2");
@@ -187,7 +185,7 @@ fn a_month_without_history_gets_the_mean_of_the_others_and_is_flagged() {
         .as_object()
         .unwrap()
         .values()
-        .map(dec)
+        .map(json_decimal)
         .sum();
     assert_eq!(sum, Decimal::from(100));
     // Both reps lack March now: neither has a full year.
@@ -269,7 +267,7 @@ fn baseline_pasted_into_the_goal_file_passes_check_and_plans() {
     }
     goal_file.push('\n');
     goal_file.push_str(&snippet);
-    let check = goals()
+    let check = goals_as_of(AS_OF)
         .args(["check", "-", "--deny-warnings"])
         .write_stdin(goal_file.clone())
         .output()
@@ -280,7 +278,7 @@ fn baseline_pasted_into_the_goal_file_passes_check_and_plans() {
         "{}\n{goal_file}",
         String::from_utf8_lossy(&check.stdout)
     );
-    let plan = goals()
+    let plan = goals_as_of(AS_OF)
         .args(["plan", "-", "--format", "json"])
         .write_stdin(goal_file)
         .output()

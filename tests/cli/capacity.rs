@@ -1,37 +1,16 @@
 //! `goals capacity` end to end: the worked examples of the specification, the hiring plan
 //! with its `open_by` dates, what stays uncovered, attrition, filters and every format.
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
+
+use super::common::{goals_as_of, json_decimal, json_of};
 
 const HIRING: &str = "tests/fixtures/planning/hiring.toml";
 const TEN: &str = "tests/fixtures/planning/team_of_ten.toml";
 
-fn goals(as_of: &str) -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.args(["--as-of", as_of]).env("COLUMNS", "80");
-    cmd
-}
-
 fn capacity_json(as_of: &str, args: &[&str], stdin: Option<&str>) -> Value {
-    let mut cmd = goals(as_of);
-    cmd.arg("capacity").args(args).args(["--format", "json"]);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text.to_string());
-    }
-    let out = cmd.output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn dec(v: &Value) -> Decimal {
-    v.to_string().parse().unwrap()
+    json_of(as_of, &[&["capacity"], args].concat(), stdin)
 }
 
 fn column(target: &Value, key: &str) -> Vec<Decimal> {
@@ -39,7 +18,7 @@ fn column(target: &Value, key: &str) -> Vec<Decimal> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| dec(&m[key]))
+        .map(|m| json_decimal(&m[key]))
         .collect()
 }
 
@@ -57,14 +36,14 @@ fn a_hire_ramping_from_zero_brings_0_then_12_500_up_to_50_000() {
     assert_eq!(hires.len(), 1, "{t}");
     assert_eq!(hires[0]["start"], "2027-01-01");
     assert_eq!(hires[0]["open_by"], "2026-11-02");
-    assert_eq!(dec(&hires[0]["capacity"]), Decimal::from(175_000));
+    assert_eq!(json_decimal(&hires[0]["capacity"]), Decimal::from(175_000));
     let brought: Vec<Decimal> = column(t, "capacity_with_hires")
         .iter()
         .zip(column(t, "capacity"))
         .map(|(with, without)| with - without)
         .collect();
     assert_eq!(brought, ints(&[0, 12_500, 25_000, 37_500, 50_000, 50_000]));
-    assert_eq!(dec(&t["uncovered"]), Decimal::ZERO);
+    assert_eq!(json_decimal(&t["uncovered"]), Decimal::ZERO);
 }
 
 #[test]
@@ -90,9 +69,9 @@ fn seven_ramped_reps_and_three_at_forty_percent_are_8_2_rre_and_1_045_500() {
     let jan = &t["months"][0];
     assert_eq!(jan["label"], "2027-01");
     assert_eq!(jan["rre"].to_string(), "8.2");
-    assert_eq!(dec(&jan["capacity"]), Decimal::from(1_045_500));
-    assert_eq!(dec(&jan["target"]), Decimal::from(1_250_000));
-    assert_eq!(dec(&jan["gap"]), Decimal::from(204_500));
+    assert_eq!(json_decimal(&jan["capacity"]), Decimal::from(1_045_500));
+    assert_eq!(json_decimal(&jan["target"]), Decimal::from(1_250_000));
+    assert_eq!(json_decimal(&jan["gap"]), Decimal::from(204_500));
     // The earliest hire starts once the requisition can be filled: 15 Jan + 45 days.
     assert_eq!(t["hires"][0]["start"], "2027-03-01");
     assert_eq!(t["hires"][0]["open_by"], "2027-01-15");
@@ -123,7 +102,7 @@ fn the_json_has_exactly_the_documented_fields() {
         ]
     );
     assert_eq!(keys(&t["hires"][0]), ["start", "open_by", "capacity"]);
-    let raw = goals("2027-01-15")
+    let raw = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--format", "json"])
         .output()
         .unwrap();
@@ -141,8 +120,8 @@ fn a_target_ending_before_any_hire_can_start_stays_uncovered() {
     let doc = capacity_json("2027-05-15", &[HIRING, "--goal", "smb-revenue"], None);
     let t = &doc["targets"][0];
     assert!(t["hires"].as_array().unwrap().is_empty());
-    assert_eq!(dec(&t["uncovered"]), Decimal::from(175_000));
-    let out = goals("2027-05-15")
+    assert_eq!(json_decimal(&t["uncovered"]), Decimal::from(175_000));
+    let out = goals_as_of("2027-05-15")
         .args(["capacity", HIRING, "--goal", "smb-revenue"])
         .output()
         .unwrap();
@@ -163,8 +142,8 @@ fn a_late_hire_covers_part_and_the_rest_is_uncovered_only_when_no_more_helps() {
     assert_eq!(hires.len(), 5);
     assert_eq!(hires[0]["start"], "2027-04-01");
     assert_eq!(hires[0]["open_by"], "2027-01-31");
-    assert_eq!(dec(&hires[0]["capacity"]), Decimal::from(37_500));
-    assert_eq!(dec(&t["uncovered"]), Decimal::ZERO);
+    assert_eq!(json_decimal(&hires[0]["capacity"]), Decimal::from(37_500));
+    assert_eq!(json_decimal(&t["uncovered"]), Decimal::ZERO);
     let total: Decimal = column(t, "capacity_with_hires").iter().sum();
     assert!(total >= Decimal::from(475_000), "{total}");
 }
@@ -190,7 +169,7 @@ fn a_team_whose_only_rep_carries_nothing_in_month_one_is_refused() {
         "id = \"ben\"\nteam = \"ramping\"",
         "id = \"ben\"\nteam = \"smb\"",
     );
-    let out = goals("2026-10-01")
+    let out = goals_as_of("2026-10-01")
         .args(["check", "-", "--format", "json"])
         .write_stdin(text)
         .output()
@@ -215,7 +194,7 @@ fn a_team_whose_only_rep_carries_nothing_in_month_one_is_refused() {
 
 #[test]
 fn every_format_reads_well() {
-    let table = goals("2027-01-15")
+    let table = goals_as_of("2027-01-15")
         .args(["capacity", TEN])
         .output()
         .unwrap();
@@ -228,7 +207,7 @@ fn every_format_reads_well() {
     assert!(
         text.contains("1 full-time hire starting 2027-03-01: open the requisition by 2027-01-15")
     );
-    let csv = goals("2027-01-15")
+    let csv = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--format", "csv"])
         .output()
         .unwrap();
@@ -256,7 +235,7 @@ fn every_format_reads_well() {
         csv.ends_with("mid-revenue,revenue,mid,uncovered,,,,,,,,,0.00,\n"),
         "{csv}"
     );
-    let md = goals("2027-01-15")
+    let md = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--format", "markdown"])
         .output()
         .unwrap();
@@ -273,7 +252,7 @@ fn every_format_reads_well() {
 
 #[test]
 fn unknown_filters_are_usage_errors() {
-    let out = goals("2027-01-15")
+    let out = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--team", "field"])
         .output()
         .unwrap();
@@ -296,7 +275,7 @@ fn a_month_cut_by_the_target_counts_its_workdays_inside_against_the_whole_month(
     assert_eq!(jan["start"], "2027-01-18");
     assert_eq!(jan["rre"].to_string(), "0.4762");
     assert_eq!(
-        dec(&jan["capacity"]).round_dp(2),
+        json_decimal(&jan["capacity"]).round_dp(2),
         Decimal::new(2_380_952, 2)
     );
     // No hire before the target starts: the first allowed month is February.

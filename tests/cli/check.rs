@@ -1,25 +1,12 @@
 //! `goals check` as CI uses it: every format carries the same findings, exit codes follow
 //! the contract, and the example files keep their outcome.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of")
-        .arg("2026-12-01")
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "80");
-    cmd
-}
+use super::common::{AS_OF, goals_with_colour_env, json_and_code};
 
 fn json_of(args: &[&str]) -> (Value, i32) {
-    let out = goals().args(args).output().unwrap();
-    let code = out.status.code().unwrap();
-    (
-        serde_json::from_slice(&out.stdout).expect("stdout is JSON"),
-        code,
-    )
+    json_and_code(goals_with_colour_env(AS_OF).args(args))
 }
 
 #[test]
@@ -88,7 +75,7 @@ fn the_broken_example_shows_its_findings() {
 
 #[test]
 fn human_findings_point_at_the_key() {
-    let out = goals()
+    let out = goals_with_colour_env(AS_OF)
         .args(["check", "examples/broken.toml"])
         .output()
         .unwrap();
@@ -110,7 +97,7 @@ fn human_findings_point_at_the_key() {
 
 #[test]
 fn github_annotations_are_escaped_lines() {
-    let out = goals()
+    let out = goals_with_colour_env(AS_OF)
         .args(["check", "examples/broken.toml", "--format", "github"])
         .output()
         .unwrap();
@@ -155,8 +142,12 @@ fn warnings_pass_unless_denied() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("warn.toml");
     std::fs::write(&path, text).unwrap();
-    goals().arg("check").arg(&path).assert().code(0);
-    goals()
+    goals_with_colour_env(AS_OF)
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(0);
+    goals_with_colour_env(AS_OF)
         .arg("check")
         .arg(&path)
         .arg("--deny-warnings")
@@ -176,7 +167,7 @@ fn several_files_and_stdin() {
     ]);
     assert_eq!(code, 1);
     assert_eq!(doc["summary"]["files"], 2);
-    let out = goals()
+    let out = goals_with_colour_env(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(example)
         .output()
@@ -188,15 +179,21 @@ fn several_files_and_stdin() {
 
 #[test]
 fn unreadable_input_is_exit_2_with_advice() {
-    let out = goals().args(["check", "no-such.toml"]).output().unwrap();
+    let out = goals_with_colour_env(AS_OF)
+        .args(["check", "no-such.toml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(
         text.contains("no-such.toml: no such file; run `goals init no-such.toml`"),
         "{text}"
     );
-    goals().args(["check", "--format", "yaml"]).assert().code(2);
-    goals()
+    goals_with_colour_env(AS_OF)
+        .args(["check", "--format", "yaml"])
+        .assert()
+        .code(2);
+    goals_with_colour_env(AS_OF)
         .args(["--as-of", "yesterday", "check"])
         .assert()
         .code(2);
@@ -204,7 +201,7 @@ fn unreadable_input_is_exit_2_with_advice() {
 
 #[test]
 fn syntax_errors_and_invalid_utf8_are_findings() {
-    let out = goals()
+    let out = goals_with_colour_env(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(b"[plan\nname = \xff\n".to_vec())
         .output()
@@ -229,7 +226,10 @@ fn explain_every_code_and_suggest_unknown_ones() {
         .unwrap()
     {
         let code = rule["id"].as_str().unwrap();
-        let out = goals().args(["explain", code]).output().unwrap();
+        let out = goals_with_colour_env(AS_OF)
+            .args(["explain", code])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0), "{code}");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(
@@ -237,7 +237,7 @@ fn explain_every_code_and_suggest_unknown_ones() {
             "{text}"
         );
     }
-    let out = goals()
+    let out = goals_with_colour_env(AS_OF)
         .args(["explain", "target-not-positiv"])
         .output()
         .unwrap();
@@ -253,15 +253,23 @@ fn explain_every_code_and_suggest_unknown_ones() {
 fn init_writes_a_passing_file_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("goals.toml");
-    goals().arg("init").arg(&path).assert().code(0);
-    goals()
+    goals_with_colour_env(AS_OF)
+        .arg("init")
+        .arg(&path)
+        .assert()
+        .code(0);
+    goals_with_colour_env(AS_OF)
         .arg("check")
         .arg(&path)
         .arg("--deny-warnings")
         .assert()
         .code(0);
     std::fs::write(&path, "keep me").unwrap();
-    let out = goals().arg("init").arg(&path).output().unwrap();
+    let out = goals_with_colour_env(AS_OF)
+        .arg("init")
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8(out.stderr)
@@ -269,7 +277,7 @@ fn init_writes_a_passing_file_and_never_overwrites() {
             .contains("already exists; pass --force")
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
-    goals()
+    goals_with_colour_env(AS_OF)
         .arg("init")
         .arg(&path)
         .arg("--force")
@@ -284,7 +292,7 @@ fn init_writes_a_passing_file_and_never_overwrites() {
 
 #[test]
 fn the_committed_schema_matches_goals_schema() {
-    let out = goals().arg("schema").output().unwrap();
+    let out = goals_with_colour_env(AS_OF).arg("schema").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let committed =
         std::fs::read_to_string("goals.schema.json").expect("goals.schema.json is committed");
@@ -298,7 +306,10 @@ fn the_committed_schema_matches_goals_schema() {
 #[test]
 fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let out = goals().args(["completions", shell]).output().unwrap();
+        let out = goals_with_colour_env(AS_OF)
+            .args(["completions", shell])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}");
         assert!(String::from_utf8(out.stdout).unwrap().contains("goals"));
     }

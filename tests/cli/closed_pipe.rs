@@ -1,27 +1,7 @@
 //! A reader that stops early (`goals plan | head`) ends every command quietly with 0: no
 //! "Broken pipe" message and no exit 2, whatever the format (the CSV writer included).
 
-use std::io::Read;
-use std::process::{Command, Stdio};
-
-/// Runs goals with its stdout closed after the first bytes and returns (exit code, stderr).
-fn with_early_close(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_goals"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    let _ = stdout.read(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use super::common::with_early_close;
 
 #[test]
 fn every_format_ends_quietly_when_the_reader_stops() {

@@ -1,18 +1,10 @@
 //! Small commands and the help of every command: `explain --list`, `init -`, and `--help`
 //! in one form everywhere.
 
-use assert_cmd::Command;
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.env("COLUMNS", "80").env_remove("NO_COLOR");
-    cmd
-}
+use super::common::{goals, stdout_of, succeed};
 
 fn stdout(args: &[&str]) -> String {
-    let out = goals().args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "goals {args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals().args(args))
 }
 
 const COMMANDS: &[&str] = &[
@@ -119,15 +111,9 @@ fn init_dash_writes_the_starter_to_stdout_and_it_passes_check() {
     let starter = stdout(&["init", "-"]);
     assert!(starter.starts_with("#:schema ./goals.schema.json\n"));
     assert!(!std::path::Path::new("-").exists(), "no file named `-`");
-    let out = goals()
-        .args(["--as-of", "2026-12-01", "check", "-", "--deny-warnings"])
-        .write_stdin(starter)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        goals()
+            .args(["--as-of", "2026-12-01", "check", "-", "--deny-warnings"])
+            .write_stdin(starter),
     );
 }

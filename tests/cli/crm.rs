@@ -4,17 +4,11 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::str::FromStr;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn goals(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.current_dir(dir);
-    cmd
-}
+use super::common::{decimal, goals_in, json_decimal, stdout_of};
 
 /// The example with a Salesforce-style user id on every rep (`005…`, 18 characters).
 fn with_crm_ids(dir: &Path) {
@@ -33,13 +27,9 @@ fn with_crm_ids(dir: &Path) {
     std::fs::write(dir.join("goals.toml"), text).unwrap();
 }
 
-fn dec(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap()
-}
-
 /// Each rep's total of each additive target in `goals plan --format json`, by (goal, rep).
 fn plan_totals(dir: &Path) -> HashMap<(String, String), Decimal> {
-    let out = goals(dir)
+    let out = goals_in(dir)
         .args(["plan", "--format", "json"])
         .output()
         .unwrap();
@@ -54,21 +44,14 @@ fn plan_totals(dir: &Path) -> HashMap<(String, String), Decimal> {
                 t["goal"].as_str().unwrap().to_string(),
                 r["rep"].as_str().unwrap().to_string(),
             );
-            totals.insert(key, dec(&r["quota"].to_string()));
+            totals.insert(key, json_decimal(&r["quota"]));
         }
     }
     totals
 }
 
 fn stdout(dir: &Path, args: &[&str]) -> String {
-    let out = goals(dir).args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals_in(dir).args(args))
 }
 
 #[test]
@@ -99,11 +82,11 @@ fn salesforce_rows_are_forecasting_quotas_that_add_up_to_the_plan() {
             ("", "EUR"),
             "money goes in QuotaAmount"
         );
-        sum += dec(fields[2]);
+        sum += decimal(fields[2]);
     }
     assert_eq!(
         sum,
-        dec("1800000.00"),
+        decimal("1800000.00"),
         "the field team's revenue target, to the cent"
     );
 
@@ -135,7 +118,7 @@ fn salesforce_rows_are_forecasting_quotas_that_add_up_to_the_plan() {
             "{line}"
         );
         let money = !f[2].is_empty();
-        let amount = dec(if money { f[2] } else { f[3] });
+        let amount = decimal(if money { f[2] } else { f[3] });
         *by_rep.entry((ids[f[0]].clone(), money)).or_default() += amount;
     }
     let plan = plan_totals(dir.path());
@@ -206,7 +189,7 @@ fn pipedrive_lines_are_goal_bodies_that_add_up_to_the_plan() {
                 .find(|g| g != "field-revenue" && title.starts_with(&title_of(g)))
                 .unwrap()
         };
-        *sums.entry((goal, rep)).or_default() += dec(&outcome["target"].to_string());
+        *sums.entry((goal, rep)).or_default() += json_decimal(&outcome["target"]);
     }
     let mut plan = plan;
     plan.retain(|_, v| !v.is_zero());
@@ -230,7 +213,7 @@ fn a_rep_without_crm_id_is_an_error_naming_it() {
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replacen("crm_id = \"0055e0000000000007\"\n", "", 1);
     std::fs::write(&path, text).unwrap();
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["plan", "--format", "salesforce"])
         .output()
         .unwrap();
@@ -243,7 +226,7 @@ fn a_rep_without_crm_id_is_an_error_naming_it() {
         dir.path(),
         &["plan", "--format", "salesforce", "--team", "inside"],
     );
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args([
             "plan",
             "--format",

@@ -1,18 +1,12 @@
 //! `goals diff` as a reviewer uses it: exactly the periods and reps a change moves, with
 //! deltas that add up; history protected by `--frozen-before`; `REV:PATH` read from git.
 
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::Path;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn goals(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.current_dir(dir).env("COLUMNS", "80");
-    cmd
-}
+use super::common::{goals_in, json_and_code, json_decimal, succeed, write_file};
 
 fn example() -> String {
     std::fs::read_to_string("goals.example.toml").unwrap()
@@ -29,37 +23,20 @@ fn raised() -> String {
     text.replacen(at, "  metric = \"new_customers\"\n  target = 110\n", 1)
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn dec(v: &Value) -> Decimal {
-    Decimal::from_str(&v.to_string()).unwrap()
-}
-
 fn diff_json(dir: &Path, args: &[&str]) -> (Value, i32) {
-    let out = goals(dir)
-        .arg("diff")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "JSON on stdout; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (doc, out.status.code().unwrap())
+    json_and_code(
+        goals_in(dir)
+            .arg("diff")
+            .args(args)
+            .args(["--format", "json"]),
+    )
 }
 
 #[test]
 fn a_target_raised_by_ten_percent_changes_exactly_its_periods_and_reps() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "old.toml", &example());
-    write(dir.path(), "new.toml", &raised());
+    write_file(dir.path(), "old.toml", &example());
+    write_file(dir.path(), "new.toml", &raised());
     let (doc, code) = diff_json(dir.path(), &["old.toml", "new.toml"]);
     assert_eq!(code, 0);
     assert_eq!(doc["version"], 1);
@@ -82,22 +59,22 @@ fn a_target_raised_by_ten_percent_changes_exactly_its_periods_and_reps() {
         (change["goal"].as_str(), change["metric"].as_str()),
         (Some("new-customers"), Some("new_customers"))
     );
-    assert_eq!(dec(&change["total"]["old"]), Decimal::from(1200));
-    assert_eq!(dec(&change["total"]["new"]), Decimal::from(1320));
-    assert_eq!(dec(&change["total"]["delta"]), Decimal::from(120));
+    assert_eq!(json_decimal(&change["total"]["old"]), Decimal::from(1200));
+    assert_eq!(json_decimal(&change["total"]["new"]), Decimal::from(1320));
+    assert_eq!(json_decimal(&change["total"]["delta"]), Decimal::from(120));
 
     let periods = change["periods"].as_array().unwrap();
     assert_eq!(periods.len(), 12, "every month of 2027 changes");
     let mut sum = Decimal::ZERO;
     for p in periods {
-        let delta = dec(&p["delta"]);
+        let delta = json_decimal(&p["delta"]);
         assert_eq!(delta, Decimal::from(10), "{p}");
-        assert_eq!(dec(&p["new"]) - dec(&p["old"]), delta);
+        assert_eq!(json_decimal(&p["new"]) - json_decimal(&p["old"]), delta);
         let reps: Decimal = p["reps"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| dec(&r["delta"]))
+            .map(|r| json_decimal(&r["delta"]))
             .sum();
         assert_eq!(
             reps, delta,
@@ -106,14 +83,14 @@ fn a_target_raised_by_ten_percent_changes_exactly_its_periods_and_reps() {
         );
         for r in p["reps"].as_array().unwrap() {
             assert_ne!(
-                dec(&r["delta"]),
+                json_decimal(&r["delta"]),
                 Decimal::ZERO,
                 "only reps that changed are listed"
             );
         }
         sum += delta;
     }
-    assert_eq!(sum, dec(&change["total"]["delta"]));
+    assert_eq!(sum, json_decimal(&change["total"]["delta"]));
     let reps = change["reps"].as_array().unwrap();
     let names: Vec<&str> = reps.iter().map(|r| r["rep"].as_str().unwrap()).collect();
     assert_eq!(
@@ -121,7 +98,7 @@ fn a_target_raised_by_ten_percent_changes_exactly_its_periods_and_reps() {
         ["giulia", "marco", "chiara", "luca"],
         "the inside team only"
     );
-    let rep_sum: Decimal = reps.iter().map(|r| dec(&r["delta"])).sum();
+    let rep_sum: Decimal = reps.iter().map(|r| json_decimal(&r["delta"])).sum();
     assert_eq!(rep_sum, Decimal::from(120));
     assert_eq!(doc["frozen"], Value::Array(vec![]));
 }
@@ -129,8 +106,8 @@ fn a_target_raised_by_ten_percent_changes_exactly_its_periods_and_reps() {
 #[test]
 fn a_change_to_a_past_period_fails_with_frozen_before() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "old.toml", &example());
-    write(dir.path(), "new.toml", &raised());
+    write_file(dir.path(), "old.toml", &example());
+    write_file(dir.path(), "new.toml", &raised());
     let (doc, code) = diff_json(
         dir.path(),
         &["old.toml", "new.toml", "--frozen-before", "2027-03-01"],
@@ -146,25 +123,16 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
     assert_eq!(doc["frozen"][0]["delta"], 10);
 
     // `--as-of` is the default; a period ending on the day itself is not before it.
-    let out = goals(dir.path())
-        .args([
-            "--as-of",
-            "2027-03-01",
-            "diff",
-            "old.toml",
-            "new.toml",
-            "--by",
-            "quarter",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = goals(dir.path())
+    succeed(goals_in(dir.path()).args([
+        "--as-of",
+        "2027-03-01",
+        "diff",
+        "old.toml",
+        "new.toml",
+        "--by",
+        "quarter",
+    ]));
+    let out = goals_in(dir.path())
         .args([
             "--as-of",
             "2027-04-01",
@@ -184,12 +152,12 @@ fn a_change_to_a_past_period_fails_with_frozen_before() {
 #[test]
 fn removing_a_target_whose_months_are_over_is_a_change_to_history() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "old.toml", &example());
+    write_file(dir.path(), "old.toml", &example());
     let new = example();
     let start = new.find("[[goals]]\nid = \"field-revenue\"").unwrap();
     let end = start + new[start..].find("\n[[goals]]").unwrap() + 1;
     let new = format!("{}{}", &new[..start], &new[end..]);
-    write(dir.path(), "new.toml", &new);
+    write_file(dir.path(), "new.toml", &new);
     let (doc, code) = diff_json(
         dir.path(),
         &["old.toml", "new.toml", "--frozen-before", "2027-02-01"],
@@ -204,8 +172,11 @@ fn removing_a_target_whose_months_are_over_is_a_change_to_history() {
     assert_eq!(frozen.len(), 1, "{frozen:?}");
     assert_eq!(frozen[0]["label"], "2027-01");
     assert_eq!(frozen[0]["goal"], "field-revenue");
-    assert!(dec(&frozen[0]["old"]) > Decimal::ZERO, "{frozen:?}");
-    assert_eq!(dec(&frozen[0]["new"]), Decimal::ZERO);
+    assert!(
+        json_decimal(&frozen[0]["old"]) > Decimal::ZERO,
+        "{frozen:?}"
+    );
+    assert_eq!(json_decimal(&frozen[0]["new"]), Decimal::ZERO);
     let (_, code) = diff_json(dir.path(), &["old.toml", "new.toml"]);
     assert_eq!(
         code, 0,
@@ -216,11 +187,11 @@ fn removing_a_target_whose_months_are_over_is_a_change_to_history() {
 #[test]
 fn a_change_outside_the_goals_replans_every_target_and_goals_added_are_listed() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "old.toml", &example());
+    write_file(dir.path(), "old.toml", &example());
     let new = example()
         .replacen("\nfte = 0.5", "\nfte = 0.8", 1)
         .replacen("id = \"time-to-close\"", "id = \"close-faster\"", 1);
-    write(dir.path(), "new.toml", &new);
+    write_file(dir.path(), "new.toml", &new);
     let (doc, code) = diff_json(dir.path(), &["old.toml", "new.toml"]);
     assert_eq!(code, 0);
     assert_eq!(doc["goals"]["added"], serde_json::json!(["close-faster"]));
@@ -249,10 +220,10 @@ fn a_change_outside_the_goals_replans_every_target_and_goals_added_are_listed() 
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|r| dec(&r["delta"]))
+                .map(|r| json_decimal(&r["delta"]))
                 .sum();
             if c["goal"] == "field-revenue" {
-                assert_eq!(reps, dec(&p["delta"]), "{p}");
+                assert_eq!(reps, json_decimal(&p["delta"]), "{p}");
             }
         }
     }
@@ -275,26 +246,17 @@ fn rev_path_is_read_from_git_and_markdown_fits_a_pull_request() {
         );
     };
     git(&["init", "-q"]);
-    write(dir.path(), "goals.toml", &example());
+    write_file(dir.path(), "goals.toml", &example());
     git(&["add", "goals.toml"]);
     git(&["commit", "-q", "-m", "goals"]);
-    write(dir.path(), "goals.toml", &raised());
-    let out = goals(dir.path())
-        .args([
-            "diff",
-            "HEAD:goals.toml",
-            "goals.toml",
-            "--format",
-            "markdown",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    write_file(dir.path(), "goals.toml", &raised());
+    let out = succeed(goals_in(dir.path()).args([
+        "diff",
+        "HEAD:goals.toml",
+        "goals.toml",
+        "--format",
+        "markdown",
+    ]));
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
         md.starts_with("### Goal changes: `HEAD:goals.toml` → `goals.toml` (by month)"),
@@ -309,7 +271,7 @@ fn rev_path_is_read_from_git_and_markdown_fits_a_pull_request() {
         "{md}"
     );
 
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "HEAD~3:goals.toml", "goals.toml"])
         .output()
         .unwrap();
@@ -324,20 +286,20 @@ fn rev_path_is_read_from_git_and_markdown_fits_a_pull_request() {
 #[test]
 fn a_new_file_with_errors_is_refused_with_its_findings() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "old.toml", &example());
-    write(
+    write_file(dir.path(), "old.toml", &example());
+    write_file(
         dir.path(),
         "new.toml",
         &example().replacen("target = 100", "target = -5", 1),
     );
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "old.toml", "new.toml"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("target-not-positive"), "{stderr}");
-    let out = goals(dir.path())
+    let out = goals_in(dir.path())
         .args(["diff", "old.toml", "old.toml"])
         .output()
         .unwrap();
@@ -352,12 +314,12 @@ fn a_new_file_with_errors_is_refused_with_its_findings() {
 #[test]
 fn money_moves_by_the_cent_and_levels_keep_two_decimals() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "old.toml", &example());
+    write_file(dir.path(), "old.toml", &example());
     let new = example()
         .replacen("  target = 1800000\n", "  target = \"1800000.01\"\n", 1)
         .replacen("  target = 8 ", "  target = 7 ", 1);
-    write(dir.path(), "new.toml", &new);
-    let out = goals(dir.path())
+    write_file(dir.path(), "new.toml", &new);
+    let out = goals_in(dir.path())
         .args(["diff", "old.toml", "new.toml", "--by", "quarter"])
         .output()
         .unwrap();

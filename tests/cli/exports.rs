@@ -8,21 +8,9 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").unwrap();
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .timeout(std::time::Duration::from_mins(1));
-    cmd
-}
+use super::common::{goal_target, goals_within_a_minute, printed, root};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("goals-exports-{}-{name}", std::process::id()));
@@ -30,25 +18,8 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn text(output: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
 fn parse(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(output)))
-}
-
-fn goal<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == id)
-        .unwrap_or_else(|| panic!("no goal {id}"))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", printed(output)))
 }
 
 /// A money figure of the JSON with its two decimals (the JSON has at most two).
@@ -90,22 +61,22 @@ fn counts(source: &Value) -> [u64; 6] {
 
 #[test]
 fn the_four_crm_exports_give_their_figures() {
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "examples/exports.toml"])
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     // Pipedrive: 12,500 EUR; 8,000 USD at 0.92 = 7,360 + 4,250.50; lost and open deals filtered.
-    let lisbon = goal(&doc, "revenue-lisbon");
+    let lisbon = goal_target(&doc, "revenue-lisbon");
     assert_eq!(money(&lisbon["actual_to_date"]), "24110.50");
     assert_eq!(rep_actual(lisbon, "ana"), "12500.00");
     assert_eq!(rep_actual(lisbon, "joao"), "11610.50");
     let pipedrive = source(&doc, "pipedrive-deals.csv");
     assert_eq!(counts(pipedrive), [5, 3, 2, 0, 0, 0]);
     // HubSpot: Closed Won only, timestamps without seconds.
-    let london = goal(&doc, "revenue-london");
+    let london = goal_target(&doc, "revenue-london");
     assert_eq!(money(&london["actual_to_date"]), "18550.75");
     assert_eq!(rep_actual(london, "emma"), "16200.00");
     assert_eq!(
@@ -114,7 +85,7 @@ fn the_four_crm_exports_give_their_figures() {
     );
     // Salesforce (US): 5/14/2027 and 4/5/2027 are month first; "USD 1,000.00" is 920 euros;
     // the report's footer is four lines of footer, not bad rows.
-    let boston = goal(&doc, "revenue-boston");
+    let boston = goal_target(&doc, "revenue-boston");
     assert_eq!(money(&boston["actual_to_date"]), "17420.00");
     assert_eq!(rep_actual(boston, "sarah"), "4920.00");
     assert_eq!(
@@ -122,7 +93,7 @@ fn the_four_crm_exports_give_their_figures() {
         [8, 3, 1, 0, 0, 4]
     );
     // Excel (German): windows-1252 names, 12.500,00 and 14.05.2027.
-    let berlin = goal(&doc, "revenue-berlin");
+    let berlin = goal_target(&doc, "revenue-berlin");
     assert_eq!(money(&berlin["actual_to_date"]), "16750.49");
     assert_eq!(rep_actual(berlin, "jurgen"), "12500.00");
     assert_eq!(rep_actual(berlin, "lena"), "4250.49");
@@ -134,11 +105,11 @@ fn the_four_crm_exports_give_their_figures() {
 
 #[test]
 fn the_exports_table_names_the_footer() {
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "examples/exports.toml"])
         .output()
         .unwrap();
-    let all = text(&output);
+    let all = printed(&output);
     assert!(
         all.contains("salesforce-opportunities.csv: 8 rows, 3 kept, 1 filtered out, 0 skipped, 4 footer lines"),
         "{all}"
@@ -286,7 +257,7 @@ fn generated() -> (String, u64, i64, Vec<(&'static str, &'static str, u64)>) {
 
 fn check_generated(output: &std::process::Output, name: &str) {
     let (_, good, cents, by_reason) = generated();
-    assert_eq!(output.status.code(), Some(0), "{name}: {}", text(output));
+    assert_eq!(output.status.code(), Some(0), "{name}: {}", printed(output));
     let doc = parse(output);
     let revenue = &doc["targets"][0];
     let sum = format!("{}.{:02}", cents / 100, cents % 100);
@@ -332,7 +303,7 @@ fn generated_files(test: &str) -> (PathBuf, PathBuf) {
 #[test]
 fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
     let (goal_file, csv) = generated_files("generated-file");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -342,7 +313,7 @@ fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
         .unwrap();
     check_generated(&output, "file");
     // Without --allow-bad-rows the same read fails with 1.
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -355,7 +326,7 @@ fn a_generated_export_keeps_exactly_its_good_rows_from_a_file() {
 #[test]
 fn a_generated_export_reads_the_same_from_standard_input_and_a_pipe() {
     let (goal_file, csv) = generated_files("generated-pipe");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .args(["--actuals", "-", "--allow-bad-rows", "--format", "json"])
@@ -387,7 +358,7 @@ fn the_same_export_twice_is_read_once_with_a_note() {
     let (goal_file, csv) = generated_files("generated-twice");
     let copy = csv.with_file_name("copy.csv");
     fs::copy(&csv, &copy).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-12-31", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -418,7 +389,7 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
          2027-01-17,INSIDE,revenue,2.5\n2027-01-18,company,revenue,1000\n",
     )
     .unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -426,14 +397,14 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     let revenue = &doc["targets"][0];
     // The company's row belongs to company-owned targets only.
     assert_eq!(money(&revenue["actual_to_date"]), "142.50");
     assert_eq!(money(&revenue["team_level_actual"]), "42.50");
     assert_eq!(rep_actual(revenue, "r1"), "100.00");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -453,7 +424,7 @@ fn team_level_rows_count_for_the_team_never_for_a_rep() {
             "| ↳ revenue team-level rows | revenue |  | 42.50 |",
         ),
     ] {
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["--as-of", "2027-06-30", "track"])
             .arg(&goal_file)
             .arg("--actuals")
@@ -481,7 +452,7 @@ fn a_24_digit_value_is_a_bad_row_in_track_and_replan() {
     fs::write(&csv, rows).unwrap();
     for command in ["track", "replan"] {
         for format in ["json", "table"] {
-            let output = goals()
+            let output = goals_within_a_minute()
                 .args(["--as-of", "2027-06-30", command])
                 .arg(&goal_file)
                 .arg("--actuals")
@@ -489,7 +460,7 @@ fn a_24_digit_value_is_a_bad_row_in_track_and_replan() {
                 .args(["--format", format])
                 .output()
                 .unwrap();
-            let all = text(&output);
+            let all = printed(&output);
             assert!(!all.contains("panicked"), "{command}: {all}");
             assert_eq!(output.status.code(), Some(1), "{command}: {all}");
             assert!(all.contains("is too large"), "{command}: {all}");
@@ -515,7 +486,7 @@ fn mapping_keys_are_checked_in_the_goal_file() {
             format!("{GOAL_FILE}\n[[actuals]]\nmetric = \"revenue\"\n{line}\n"),
         )
         .unwrap();
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["check", "--format", "json"])
             .arg(&file)
             .output()
@@ -538,16 +509,28 @@ fn mapping_keys_are_checked_in_the_goal_file() {
         "currency = \"EUR\"\nrates = { USD = \"0.92\", GBP = 1.17 }",
     );
     fs::write(&file, format!("{rates}\n{good}")).unwrap();
-    let output = goals().arg("check").arg(&file).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let output = goals_within_a_minute()
+        .arg("check")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let bad_rate = GOAL_FILE.replace(
         "currency = \"EUR\"",
         "currency = \"EUR\"\nrates = { usd = \"-1\" }",
     );
     fs::write(&file, bad_rate).unwrap();
-    let output = goals().arg("check").arg(&file).output().unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("rates.usd"), "{}", text(&output));
+    let output = goals_within_a_minute()
+        .arg("check")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("rates.usd"),
+        "{}",
+        printed(&output)
+    );
 }
 
 #[test]
@@ -562,22 +545,22 @@ fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
     let goals_only = &example[..example.find("# Pipedrive").unwrap()];
     let goal_file = dir.join("goals.toml");
     fs::write(&goal_file, format!("{goals_only}\n{mapping}")).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .args(["--actuals", "examples/exports/salesforce-opportunities.csv"])
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     // 5/14/2027 can only be month first, so 4/5/2027 is 5 April and 6/2/2027 is 2 June:
     // all within the first half, as with the key.
     assert_eq!(
-        money(&goal(&doc, "revenue-boston")["actual_to_date"]),
+        money(&goal_target(&doc, "revenue-boston")["actual_to_date"]),
         "17420.00"
     );
-    let late = goals()
+    let late = goals_within_a_minute()
         .args(["--as-of", "2027-04-30", "track"])
         .arg(&goal_file)
         .args(["--actuals", "examples/exports/salesforce-opportunities.csv"])
@@ -585,7 +568,7 @@ fn without_a_dates_key_the_salesforce_report_shows_its_own_order() {
         .output()
         .unwrap();
     // By 30 April only Sarah's 4,000 of 5 April is in.
-    let boston = goal(&parse(&late), "revenue-boston").clone();
+    let boston = goal_target(&parse(&late), "revenue-boston").clone();
     assert_eq!(money(&boston["actual_to_date"]), "4000.00");
 }
 
@@ -609,7 +592,7 @@ fn a_fifo_is_read_once() {
         )
         .unwrap();
     });
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track"])
         .arg(&goal_file)
         .arg("--actuals")
@@ -618,7 +601,7 @@ fn a_fifo_is_read_once() {
         .output()
         .unwrap();
     writer.join().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
     let doc = parse(&output);
     assert_eq!(money(&doc["targets"][0]["actual_to_date"]), "10.50");
 }
@@ -639,7 +622,7 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
     )
     .unwrap();
     let run = |command: &str| {
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["--as-of", "2027-01-31", command])
             .arg(&goal_file)
             .arg("--actuals")
@@ -647,31 +630,31 @@ fn a_team_level_rate_is_the_team_rate_in_track_and_replan() {
             .args(["--by", "month", "--format", "json"])
             .output()
             .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+        assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
         parse(&output)
     };
     let track = run("track");
-    let nrr = goal(&track, "nrr");
+    let nrr = goal_target(&track, "nrr");
     assert_eq!(nrr["actual_to_date"].as_f64(), Some(97.0));
     assert_eq!(nrr["team_level_actual"].as_f64(), Some(97.0));
     let reps = nrr["reps"].as_array().unwrap();
     assert_eq!(reps[0]["actual_to_date"].as_f64(), Some(80.0));
     let replan = run("replan");
-    let january = &goal(&replan, "nrr")["periods"][0];
+    let january = &goal_target(&replan, "nrr")["periods"][0];
     assert_eq!(january["quota"].as_f64(), Some(97.0), "{january}");
 }
 
 #[test]
 fn the_goal_file_and_the_export_cannot_both_be_standard_input() {
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "-", "--actuals", "-"])
         .write_stdin(GOAL_FILE)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", printed(&output));
     assert!(
-        text(&output).contains("cannot both be standard input"),
+        printed(&output).contains("cannot both be standard input"),
         "{}",
-        text(&output)
+        printed(&output)
     );
 }

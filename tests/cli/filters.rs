@@ -2,39 +2,22 @@
 //! is found by id, name or alias, priorities keep their unfiltered numbers, the leaderboard
 //! keeps its ranks, and an unknown id is a usage error (exit 2) naming the closest one.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+use super::common::{goals_as_of, json_of, stdout_of};
+
+/// The date the example is tracked at, halfway through its plan.
+const AS_OF_TRACK: &str = "2027-06-30";
 const FILE: &str = "goals.example.toml";
 const ACTUALS: &str = "examples/actuals.csv";
 const FIELD: [&str; 3] = ["alessandro", "francesca", "davide"];
 
 fn goals(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2027-06-30"])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = goals(&[args, &["--format", "json"]].concat());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    goals_as_of(AS_OF_TRACK).args(args).output().unwrap()
 }
 
 fn stdout(args: &[&str]) -> String {
-    let out = goals(args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals_as_of(AS_OF_TRACK).args(args))
 }
 
 /// Each target as (goal, metric, priority).
@@ -81,24 +64,36 @@ fn a_rep_is_found_by_id_name_or_alias() {
             "{spelling}"
         );
     }
-    let track_id = json(&["track", FILE, "--actuals", ACTUALS, "--rep", "marco"]);
-    let track_name = json(&[
-        "track",
-        FILE,
-        "--actuals",
-        ACTUALS,
-        "--rep",
-        "Marco Bianchi",
-    ]);
+    let track_id = json_of(
+        AS_OF_TRACK,
+        &["track", FILE, "--actuals", ACTUALS, "--rep", "marco"],
+        None,
+    );
+    let track_name = json_of(
+        AS_OF_TRACK,
+        &[
+            "track",
+            FILE,
+            "--actuals",
+            ACTUALS,
+            "--rep",
+            "Marco Bianchi",
+        ],
+        None,
+    );
     assert_eq!(track_id, track_name);
-    let replan_alias = json(&[
-        "replan",
-        FILE,
-        "--actuals",
-        ACTUALS,
-        "--rep",
-        "m.bianchi@acme.it",
-    ]);
+    let replan_alias = json_of(
+        AS_OF_TRACK,
+        &[
+            "replan",
+            FILE,
+            "--actuals",
+            ACTUALS,
+            "--rep",
+            "m.bianchi@acme.it",
+        ],
+        None,
+    );
     for t in replan_alias["targets"].as_array().unwrap() {
         assert_eq!(reps_of(t), vec!["marco"], "{}", t["goal"]);
     }
@@ -106,8 +101,12 @@ fn a_rep_is_found_by_id_name_or_alias() {
 
 #[test]
 fn filtering_never_renumbers_priorities() {
-    let all = priorities(&json(&["plan", FILE]));
-    let field = priorities(&json(&["plan", FILE, "--team", "field"]));
+    let all = priorities(&json_of(AS_OF_TRACK, &["plan", FILE], None));
+    let field = priorities(&json_of(
+        AS_OF_TRACK,
+        &["plan", FILE, "--team", "field"],
+        None,
+    ));
     assert!(field.len() < all.len(), "the team filter drops targets");
     for kept in &field {
         assert!(
@@ -115,7 +114,11 @@ fn filtering_never_renumbers_priorities() {
             "{kept:?} renumbered; unfiltered: {all:?}"
         );
     }
-    let one = priorities(&json(&["plan", FILE, "--goal", "data-entry"]));
+    let one = priorities(&json_of(
+        AS_OF_TRACK,
+        &["plan", FILE, "--goal", "data-entry"],
+        None,
+    ));
     assert_eq!(
         one,
         vec![("data-entry".into(), "data_entry_hours".into(), 7)]
@@ -129,15 +132,23 @@ fn filtering_never_renumbers_priorities() {
         "time-to-close",
     ]);
     assert_eq!(headings(&table), vec!["#6 time-to-close", "#7 data-entry"]);
-    let replanned = priorities(&json(&[
-        "replan",
-        FILE,
-        "--actuals",
-        ACTUALS,
-        "--goal",
-        "field-revenue",
-    ]));
-    let unfiltered = priorities(&json(&["replan", FILE, "--actuals", ACTUALS]));
+    let replanned = priorities(&json_of(
+        AS_OF_TRACK,
+        &[
+            "replan",
+            FILE,
+            "--actuals",
+            ACTUALS,
+            "--goal",
+            "field-revenue",
+        ],
+        None,
+    ));
+    let unfiltered = priorities(&json_of(
+        AS_OF_TRACK,
+        &["replan", FILE, "--actuals", ACTUALS],
+        None,
+    ));
     assert_eq!(replanned.len(), 1);
     assert!(unfiltered.contains(&replanned[0]), "{replanned:?}");
     let table = stdout(&[
@@ -153,8 +164,12 @@ fn filtering_never_renumbers_priorities() {
 
 #[test]
 fn track_by_team_shows_its_reps_with_their_unfiltered_ranks() {
-    let all = json(&["track", FILE, "--actuals", ACTUALS]);
-    let field = json(&["track", FILE, "--actuals", ACTUALS, "--team", "field"]);
+    let all = json_of(AS_OF_TRACK, &["track", FILE, "--actuals", ACTUALS], None);
+    let field = json_of(
+        AS_OF_TRACK,
+        &["track", FILE, "--actuals", ACTUALS, "--team", "field"],
+        None,
+    );
     let targets = field["targets"].as_array().unwrap();
     assert!(!targets.is_empty());
     assert!(
@@ -196,14 +211,18 @@ fn track_by_team_shows_its_reps_with_their_unfiltered_ranks() {
 
 #[test]
 fn track_by_goal_counts_that_goal_alone() {
-    let doc = json(&[
-        "track",
-        FILE,
-        "--actuals",
-        ACTUALS,
-        "--goal",
-        "new-customers",
-    ]);
+    let doc = json_of(
+        AS_OF_TRACK,
+        &[
+            "track",
+            FILE,
+            "--actuals",
+            ACTUALS,
+            "--goal",
+            "new-customers",
+        ],
+        None,
+    );
     let goals: Vec<&str> = doc["targets"]
         .as_array()
         .unwrap()
@@ -268,8 +287,12 @@ fn a_filtered_rep_keeps_its_own_pipeline_coverage() {
         "--pipeline",
         "tests/pipeline/open.csv",
     ];
-    let all = json(&args);
-    let bo = json(&[&args[..], &["--rep", "Bo Bianchi"]].concat());
+    let all = json_of(AS_OF_TRACK, &args, None);
+    let bo = json_of(
+        AS_OF_TRACK,
+        &[&args[..], &["--rep", "Bo Bianchi"]].concat(),
+        None,
+    );
     let whole = &all["targets"][0]["reps"];
     let only = &bo["targets"][0]["reps"];
     assert_eq!(only.as_array().unwrap().len(), 1);

@@ -2,7 +2,7 @@
 //! cold-call example, whole units that add up, exact hours, the survey round trip, and a
 //! located finding for every bad input.
 
-use assert_cmd::Command;
+use super::common::{goals_on_stdin, temp_file};
 
 /// Two reps, each asked for 22 answered calls a month (+10% of 20) through a 10% funnel.
 const GUIDE: &str = r#"
@@ -52,17 +52,15 @@ steps = ["Call in the morning"]
   funnel = "cold-calls"
 "#;
 
-fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .write_stdin(stdin.to_string())
-        .assert()
-}
-
 fn stdout(args: &[&str], stdin: &str) -> String {
-    String::from_utf8(goals(args, stdin).success().get_output().stdout.clone()).unwrap()
+    String::from_utf8(
+        goals_on_stdin(args, stdin)
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap()
 }
 
 fn json(stdin: &str) -> serde_json::Value {
@@ -122,7 +120,7 @@ fn hours_are_minutes_times_units_exactly() {
 #[test]
 fn too_many_hours_is_a_warning_naming_rep_month_and_hours() {
     let heavy = GUIDE.replace("minutes = 6", "minutes = 60");
-    let out = goals(&["check", "-", "--format", "json"], &heavy)
+    let out = goals_on_stdin(&["check", "-", "--format", "json"], &heavy)
         .success()
         .get_output()
         .stdout
@@ -157,20 +155,12 @@ fn every_format_parses() {
 #[test]
 fn a_bad_funnel_is_a_located_error() {
     let bad = GUIDE.replace("rate = 0.10", "rate = 0");
-    let assert = goals(&["funnel", "-"], &bad).code(1);
+    let assert = goals_on_stdin(&["funnel", "-"], &bad).code(1);
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(
         err.contains("funnel-rate-out-of-range") && err.contains("<stdin>:"),
         "{err}"
     );
-}
-
-/// `text` written to `name` in a fresh temporary folder, removed when the folder is dropped.
-fn temp(name: &str, text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    (dir, path.display().to_string())
 }
 
 #[test]
@@ -190,8 +180,9 @@ fn the_survey_round_trip_reports_low_confidence() {
             }
         }))
         .collect();
-    let (_dir, path) = temp("round_trip.csv", &(filled.join("\n") + "\n"));
-    let assert = goals(
+    let (_dir, path) = temp_file("round_trip.csv", &(filled.join("\n") + "\n"));
+    let path = path.display().to_string();
+    let assert = goals_on_stdin(
         &["check", "-", "--feedback", &path, "--deny-warnings"],
         GUIDE,
     )
@@ -214,7 +205,7 @@ fn the_survey_round_trip_reports_low_confidence() {
         "{err}"
     );
     // Machine formats keep the whole message on one line, as scripts read it.
-    let json = goals(
+    let json = goals_on_stdin(
         &["check", "-", "--feedback", &path, "--format", "json"],
         GUIDE,
     );
@@ -231,8 +222,9 @@ fn every_bad_survey_row_is_located() {
                 answered-calls,,nobody,,3,yes,no,\n\
                 answered-calls,,giulia,,9,yes,no,\n\
                 answered-calls,,marco,,3,maybe,no,\n";
-    let (_dir, path) = temp("bad_rows.csv", text);
-    let out = goals(
+    let (_dir, path) = temp_file("bad_rows.csv", text);
+    let path = path.display().to_string();
+    let out = goals_on_stdin(
         &["check", "-", "--feedback", &path, "--format", "json"],
         GUIDE,
     )
@@ -266,14 +258,14 @@ fn every_bad_survey_row_is_located() {
 
 #[test]
 fn feedback_with_two_goal_files_is_a_usage_error() {
-    goals(&["check", "a.toml", "b.toml", "--feedback", "s.csv"], "").code(2);
+    goals_on_stdin(&["check", "a.toml", "b.toml", "--feedback", "s.csv"], "").code(2);
 }
 
 #[test]
 fn negative_minutes_are_a_located_error() {
     let bad = GUIDE.replace("minutes = 6", "minutes = -6");
     let err = String::from_utf8(
-        goals(&["funnel", "-"], &bad)
+        goals_on_stdin(&["funnel", "-"], &bad)
             .code(1)
             .get_output()
             .stderr

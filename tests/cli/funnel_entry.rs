@@ -2,37 +2,14 @@
 //! target enters at `meetings`, money enters as deals through `deal_size`, activity lands on
 //! workdays, and the hours check reads the same days. Fixture: tests/fixtures/outbound.toml.
 
-use assert_cmd::Command;
+use super::common::{AS_OF, findings, goal_target, goals_on_stdin, json_of, position};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value;
 
 const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 
-fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .write_stdin(stdin.to_string())
-        .assert()
-}
-
-fn json(args: &[&str], stdin: &str) -> Value {
-    let out = goals(args, stdin).success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
 fn funnel(stdin: &str, by: &str) -> Value {
-    json(&["funnel", "-", "--format", "json", "--by", by], stdin)
-}
-
-fn target<'a>(doc: &'a Value, goal: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == goal)
-        .unwrap_or_else(|| panic!("no target {goal} in {doc}"))
+    json_of(AS_OF, &["funnel", "-", "--by", by], Some(stdin))
 }
 
 fn activities(t: &Value) -> Vec<&str> {
@@ -44,39 +21,10 @@ fn activities(t: &Value) -> Vec<&str> {
         .collect()
 }
 
-/// Check findings as (code, line, column).
-fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
-    let out = goals(&["check", "-", "--format", "json"], stdin)
-        .get_output()
-        .stdout
-        .clone();
-    let doc: Value = serde_json::from_slice(&out).unwrap();
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap_or(0),
-                d["column"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-/// 1-based line and column of the `n`-th (0-based) occurrence of `needle`.
-fn position(text: &str, needle: &str, n: usize) -> (u64, u64) {
-    let at = text.match_indices(needle).nth(n).unwrap().0;
-    let line = text[..at].matches('\n').count() + 1;
-    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-    (line as u64, column as u64)
-}
-
 #[test]
 fn a_meetings_target_enters_at_meetings_and_ignores_the_deals_below() {
     let doc = funnel(OUTBOUND, "month");
-    let meetings = target(&doc, "book-meetings");
+    let meetings = goal_target(&doc, "book-meetings");
     assert_eq!(activities(meetings), ["calls", "meetings"]);
     let stages = meetings["stages"].as_array().unwrap();
     assert_eq!(stages[1]["outcome"], true);
@@ -108,7 +56,7 @@ fn a_metric_that_is_no_stage_is_an_error_at_the_funnel_key() {
         found.contains(&("funnel-metric-not-a-stage".to_string(), at.0, at.1)),
         "{found:?}"
     );
-    let err = goals(&["funnel", "-"], &text)
+    let err = goals_on_stdin(&["funnel", "-"], &text)
         .code(1)
         .get_output()
         .stderr
@@ -123,10 +71,10 @@ fn a_metric_that_is_no_stage_is_an_error_at_the_funnel_key() {
 #[test]
 fn money_enters_as_deals_through_the_deal_size() {
     let doc = funnel(OUTBOUND, "month");
-    let revenue = target(&doc, "new-revenue");
+    let revenue = goal_target(&doc, "new-revenue");
     assert_eq!(activities(revenue), ["calls", "meetings", "deals"]);
     assert_eq!(revenue["deal_size"].to_string(), "12000.0");
-    assert_eq!(target(&doc, "book-meetings")["deal_size"], Value::Null);
+    assert_eq!(goal_target(&doc, "book-meetings")["deal_size"], Value::Null);
     let deals = &revenue["stages"][2];
     assert_eq!(deals["outcome"], true);
     assert_eq!(deals["total"], 100);
@@ -147,7 +95,7 @@ fn money_enters_as_deals_through_the_deal_size() {
 
 #[test]
 fn the_table_says_the_deal_size_a_money_target_entered_with() {
-    let out = goals(&["funnel", "-"], OUTBOUND)
+    let out = goals_on_stdin(&["funnel", "-"], OUTBOUND)
         .success()
         .get_output()
         .stdout
@@ -158,7 +106,7 @@ fn the_table_says_the_deal_size_a_money_target_entered_with() {
         "{table}"
     );
     let raw = String::from_utf8(
-        goals(&["funnel", "-", "--format", "json"], OUTBOUND)
+        goals_on_stdin(&["funnel", "-", "--format", "json"], OUTBOUND)
             .success()
             .get_output()
             .stdout
@@ -239,7 +187,7 @@ fn activity_lands_on_the_workday_on_or_before_the_shifted_day() {
     assert_eq!(weekday_activity(&doc, &holidays), vec![]);
     // The first outcomes, on Monday 4 January, are called for 15 days earlier: Sunday
     // 20 December, so on Friday 18 December.
-    let first = target(&doc, "book-meetings")["stages"][0]["periods"]
+    let first = goal_target(&doc, "book-meetings")["stages"][0]["periods"]
         .as_array()
         .unwrap()
         .iter()
@@ -298,7 +246,7 @@ steps = ["Call the fair's visitors"]
 
 #[test]
 fn the_hours_check_reads_the_days_the_activity_lands_on() {
-    let out = goals(&["check", "-", "--format", "json"], WEEKEND)
+    let out = goals_on_stdin(&["check", "-", "--format", "json"], WEEKEND)
         .success()
         .get_output()
         .stdout
@@ -335,7 +283,7 @@ fn a_plan_starting_on_a_holiday_opens_no_empty_period_before_it() {
     assert_eq!(doc["capacity"][0]["periods"][0]["label"], "2027-01");
     // With the 15-day cycle the December lead is real and stays.
     let doc = funnel(OUTBOUND, "month");
-    let calls = &target(&doc, "book-meetings")["stages"][0]["periods"][0];
+    let calls = &goal_target(&doc, "book-meetings")["stages"][0]["periods"][0];
     assert_eq!(
         (&calls["label"], &calls["before_start"]),
         (&"2026-12".into(), &true.into())

@@ -1,23 +1,12 @@
 //! `goals funnel --format markdown` carries what the table view shows: per target its stages,
 //! then each stage by period with a column per rep and a total row, then selling hours.
 
-use assert_cmd::Command;
+use super::common::goals_on_stdin;
 
 const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 
 fn markdown() -> String {
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args([
-            "--as-of",
-            "2026-12-01",
-            "funnel",
-            "-",
-            "--format",
-            "markdown",
-        ])
-        .write_stdin(OUTBOUND)
-        .assert()
+    let out = goals_on_stdin(&["funnel", "-", "--format", "markdown"], OUTBOUND)
         .success()
         .get_output()
         .stdout

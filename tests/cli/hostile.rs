@@ -4,12 +4,12 @@
 //! commit (deep nesting, huge files, a million columns) are generated here in a temp dir.
 
 use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::{goals_within_a_minute, printed, root, with_early_close};
 
 /// Goal file → (exit code of `check`, a diagnostic code it must report). Exit 0 means the
 /// file is valid despite its looks; its first comment line says why.
@@ -337,30 +337,9 @@ const LOCATED: &[&str] = &[
     "baseline-negative",
 ];
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").unwrap();
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .timeout(std::time::Duration::from_mins(1));
-    cmd
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
 /// Never a panic, never 101, and an exit code from the contract.
 fn assert_sane(what: &str, output: &Output) {
-    let all = text(output);
+    let all = printed(output);
     assert!(!all.contains("panicked"), "{what}: panicked:\n{all}");
     let code = output.status.code();
     assert!(
@@ -392,7 +371,7 @@ fn the_tables_list_every_corpus_file() {
 /// `check --format json`, then `plan`: the expected exit code and finding, located.
 fn check_goal_file(name: &str, expected: i32, code: &str) {
     let path = format!("tests/hostile/goals/{name}");
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2026-12-01", "check", "--format", "json", &path])
         .output()
         .unwrap();
@@ -401,7 +380,7 @@ fn check_goal_file(name: &str, expected: i32, code: &str) {
         output.status.code(),
         Some(expected),
         "{path}: {}",
-        text(&output)
+        printed(&output)
     );
     let doc: Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("{path}: check JSON does not parse: {e}"));
@@ -426,7 +405,7 @@ fn check_goal_file(name: &str, expected: i32, code: &str) {
             );
         }
     }
-    let plan = goals()
+    let plan = goals_within_a_minute()
         .args(["--as-of", "2026-12-01", "plan", &path])
         .output()
         .unwrap();
@@ -435,11 +414,11 @@ fn check_goal_file(name: &str, expected: i32, code: &str) {
         plan.status.code(),
         Some(expected),
         "plan {path}: {}",
-        text(&plan)
+        printed(&plan)
     );
     if expected == 1 {
         assert!(
-            text(&plan).contains(name),
+            printed(&plan).contains(name),
             "plan {path}: the file is not named"
         );
     }
@@ -456,7 +435,7 @@ fn every_bad_goal_file_is_refused_with_its_finding() {
 fn every_bad_csv_is_reported_with_file_and_reason() {
     for (name, expected, fragment) in CSV_FILES {
         let path = format!("tests/hostile/actuals/{name}");
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["--as-of", "2027-06-30", "track", "tests/hostile/track.toml"])
             .args(["--actuals", &path, "--format", "json"])
             .output()
@@ -492,7 +471,7 @@ fn check_generated(name: &str, text: &[u8]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("{name}.toml"));
     fs::write(&path, text).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["check", "--format", "json"])
         .arg(&path)
         .output()
@@ -503,7 +482,7 @@ fn check_generated(name: &str, text: &[u8]) -> Output {
 }
 
 fn text_names(output: &Output, path: &Path) -> bool {
-    text(output).contains(&path.display().to_string())
+    printed(output).contains(&path.display().to_string())
 }
 
 #[test]
@@ -526,7 +505,7 @@ fn ten_thousand_levels_of_nesting_are_a_located_finding() {
             output.status.code(),
             Some(1),
             "{name}: {}",
-            self::text(&output)
+            printed(&output)
         );
         let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
         assert!(
@@ -550,7 +529,7 @@ fn a_line_of_a_megabyte_is_read() {
         ),
     );
     let output = check_generated("long_line", text.as_bytes());
-    assert_eq!(output.status.code(), Some(0), "{}", self::text(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", printed(&output));
 }
 
 #[test]
@@ -561,7 +540,11 @@ fn a_goal_file_over_64_mib_is_refused_with_its_name() {
     text.resize(100 << 20, b'#');
     fs::write(&path, &text).unwrap();
     for command in ["check", "plan"] {
-        let output = goals().arg(command).arg(&path).output().unwrap();
+        let output = goals_within_a_minute()
+            .arg(command)
+            .arg(&path)
+            .output()
+            .unwrap();
         assert_sane("huge.toml", &output);
         assert_eq!(output.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -569,7 +552,7 @@ fn a_goal_file_over_64_mib_is_refused_with_its_name() {
         assert!(stderr.contains(&path.display().to_string()), "{stderr}");
         assert!(stderr.contains("64 MiB"), "{stderr}");
     }
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["check", "-"])
         .write_stdin(text)
         .output()
@@ -582,7 +565,7 @@ fn a_goal_file_over_64_mib_is_refused_with_its_name() {
 fn a_bad_file_on_stdin_is_named_stdin() {
     let bad =
         fs::read(root().join("tests/hostile/goals/syntax_unclosed_table_header.toml")).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["check", "--format", "json", "-"])
         .write_stdin(bad)
         .output()
@@ -610,7 +593,7 @@ fn track_generated(name: &str, csv: &[u8]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("{name}.csv"));
     fs::write(&path, csv).unwrap();
-    let output = goals()
+    let output = goals_within_a_minute()
         .args([
             "--as-of",
             "2027-06-30",
@@ -633,26 +616,26 @@ fn a_row_of_a_million_columns_is_a_bad_row() {
     csv.extend(b"\n2027-01-16,r1,deals,1\n");
     let output = track_generated("million_columns", &csv);
     // 2 MB: longer than a record may be, a bad row; the next row is still read.
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("million_columns.csv:2: column `(row)`: record too long"));
+    assert_eq!(output.status.code(), Some(1), "{}", printed(&output));
+    assert!(printed(&output).contains("million_columns.csv:2: column `(row)`: record too long"));
     let mut header = b"date,rep,metric,value".to_vec();
     header.extend(",x".repeat(300_000).bytes());
     header.extend(b"\n2027-01-15,r1,deals,1\n");
     let output = track_generated("many_header_columns", &header);
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("the header 300004"));
+    assert_eq!(output.status.code(), Some(1), "{}", printed(&output));
+    assert!(printed(&output).contains("the header 300004"));
     let mut header = b"date,rep,metric,value,".to_vec();
     header.extend("x".repeat(2 << 20).bytes());
     header.extend(b"\n2027-01-15,r1,deals,1,x\n");
     let output = track_generated("two_mebibyte_header", &header);
-    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
-    assert!(text(&output).contains("header line is longer than 1 MiB"));
+    assert_eq!(output.status.code(), Some(2), "{}", printed(&output));
+    assert!(printed(&output).contains("header line is longer than 1 MiB"));
     let mut csv = b"date,rep,metric,value\n2027-01-15,r1,deals,1".to_vec();
     csv.extend(",".repeat(100_000).bytes());
     csv.push(b'\n');
     let output = track_generated("many_extra_fields", &csv);
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("extra fields"));
+    assert_eq!(output.status.code(), Some(1), "{}", printed(&output));
+    assert!(printed(&output).contains("extra fields"));
 }
 
 #[test]
@@ -660,14 +643,14 @@ fn an_endless_actuals_file_ends_with_a_clear_error() {
     if !Path::new("/dev/zero").exists() {
         return;
     }
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", "tests/hostile/track.toml"])
         .args(["--actuals", "/dev/zero"])
         .output()
         .unwrap();
     assert_sane("/dev/zero", &output);
     assert_eq!(output.status.code(), Some(2));
-    let all = text(&output);
+    let all = printed(&output);
     assert!(all.contains("/dev/zero"), "{all}");
     assert!(all.contains("this is not a CSV export"), "{all}");
 }
@@ -688,21 +671,9 @@ fn a_field_of_ten_megabytes_is_clipped_in_the_message() {
 
 /// Reads a few bytes of stdout and closes it: the run ends with 0 and no panic.
 fn closed_pipe(args: &[&str]) {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("goals"))
-        .current_dir(root())
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0_u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (code, stderr) = with_early_close(args);
     assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    assert_eq!(code, Some(0), "{args:?}: {stderr}");
 }
 
 #[test]
@@ -752,7 +723,7 @@ fn a_full_disk_is_a_clear_error() {
 #[test]
 fn the_valid_edge_files_plan_as_the_format_says() {
     let plan = |name: &str| -> Value {
-        let output = goals()
+        let output = goals_within_a_minute()
             .args([
                 "--as-of",
                 "2026-12-01",
@@ -765,7 +736,12 @@ fn the_valid_edge_files_plan_as_the_format_says() {
             .arg(format!("tests/hostile/goals/{name}"))
             .output()
             .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{name}: {}", text(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {}",
+            printed(&output)
+        );
         serde_json::from_slice(&output.stdout).unwrap()
     };
     let leap = plan("date_plan_from_29_february.toml");
@@ -795,7 +771,7 @@ fn the_valid_edge_files_plan_as_the_format_says() {
 #[test]
 fn an_empty_export_path_names_the_goal_file_and_key() {
     let path = "tests/hostile/goals/ref_actuals_path_empty.toml";
-    let output = goals()
+    let output = goals_within_a_minute()
         .args(["--as-of", "2027-06-30", "track", path])
         .output()
         .unwrap();
@@ -812,7 +788,7 @@ fn an_empty_export_path_names_the_goal_file_and_key() {
 #[test]
 fn an_as_of_outside_the_printable_years_is_a_usage_error() {
     for day in ["+10000-01-01", "0000-12-31", "2027-6-30"] {
-        let output = goals()
+        let output = goals_within_a_minute()
             .args(["--as-of", day, "check", "goals.example.toml"])
             .output()
             .unwrap();

@@ -2,26 +2,12 @@
 //! `end`, and each rep's display `name` beside its id (null for a rep without one). Additive
 //! fields: the documents stay version 1.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::{AS_OF, json_of};
 
 const OUTBOUND: &str = include_str!("../fixtures/outbound.toml");
 const RETENTION: &str = include_str!("../fixtures/retention.toml");
-
-fn json(args: &[&str], stdin: &str) -> Value {
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .args(["-", "--format", "json"])
-        .write_stdin(stdin.to_string())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
 
 #[test]
 fn plan_json_has_titles_dates_and_rep_names() {
@@ -29,7 +15,7 @@ fn plan_json_has_titles_dates_and_rep_names() {
         "  target = 8\n",
         "  target = 8\n  start = 2027-04-01\n  end = 2027-09-30\n",
     );
-    let doc = json(&["plan"], &text);
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&text));
     assert_eq!(doc["version"], 1);
     let nrr = &doc["targets"][0];
     assert_eq!(nrr["title"], "Reach 110% net revenue retention");
@@ -54,7 +40,7 @@ fn plan_json_has_titles_dates_and_rep_names() {
 
 #[test]
 fn funnel_json_has_titles_dates_and_rep_names() {
-    let doc = json(&["funnel"], OUTBOUND);
+    let doc = json_of(AS_OF, &["funnel", "-"], Some(OUTBOUND));
     assert_eq!(doc["version"], 1);
     let t = &doc["targets"][0];
     assert_eq!(t["title"], "Book 40 meetings a month per SDR");

@@ -6,6 +6,7 @@ mod capacity;
 mod check;
 mod closed_pipe;
 mod commands;
+mod common;
 mod crm;
 mod diff;
 mod exports;

@@ -2,25 +2,13 @@
 //! open against 1,600,000 remaining is 3.0x; a 22% win rate needs 4.5455x, so it is short) in
 //! every format, stage tables with a missing stage, and the example organisation's export.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn goals(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .args(args)
-        .output()
-        .unwrap()
-}
+use super::common::{decimal, json_decimal, run};
 
 fn track(pipeline: &str, format: &str) -> std::process::Output {
-    goals(&[
+    run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -32,15 +20,6 @@ fn track(pipeline: &str, format: &str) -> std::process::Output {
         "--format",
         format,
     ])
-}
-
-fn dec(text: &str) -> Decimal {
-    text.parse().unwrap()
-}
-
-/// A JSON number as a decimal (the value parses through f64; these are exact in it).
-fn num(v: &Value) -> Decimal {
-    dec(&v.to_string())
 }
 
 fn text(out: &std::process::Output) -> String {
@@ -68,17 +47,17 @@ fn the_specifications_example_is_short_at_a_22_percent_win_rate() {
     let t = &doc["targets"][0];
     // 1,000,000 at 40% + 1,400,000 at 0.5 (Ada) + 2,400,000 at 25% (Bo); the May deal is
     // overdue and the 2028 one closes after the target: neither counts.
-    assert_eq!(num(&t["actual_to_date"]), dec("2400000.00"));
-    assert_eq!(num(&t["pipeline"]), dec("4800000.00"));
-    assert_eq!(num(&t["weighted"]), dec("1700000.00"));
-    assert_eq!(num(&t["coverage"]), dec("3.0000"));
-    assert_eq!(num(&t["required_coverage"]), dec("4.5455"));
+    assert_eq!(json_decimal(&t["actual_to_date"]), decimal("2400000.00"));
+    assert_eq!(json_decimal(&t["pipeline"]), decimal("4800000.00"));
+    assert_eq!(json_decimal(&t["weighted"]), decimal("1700000.00"));
+    assert_eq!(json_decimal(&t["coverage"]), decimal("3.0000"));
+    assert_eq!(json_decimal(&t["required_coverage"]), decimal("4.5455"));
     assert_eq!(t["pipeline_short"], true);
-    assert_eq!(num(&t["forecast_weighted"]), dec("4100000.00"));
+    assert_eq!(json_decimal(&t["forecast_weighted"]), decimal("4100000.00"));
     let ada = &t["reps"][0];
-    assert_eq!(num(&ada["pipeline"]), dec("2400000.00"));
-    assert_eq!(num(&ada["weighted"]), dec("1100000.00"));
-    assert_eq!(num(&ada["coverage"]), dec("3.0000"));
+    assert_eq!(json_decimal(&ada["pipeline"]), decimal("2400000.00"));
+    assert_eq!(json_decimal(&ada["weighted"]), decimal("1100000.00"));
+    assert_eq!(json_decimal(&ada["coverage"]), decimal("3.0000"));
     let source = doc["sources"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(source["file"], "tests/pipeline/open.csv");
     assert_eq!(source["rows"], 5);
@@ -140,7 +119,7 @@ fn every_format_shows_the_coverage() {
 
 #[test]
 fn without_a_pipeline_the_formats_keep_their_shape() {
-    let out = goals(&[
+    let out = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -151,7 +130,7 @@ fn without_a_pipeline_the_formats_keep_their_shape() {
         "csv",
     ]);
     assert!(!text(&out).lines().next().unwrap().contains("pipeline"));
-    let json = goals(&[
+    let json = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -175,9 +154,15 @@ fn a_stage_missing_from_the_table_is_a_bad_row() {
     );
     let doc: Value = serde_json::from_str(&text(&out)).unwrap();
     // 100,000 at 40% (Ada) and 10,000 at 70% (Bo, `negotiation` in any case).
-    assert_eq!(num(&doc["targets"][0]["pipeline"]), dec("110000.00"));
-    assert_eq!(num(&doc["targets"][0]["weighted"]), dec("47000.00"));
-    let allowed = goals(&[
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["pipeline"]),
+        decimal("110000.00")
+    );
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["weighted"]),
+        decimal("47000.00")
+    );
+    let allowed = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -199,7 +184,7 @@ fn a_pipeline_export_no_mapping_fits_is_refused() {
 
 #[test]
 fn replan_refuses_a_pipeline() {
-    let out = goals(&[
+    let out = run(&[
         "replan",
         "goals.example.toml",
         "--pipeline",
@@ -214,7 +199,7 @@ fn replan_refuses_a_pipeline() {
 
 #[test]
 fn the_example_organisations_pipeline_is_read_as_exported() {
-    let out = goals(&[
+    let out = run(&[
         "--as-of",
         "2027-06-30",
         "track",
@@ -241,9 +226,9 @@ fn the_example_organisations_pipeline_is_read_as_exported() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| num(&r["pipeline"]))
+        .map(|r| json_decimal(&r["pipeline"]))
         .sum();
-    assert_eq!(num(&revenue["pipeline"]), sum);
+    assert_eq!(json_decimal(&revenue["pipeline"]), sum);
     assert!(
         revenue["required_coverage"].is_null(),
         "the example sets no win rate"
@@ -265,7 +250,7 @@ fn win_rate_and_stages_are_checked_in_the_goal_file() {
         .replace("Negotiation = \"70%\"", "Negotiation = 7");
     let path = dir.path().join("goals.toml");
     std::fs::write(&path, bad).unwrap();
-    let out = goals(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let out = run(&["check", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let doc: Value = serde_json::from_str(&text(&out)).unwrap();
     let messages: Vec<String> = doc["diagnostics"]

@@ -1,40 +1,14 @@
 //! `goals plan` end to end: the guide's numbers, whole units that add up, every format and
 //! filter, refusal of a file with errors, and byte-identical output.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::{AS_OF, goal_target, goals_as_of, json_of};
 
 const GUIDE: &str = "tests/fixtures/guide.toml";
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of").arg("2026-12-01").env("COLUMNS", "80");
-    cmd
-}
-
 fn plan_json(args: &[&str]) -> Value {
-    let out = goals()
-        .arg("plan")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn target<'a>(doc: &'a Value, goal: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == goal)
-        .unwrap()
+    json_of(AS_OF, &[&["plan"], args].concat(), None)
 }
 
 #[test]
@@ -42,7 +16,7 @@ fn a_hundred_a_month_for_four_reps_is_twenty_five_each() {
     let doc = plan_json(&[GUIDE]);
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["plan"]["end"], "2027-12-31");
-    let t = target(&doc, "new-customers");
+    let t = goal_target(&doc, "new-customers");
     assert_eq!(t["total"], 1200);
     let periods = t["periods"].as_array().unwrap();
     assert_eq!(periods.len(), 12);
@@ -57,7 +31,7 @@ fn a_hundred_a_month_for_four_reps_is_twenty_five_each() {
 #[test]
 fn twenty_upsells_a_year_is_one_or_two_a_month() {
     let doc = plan_json(&[GUIDE, "--rep", "r1"]);
-    let t = target(&doc, "upsells");
+    let t = goal_target(&doc, "upsells");
     let months: Vec<i64> = t["periods"]
         .as_array()
         .unwrap()
@@ -72,7 +46,7 @@ fn twenty_upsells_a_year_is_one_or_two_a_month() {
 
 #[test]
 fn a_million_over_twelve_months_adds_up_to_the_cent() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", GUIDE, "--format", "json", "--goal", "revenue"])
         .output()
         .unwrap();
@@ -149,7 +123,7 @@ fn levels_move_in_a_straight_line() {
 
 #[test]
 fn csv_has_a_row_per_target_period_and_rep() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", GUIDE, "--format", "csv", "--goal", "new-customers"])
         .output()
         .unwrap();
@@ -170,7 +144,7 @@ fn csv_has_a_row_per_target_period_and_rep() {
 
 #[test]
 fn markdown_and_table_read_well() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args([
             "plan",
             GUIDE,
@@ -190,7 +164,7 @@ fn markdown_and_table_read_well() {
         text.contains("| 2027-01 | 100 | 25 | 25 | 25 | 25 |"),
         "{text}"
     );
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "goals.example.toml"])
         .output()
         .unwrap();
@@ -205,7 +179,7 @@ fn markdown_and_table_read_well() {
 
 #[test]
 fn goals_are_listed_by_priority() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "goals.example.toml", "--format", "csv"])
         .output()
         .unwrap();
@@ -237,7 +211,7 @@ fn filters_narrow_the_plan_and_unknown_ids_are_refused() {
             );
         }
     }
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "goals.example.toml", "--rep", "giula"])
         .output()
         .unwrap();
@@ -251,7 +225,7 @@ fn filters_narrow_the_plan_and_unknown_ids_are_refused() {
 
 #[test]
 fn a_file_with_errors_is_refused() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", "examples/broken.toml"])
         .output()
         .unwrap();
@@ -273,7 +247,7 @@ fn days_nobody_works_are_an_error_and_overloads_a_warning() {
     let late = late
         .replace("id = \"r3\"\n", "id = \"r3\"\nstart = 2027-03-01\n")
         .replace("id = \"r4\"\n", "id = \"r4\"\nstart = 2027-03-01\n");
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(late)
         .output()
@@ -294,7 +268,7 @@ fn days_nobody_works_are_an_error_and_overloads_a_warning() {
         "{d}"
     );
     let busy = text.replace("capacity = 30", "capacity = 20");
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(busy)
         .output()
@@ -320,7 +294,7 @@ fn days_nobody_works_are_an_error_and_overloads_a_warning() {
 #[test]
 fn output_is_byte_identical_from_run_to_run() {
     let run = || {
-        goals()
+        goals_as_of(AS_OF)
             .args([
                 "plan",
                 "goals.example.toml",
@@ -364,7 +338,7 @@ fn a_per_rep_target_too_small_for_any_rep_is_an_error() {
             })
     };
     let codes = |file: String| {
-        let out = goals()
+        let out = goals_as_of(AS_OF)
             .args(["check", "-", "--format", "json"])
             .write_stdin(file)
             .output()

@@ -3,32 +3,11 @@
 
 use std::fmt::Write as _;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+use super::common::{AS_OF, decimal, goals_as_of, json_decimal, json_of, succeed};
+
 const WEIGHTS: &str = "tests/fixtures/planning/weights.toml";
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of").arg("2026-12-01").env("COLUMNS", "80");
-    cmd
-}
-
-fn run_json(args: &[&str], stdin: Option<&str>) -> Value {
-    let mut cmd = goals();
-    cmd.args(args).args(["--format", "json"]);
-    if let Some(text) = stdin {
-        cmd.write_stdin(text.to_string());
-    }
-    let out = cmd.output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn rep_quotas(period: &Value) -> Vec<(String, i64)> {
     period["reps"]
@@ -46,7 +25,7 @@ fn rep_quotas(period: &Value) -> Vec<(String, i64)> {
 
 #[test]
 fn weights_share_a_team_target_by_territory() {
-    let doc = run_json(&["plan", WEIGHTS], None);
+    let doc = json_of(AS_OF, &["plan", WEIGHTS], None);
     let t = &doc["targets"][0];
     assert_eq!(t["total"], 3600);
     for p in t["periods"].as_array().unwrap() {
@@ -71,7 +50,7 @@ fn a_weighted_share_above_capacity_is_still_reported() {
         "source = \"CRM: meetings held\"",
         "source = \"CRM\"\ncapacity = 110",
     );
-    let doc = run_json(&["check", "-"], Some(&text));
+    let doc = json_of(AS_OF, &["check", "-"], Some(&text));
     let found: Vec<&Value> = doc["diagnostics"]
         .as_array()
         .unwrap()
@@ -94,7 +73,7 @@ fn a_weight_must_be_above_zero() {
     let text = std::fs::read_to_string(WEIGHTS)
         .unwrap()
         .replace("weight = 0.8", "weight = 0");
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(text)
         .output()
@@ -111,25 +90,21 @@ fn a_weight_must_be_above_zero() {
 
 const STREET: &str = "tests/fixtures/planning/street.toml";
 
-/// A JSON number as an exact decimal (the shortest text `serde_json` gives the number).
-fn decimal(v: &Value) -> rust_decimal::Decimal {
-    v.to_string().parse().unwrap()
-}
-
-fn dec(text: &str) -> rust_decimal::Decimal {
-    text.parse().unwrap()
-}
-
 #[test]
 fn fifteen_million_over_twenty_reps_at_one_fifteen_is_862_500_each() {
-    let doc = run_json(&["plan", STREET, "--by", "quarter"], None);
+    let doc = json_of(AS_OF, &["plan", STREET, "--by", "quarter"], None);
     let t = &doc["targets"][0];
-    assert_eq!(decimal(&t["total"]), dec("15000000.00"));
-    assert_eq!(decimal(&t["street_total"]), dec("17250000.00"));
+    assert_eq!(json_decimal(&t["total"]), decimal("15000000.00"));
+    assert_eq!(json_decimal(&t["street_total"]), decimal("17250000.00"));
     let reps = t["reps"].as_array().unwrap();
     assert_eq!(reps.len(), 20);
     for r in reps {
-        assert_eq!(decimal(&r["quota"]), dec("862500.00"), "{}", r["rep"]);
+        assert_eq!(
+            json_decimal(&r["quota"]),
+            decimal("862500.00"),
+            "{}",
+            r["rep"]
+        );
     }
 }
 
@@ -139,35 +114,35 @@ fn rep_quotas_add_up_to_the_street_quota_in_every_period() {
         .unwrap()
         .replace("over_assign = 1.15", "over_assign = 1.13");
     for by in ["month", "week", "day"] {
-        let doc = run_json(&["plan", "-", "--by", by], Some(&text));
+        let doc = json_of(AS_OF, &["plan", "-", "--by", by], Some(&text));
         let t = &doc["targets"][0];
         let mut street_sum = rust_decimal::Decimal::ZERO;
         let mut team_sum = rust_decimal::Decimal::ZERO;
         for p in t["periods"].as_array().unwrap() {
-            let street = decimal(&p["street_quota"]);
+            let street = json_decimal(&p["street_quota"]);
             let reps: rust_decimal::Decimal = p["reps"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|r| decimal(&r["quota"]))
+                .map(|r| json_decimal(&r["quota"]))
                 .sum();
             assert_eq!(reps, street, "{by} {}", p["label"]);
             street_sum += street;
-            team_sum += decimal(&p["quota"]);
+            team_sum += json_decimal(&p["quota"]);
         }
-        assert_eq!(street_sum, dec("16950000"), "{by}");
-        assert_eq!(team_sum, dec("15000000"), "{by}");
-        assert_eq!(decimal(&t["street_total"]), street_sum);
+        assert_eq!(street_sum, decimal("16950000"), "{by}");
+        assert_eq!(team_sum, decimal("15000000"), "{by}");
+        assert_eq!(json_decimal(&t["street_total"]), street_sum);
     }
 }
 
 #[test]
 fn targets_without_over_assignment_carry_no_street_fields() {
-    let doc = run_json(&["plan", WEIGHTS], None);
+    let doc = json_of(AS_OF, &["plan", WEIGHTS], None);
     let t = &doc["targets"][0];
     assert!(t.get("street_total").is_none(), "{t}");
     assert!(t["periods"][0].get("street_quota").is_none());
-    let csv = goals()
+    let csv = goals_as_of(AS_OF)
         .args(["plan", WEIGHTS, "--format", "csv"])
         .output()
         .unwrap();
@@ -185,25 +160,25 @@ fn the_most_specific_factor_wins() {
         "id = \"enterprise\"\n\n",
         "id = \"enterprise\"\nover_assign = 1.2\n\n",
     );
-    let doc = run_json(&["plan", "-"], Some(&on_team));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&on_team));
     assert_eq!(
-        decimal(&doc["targets"][0]["street_total"]),
-        dec("18000000.00")
+        json_decimal(&doc["targets"][0]["street_total"]),
+        decimal("18000000.00")
     );
     let on_target = on_team.replace(
         "target = 15000000",
         "target = 15000000\n  over_assign = 1.1",
     );
-    let doc = run_json(&["plan", "-"], Some(&on_target));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&on_target));
     assert_eq!(
-        decimal(&doc["targets"][0]["street_total"]),
-        dec("16500000.00")
+        json_decimal(&doc["targets"][0]["street_total"]),
+        decimal("16500000.00")
     );
 }
 
 #[test]
 fn tables_show_target_street_quota_and_cushion() {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["plan", STREET, "--by", "quarter"])
         .output()
         .unwrap();
@@ -214,7 +189,7 @@ fn tables_show_target_street_quota_and_cushion() {
         "{text}"
     );
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-    let md = goals()
+    let md = goals_as_of(AS_OF)
         .args(["plan", STREET, "--by", "quarter", "--format", "markdown"])
         .output()
         .unwrap();
@@ -227,7 +202,7 @@ fn tables_show_target_street_quota_and_cushion() {
         md.contains("| 2027-Q1 | 3,750,000.00 | 4,312,500.00 | 562,500.00 | 215,625.00 |"),
         "{md}"
     );
-    let csv = goals()
+    let csv = goals_as_of(AS_OF)
         .args(["plan", STREET, "--by", "quarter", "--format", "csv"])
         .output()
         .unwrap();
@@ -239,7 +214,7 @@ fn tables_show_target_street_quota_and_cushion() {
 }
 
 fn check_codes(text: &str) -> (i32, Vec<(String, String)>) {
-    let out = goals()
+    let out = goals_as_of(AS_OF)
         .args(["check", "-", "--format", "json"])
         .write_stdin(text.to_string())
         .output()
@@ -294,9 +269,12 @@ fn over_assign_on_an_each_rep_target_is_an_error() {
     );
     // The plan's factor does not apply to an each-rep target: no street plan.
     let plan_level = base.replace("target = 15000000", "target = 750000\n  each = \"rep\"");
-    let doc = run_json(&["plan", "-"], Some(&plan_level));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&plan_level));
     assert!(doc["targets"][0].get("street_total").is_none());
-    assert_eq!(decimal(&doc["targets"][0]["total"]), dec("15000000.00"));
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["total"]),
+        decimal("15000000.00")
+    );
 }
 
 #[test]
@@ -309,26 +287,19 @@ fn track_measures_the_team_against_the_target_and_reps_against_their_quota() {
         writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
     }
     std::fs::write(&csv, rows).unwrap();
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2027-06-30", "track", STREET, "--format", "json"])
-        .arg("--actuals")
-        .arg(&csv)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals_as_of("2027-06-30")
+            .args(["track", STREET, "--format", "json"])
+            .arg("--actuals")
+            .arg(&csv),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let t = &doc["targets"][0];
-    assert_eq!(decimal(&t["plan_to_date"]), dec("7500000.0"));
-    assert_eq!(decimal(&t["actual_to_date"]), dec("8625000.0"));
+    assert_eq!(json_decimal(&t["plan_to_date"]), decimal("7500000.0"));
+    assert_eq!(json_decimal(&t["actual_to_date"]), decimal("8625000.0"));
     assert_eq!(t["status"], "ahead");
     let rep = &t["reps"][0];
-    assert_eq!(decimal(&rep["plan_to_date"]), dec("431250.0"));
+    assert_eq!(json_decimal(&rep["plan_to_date"]), decimal("431250.0"));
     assert_eq!(rep["status"], "on_track");
 }
 
@@ -342,33 +313,26 @@ fn replan_keeps_the_cushion_on_what_remains() {
         writeln!(rows, "2027-03-15,rep{i:02},revenue,431250.00").unwrap();
     }
     std::fs::write(&csv, rows).unwrap();
-    let out = Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2027-06-30", "replan", STREET, "--by", "quarter"])
-        .args(["--format", "json", "--actuals"])
-        .arg(&csv)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals_as_of("2027-06-30")
+            .args(["replan", STREET, "--by", "quarter"])
+            .args(["--format", "json", "--actuals"])
+            .arg(&csv),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let t = &doc["targets"][0];
-    assert_eq!(decimal(&t["total"]), dec("15000000"));
-    assert_eq!(decimal(&t["street_total"]), dec("17250000"));
+    assert_eq!(json_decimal(&t["total"]), decimal("15000000"));
+    assert_eq!(json_decimal(&t["street_total"]), decimal("17250000"));
     let q3 = &t["periods"][2];
-    assert_eq!(decimal(&q3["quota"]), dec("3187500"));
-    assert_eq!(decimal(&q3["street_quota"]), dec("4312500"));
+    assert_eq!(json_decimal(&q3["quota"]), decimal("3187500"));
+    assert_eq!(json_decimal(&q3["street_quota"]), decimal("4312500"));
     let reps: rust_decimal::Decimal = q3["reps"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| decimal(&r["quota"]))
+        .map(|r| json_decimal(&r["quota"]))
         .sum();
-    assert_eq!(reps, dec("4312500"));
+    assert_eq!(reps, decimal("4312500"));
 }
 
 #[test]
@@ -400,6 +364,6 @@ fn a_target_level_factor_is_checked_where_it_is_written() {
         "{found:?}"
     );
     // Without any factor the plan has no street plan at all.
-    let doc = run_json(&["plan", "-"], Some(&base));
+    let doc = json_of(AS_OF, &["plan", "-"], Some(&base));
     assert!(doc["targets"][0].get("street_total").is_none());
 }

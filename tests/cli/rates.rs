@@ -3,53 +3,15 @@
 //! JSON writes every level and rate quota with two decimals. Fixture:
 //! tests/fixtures/retention.toml.
 
-use assert_cmd::Command;
+use super::common::{error_findings, goals_on_stdin, position};
 use serde_json::Value;
 
 const RETENTION: &str = include_str!("../fixtures/retention.toml");
 
-fn goals(args: &[&str], stdin: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .write_stdin(stdin.to_string())
-        .assert()
-}
-
-fn findings(stdin: &str) -> Vec<(String, u64, u64)> {
-    let out = goals(&["check", "-", "--format", "json"], stdin)
-        .get_output()
-        .stdout
-        .clone();
-    let doc: Value = serde_json::from_slice(&out).unwrap();
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["severity"] == "error")
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap_or(0),
-                d["column"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-/// 1-based line and column of the first occurrence of `needle`.
-fn position(text: &str, needle: &str) -> (u64, u64) {
-    let at = text.find(needle).unwrap();
-    let line = text[..at].matches('\n').count() + 1;
-    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-    (line as u64, column as u64)
-}
-
 #[test]
 fn net_revenue_retention_of_110_percent_is_a_rate_with_max_200() {
-    assert_eq!(findings(RETENTION), vec![]);
-    let plan = goals(&["plan", "-", "--format", "json"], RETENTION)
+    assert_eq!(error_findings(RETENTION), vec![]);
+    let plan = goals_on_stdin(&["plan", "-", "--format", "json"], RETENTION)
         .success()
         .get_output()
         .stdout
@@ -64,7 +26,7 @@ fn net_revenue_retention_of_110_percent_is_a_rate_with_max_200() {
 
 #[test]
 fn json_writes_level_and_rate_quotas_with_two_decimals() {
-    let plan = goals(&["plan", "-", "--format", "json"], RETENTION)
+    let plan = goals_on_stdin(&["plan", "-", "--format", "json"], RETENTION)
         .success()
         .get_output()
         .stdout
@@ -80,47 +42,47 @@ fn json_writes_level_and_rate_quotas_with_two_decimals() {
 #[test]
 fn a_rate_above_its_max_or_below_zero_is_an_error_at_the_value() {
     let above = RETENTION.replace("target = 110", "target = 210");
-    let at = position(&above, "210");
+    let at = position(&above, "210", 0);
     assert_eq!(
-        findings(&above),
+        error_findings(&above),
         vec![("rate-out-of-range".to_string(), at.0, at.1)]
     );
     // Without `max`, a rate stops at 100%: the target and its baseline are both beyond.
     let default = RETENTION.replace("max = 200 ", "");
-    let target = position(&default, "target = 110");
-    let baseline = position(&default, "baseline = 104");
+    let target = position(&default, "target = 110", 0);
+    let baseline = position(&default, "baseline = 104", 0);
     assert_eq!(
-        findings(&default),
+        error_findings(&default),
         vec![
             ("rate-out-of-range".to_string(), target.0, target.1 + 9),
             ("rate-out-of-range".to_string(), baseline.0, baseline.1 + 11)
         ]
     );
     let baseline = RETENTION.replace("baseline = 104", "baseline = 250");
-    let at = position(&baseline, "250");
+    let at = position(&baseline, "250", 0);
     assert_eq!(
-        findings(&baseline),
+        error_findings(&baseline),
         vec![("rate-out-of-range".to_string(), at.0, at.1)]
     );
     let below = RETENTION.replace("target = 110", "target = -5");
-    let at = position(&below, "-5");
+    let at = position(&below, "-5", 0);
     assert!(
-        findings(&below).contains(&("rate-out-of-range".to_string(), at.0, at.1)),
+        error_findings(&below).contains(&("rate-out-of-range".to_string(), at.0, at.1)),
         "{:?}",
-        findings(&below)
+        error_findings(&below)
     );
 }
 
 #[test]
 fn max_is_for_rates_only_and_above_zero() {
     let on_level = RETENTION.replace("better = \"lower\"", "better = \"lower\"\nmax = 40");
-    let at = position(&on_level, "40\n");
+    let at = position(&on_level, "40\n", 0);
     assert_eq!(
-        findings(&on_level),
+        error_findings(&on_level),
         vec![("invalid-value".to_string(), at.0, at.1)]
     );
     let zero = RETENTION.replace("max = 200", "max = 0");
-    let found = findings(&zero);
+    let found = error_findings(&zero);
     assert!(
         found.first().is_some_and(|f| f.0 == "invalid-value"),
         "{found:?}"

@@ -3,37 +3,17 @@
 //! a small report is pinned as a snapshot.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
+use super::common::{decimal, goals, json_decimal, run, stdout_of};
+
 const AS_OF: &str = "2027-06-30";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("goals")
-        .unwrap()
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn stdout(args: &[&str]) -> String {
-    let out = goals(args);
-    assert!(
-        out.status.success(),
-        "goals {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(goals().args(args))
 }
 
 fn example_report() -> String {
@@ -58,15 +38,6 @@ fn example_json(command: &str) -> Value {
 
 fn select<'a>(root: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
     root.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn decimal(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|_| panic!("`{text}` is a decimal"))
-}
-
-fn json_decimal(v: &Value) -> Decimal {
-    decimal(&v.to_string())
 }
 
 /// The `(data-label, data-value)` of every mark of one series of the chart `#id`.
@@ -370,7 +341,7 @@ fn the_same_input_gives_the_same_bytes() {
 fn the_report_goes_to_the_file_of_dash_o() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.html");
-    let out = goals(&[
+    let out = run(&[
         "--as-of",
         AS_OF,
         "report",
@@ -386,7 +357,7 @@ fn the_report_goes_to_the_file_of_dash_o() {
         !text.contains("id=\"review\""),
         "without actuals there is no review"
     );
-    let unwritable = goals(&[
+    let unwritable = run(&[
         "report",
         "goals.example.toml",
         "-o",
@@ -402,7 +373,7 @@ fn the_report_goes_to_the_file_of_dash_o() {
 
 #[test]
 fn a_goal_file_with_errors_gets_no_report() {
-    let out = goals(&["report", "examples/broken.toml"]);
+    let out = run(&["report", "examples/broken.toml"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no report was written"));

@@ -4,14 +4,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of").arg("2026-12-01");
-    cmd
-}
+use super::common::{AS_OF, goals_as_of, json_and_code};
 
 /// The schema declares draft-04, which has no `uri-reference` format; it uses no keyword whose
 /// meaning changed up to draft-07 (no `exclusiveMinimum`, `id` only at the root), so it is
@@ -39,7 +34,7 @@ fn assert_valid(doc: &Value) {
 }
 
 fn sarif(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Value {
-    let mut cmd = goals();
+    let mut cmd = goals_as_of(AS_OF);
     cmd.current_dir(dir)
         .arg("check")
         .args(args)
@@ -47,8 +42,7 @@ fn sarif(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Value {
     if let Some(bytes) = stdin {
         cmd.write_stdin(bytes);
     }
-    let out = cmd.output().unwrap();
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+    json_and_code(&mut cmd).0
 }
 
 fn results(doc: &Value) -> &Vec<Value> {

@@ -2,17 +2,10 @@
 //! findings of the broken example, as insta snapshots under `tests/snapshots/`. A change to
 //! any of them shows up here as a diff to review with `cargo insta review`.
 
-use assert_cmd::Command;
+use super::common::{AS_OF, goals_as_of};
 
 fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("goals")
-        .expect("the goals binary is built")
-        .args(["--as-of", "2026-12-01"])
-        .args(args)
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("goals runs");
+    let out = goals_as_of(AS_OF).args(args).output().expect("goals runs");
     let mut text = String::from_utf8(out.stderr).expect("UTF-8 stderr");
     text.push_str(&String::from_utf8(out.stdout).expect("UTF-8 stdout"));
     let code = out.status.code().unwrap_or(-1);

@@ -1,19 +1,11 @@
 //! `allow = [...]` in a goal file: accepted warnings and infos stay visible, marked suppressed,
 //! are counted apart, and never fail `--deny-warnings`; errors are never suppressed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-    cmd.arg("--as-of")
-        .arg("2026-12-01")
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "80");
-    cmd
-}
+use super::common::{AS_OF, goals_as_of, json_and_code, write_file};
 
 /// The example without its `review` cadences: one `goal-without-review` warning per goal.
 fn without_reviews() -> String {
@@ -22,20 +14,14 @@ fn without_reviews() -> String {
         .replace("review = \"", "# review = \"")
 }
 
-fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 fn check_json(path: &Path) -> Value {
-    let out = goals()
-        .arg("check")
-        .arg(path)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_and_code(
+        goals_as_of(AS_OF)
+            .arg("check")
+            .arg(path)
+            .args(["--format", "json"]),
+    )
+    .0
 }
 
 /// Puts `allow` at the top of the goal `id`'s table.
@@ -52,8 +38,8 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
         "[check]\nallow = [\"goal-without-review\"]\n\n{}",
         without_reviews()
     );
-    let all = write(&dir, "all.toml", &everywhere);
-    goals()
+    let all = write_file(dir.path(), "all.toml", &everywhere);
+    goals_as_of(AS_OF)
         .arg("check")
         .arg(&all)
         .arg("--deny-warnings")
@@ -61,8 +47,8 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
         .code(0);
 
     // Accepted on one goal only: the other goals' warnings still fail the check.
-    let one = write(
-        &dir,
+    let one = write_file(
+        dir.path(),
         "one.toml",
         &allow_on_goal(
             &without_reviews(),
@@ -70,7 +56,7 @@ fn a_suppressed_warning_passes_deny_warnings_and_an_unsuppressed_one_fails() {
             "\"goal-without-review\"",
         ),
     );
-    goals()
+    goals_as_of(AS_OF)
         .arg("check")
         .arg(&one)
         .arg("--deny-warnings")
@@ -103,8 +89,8 @@ fn the_human_summary_counts_suppressed_findings_apart() {
         "[check]\nallow = [\"goal-without-review\"]\n\n{}",
         without_reviews()
     );
-    let path = write(&dir, "goals.toml", &text);
-    let out = goals().arg("check").arg(&path).output().unwrap();
+    let path = write_file(dir.path(), "goals.toml", &text);
+    let out = goals_as_of(AS_OF).arg("check").arg(&path).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("0 errors, 0 warnings, 0 infos (6 suppressed by `allow`)"),
@@ -121,7 +107,7 @@ fn errors_cannot_be_suppressed_and_unknown_codes_get_a_suggestion() {
         "new-customers",
         "\"unknown-key\", \"goal-without-reveiw\"",
     );
-    let path = write(&dir, "goals.toml", &text);
+    let path = write_file(dir.path(), "goals.toml", &text);
     let doc = check_json(&path);
     let find = |code: &str| {
         doc["diagnostics"]

@@ -21,9 +21,9 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use super::common::{goals, root};
 
 const TOUR: &str = "docs/tour.md";
 const PLANNING: &str = "docs/planning.md";
@@ -32,10 +32,6 @@ const EXCERPT: &str = "<!-- excerpt: ";
 
 /// Commands whose output depends on no goal file and no date.
 const WITHOUT_AS_OF: [&str; 2] = ["init", "explain"];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// One `console` block: where its content lines are, what it runs and what it expects.
 #[derive(Debug, PartialEq)]
@@ -96,14 +92,7 @@ fn subcommand(args: &[String]) -> &str {
 
 /// Runs the block's command and renders what it printed the way a block writes it.
 fn run(args: &[String], dir: &Path) -> String {
-    let output = Command::cargo_bin("goals")
-        .unwrap()
-        .args(args)
-        .current_dir(dir)
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = goals().args(args).current_dir(dir).output().unwrap();
     let mut text = String::from_utf8(output.stderr).unwrap();
     text.push_str(&String::from_utf8(output.stdout).unwrap());
     let mut text = text.trim_end_matches('\n').to_owned();

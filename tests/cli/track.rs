@@ -2,25 +2,14 @@
 //! exports at 2027-06-30, in every format, with bad rows, missing files and missing columns.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+use super::common::{goal_target, goals, root, succeed, temp_file};
+
 const AS_OF: &str = "2027-06-30";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn goals() -> Command {
-    let mut cmd = Command::cargo_bin("goals").unwrap();
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS");
-    cmd
-}
 
 /// `goals --as-of 2027-06-30 <command> goals.example.toml --actuals examples/actuals.csv …`.
 fn run(command: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
@@ -63,14 +52,6 @@ fn rep<'a>(t: &'a Value, id: &str) -> &'a Value {
 
 fn num(v: &Value) -> f64 {
     v.as_f64().unwrap()
-}
-
-/// `text` written to `name` in a fresh temporary folder, removed when the folder is dropped.
-fn temp_csv(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    fs::write(&path, text).unwrap();
-    (dir, path)
 }
 
 #[test]
@@ -306,7 +287,7 @@ fn markdown_is_a_review_agenda() {
 #[test]
 fn bad_rows_are_reported_with_line_and_column_and_fail_unless_allowed() {
     let csv = "date,rep,metric,value\n2027-01-10,giulia,new_customers,3\n2027-13-01,marco,new_customers,2\n2027-01-11,mario,new_customers,1\n2027-01-12,luca,new_customers,x\n2027-01-12,Luca Esposito,new_customers,4\n";
-    let (_dir, path) = temp_csv("bad.csv", csv);
+    let (_dir, path) = temp_file("bad.csv", csv);
     let p = path.to_str().unwrap();
     let assert = goals()
         .args([
@@ -372,7 +353,7 @@ fn bad_rows_are_reported_with_line_and_column_and_fail_unless_allowed() {
 
 #[test]
 fn a_missing_column_names_the_file_the_column_and_the_fix() {
-    let (_dir, path) = temp_csv("nocol.csv", "when,rep,metric\n2027-01-01,giulia,upsells\n");
+    let (_dir, path) = temp_file("nocol.csv", "when,rep,metric\n2027-01-01,giulia,upsells\n");
     let p = path.to_str().unwrap();
     goals()
         .args([
@@ -506,7 +487,7 @@ fn replan_totals_equal_the_plan_totals_for_every_additive_target() {
 #[test]
 fn reps_match_by_name_and_alias_in_any_case() {
     let csv = "date,rep,metric,value\n2027-01-10,GIULIA ROSSI,upsells,1\n2027-01-10,a.romano@acme.it,upsells,2\n2027-01-11,Alessandro Romano,UPSELLS,3\n";
-    let (_dir, path) = temp_csv("names.csv", csv);
+    let (_dir, path) = temp_file("names.csv", csv);
     let out = goals()
         .args([
             "--as-of",
@@ -555,18 +536,12 @@ fn status_thresholds_come_from_the_tracking_table() {
         "at_risk"
     );
     let dir = example_with("[tracking]\nahead = 1.10\non_track = 0.90\nat_risk = 0.70\n");
-    let out = goals()
-        .current_dir(dir.path())
-        .args(["--as-of", AS_OF, "track", "goals.toml", "--actuals"])
-        .arg(root().join("examples/actuals.csv"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals()
+            .current_dir(dir.path())
+            .args(["--as-of", AS_OF, "track", "goals.toml", "--actuals"])
+            .arg(root().join("examples/actuals.csv"))
+            .args(["--format", "json"]),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
@@ -723,15 +698,6 @@ fn seasonal(command: &str, as_of: &str) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
-fn goal<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["goal"] == id)
-        .unwrap()
-}
-
 fn quotas(periods: &Value) -> Vec<f64> {
     periods
         .as_array()
@@ -746,11 +712,11 @@ fn team_catch_up_equals_the_replanned_months_on_a_seasonal_plan_with_leave_a_lea
     let track = seasonal("track", "2027-06-30");
     let replan = seasonal("replan", "2027-06-30");
     for id in ["revenue", "meetings"] {
-        let caught = quotas(&goal(&track, id)["catch_up_periods"]);
-        let replanned = quotas(&goal(&replan, id)["periods"]);
+        let caught = quotas(&goal_target(&track, id)["catch_up_periods"]);
+        let replanned = quotas(&goal_target(&replan, id)["periods"]);
         assert_eq!(caught, replanned[6..], "{id}");
     }
-    let revenue = goal(&track, "revenue");
+    let revenue = goal_target(&track, "revenue");
     // 2,400,000 − 905,000 to bring, in proportion to the retail profile of July to December
     // (7, 3, 9, 11, 14, 15): never the same amount every month.
     let caught = quotas(&revenue["catch_up_periods"]);
@@ -771,7 +737,7 @@ fn team_catch_up_equals_the_replanned_months_on_a_seasonal_plan_with_leave_a_lea
     assert_eq!(cara[2..5], [0.0, 0.0, 0.0]);
     assert!(cara[5] > 0.0);
     // Dan starts in July at 30%: 30% of a full rep's 12 meetings, not a share of the team gap.
-    let meetings = goal(&track, "meetings");
+    let meetings = goal_target(&track, "meetings");
     assert_eq!(rep(meetings, "dan")["catch_up_periods"][0]["quota"], 4);
     assert_eq!(rep(meetings, "anna")["catch_up_periods"][0]["quota"], 12);
 }
@@ -779,7 +745,7 @@ fn team_catch_up_equals_the_replanned_months_on_a_seasonal_plan_with_leave_a_lea
 #[test]
 fn replan_never_gives_a_quota_to_a_rep_who_is_not_there() {
     let replan = seasonal("replan", "2027-06-30");
-    let revenue = goal(&replan, "revenue");
+    let revenue = goal_target(&replan, "revenue");
     let months = revenue["periods"].as_array().unwrap();
     let quota = |month: usize, who: usize| num(&months[month]["reps"][who]["quota"]);
     for m in 10..12 {
@@ -815,7 +781,7 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
             "goals: warning: revenue (revenue): 1,495,000.00 unplaced: no remaining day of\n",
         ));
     let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
-    let revenue = goal(&doc, "revenue");
+    let revenue = goal_target(&doc, "revenue");
     let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(
         text.contains("\"total\": 905000.00,\n      \"unplaced\": 1495000.00,"),
@@ -842,7 +808,7 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
         "{table}"
     );
     let track = seasonal("track", "2027-12-31");
-    let revenue = goal(&track, "revenue");
+    let revenue = goal_target(&track, "revenue");
     assert!(revenue["catch_up"].is_null());
     assert_eq!(revenue["no_period_left"], true);
     assert_eq!(revenue["catch_up_periods"].as_array().unwrap().len(), 0);
@@ -870,10 +836,10 @@ fn a_remainder_with_no_day_left_is_unplaced_with_a_warning() {
 #[test]
 fn zero_complaints_is_ahead_and_no_data_shows_no_ratio() {
     let track = seasonal("track", "2027-06-30");
-    let complaints = goal(&track, "complaints");
+    let complaints = goal_target(&track, "complaints");
     assert_eq!(complaints["status"], "ahead");
     assert!(complaints["attainment"].is_null());
-    let demos = goal(&track, "demos");
+    let demos = goal_target(&track, "demos");
     assert_eq!(demos["status"], "no_data");
     for field in [
         "actual_to_date",
@@ -963,23 +929,17 @@ fn a_level_burn_up_holds_the_planned_level_and_the_latest_reading_of_each_period
 /// days the reps work instead of giving every rep nothing.
 #[test]
 fn replan_spreads_what_remains_over_the_days_reps_work() {
-    let (_dir, actuals) = temp_csv(
+    let (_dir, actuals) = temp_file(
         "replan-time-off.csv",
         "date,rep,metric,value\n2027-01-29,r1,upsells,0\n",
     );
-    let out = goals()
-        .args(["--as-of", "2027-11-30", "replan"])
-        .arg("tests/fixtures/replan-time-off.toml")
-        .arg("--actuals")
-        .arg(&actuals)
-        .args(["--format", "json", "--by", "week"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        goals()
+            .args(["--as-of", "2027-11-30", "replan"])
+            .arg("tests/fixtures/replan-time-off.toml")
+            .arg("--actuals")
+            .arg(&actuals)
+            .args(["--format", "json", "--by", "week"]),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let periods = doc["targets"][0]["periods"].as_array().unwrap();

@@ -6,8 +6,9 @@
 
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use super::common::{goals, goals_as_of, goals_with_colour_env};
 
 const FILES: &[&str] = &[
     "goals.example.toml",
@@ -26,12 +27,8 @@ const FILES: &[&str] = &[
 ];
 
 fn run(args: &[&str]) -> Output {
-    Command::cargo_bin("goals")
-        .expect("the goals binary is built")
-        .args(["--as-of", "2027-06-30"])
+    goals_with_colour_env("2027-06-30")
         .args(args)
-        .env("COLUMNS", "80")
-        .env_remove("NO_COLOR")
         .output()
         .unwrap()
 }
@@ -174,8 +171,7 @@ fn the_feedback_summary_counts_the_survey_apart_from_goal_files() {
 
 #[test]
 fn a_wider_terminal_keeps_lines_whole() {
-    let out = Command::cargo_bin("goals")
-        .unwrap()
+    let out = goals()
         .args(["funnel", "goals.example.toml"])
         .env("COLUMNS", "120")
         .output()
@@ -271,9 +267,8 @@ fn a_rep_named_in_wide_characters_keeps_the_columns_after_it_in_line() {
 #[test]
 fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
     let with = |vars: &[(&str, &str)]| {
-        let mut cmd = Command::cargo_bin("goals").expect("the goals binary is built");
-        cmd.args(["--as-of", "2027-06-30", "check", "examples/broken.toml"])
-            .env_remove("NO_COLOR")
+        let mut cmd = goals_with_colour_env("2027-06-30");
+        cmd.args(["check", "examples/broken.toml"])
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CLICOLOR");
         for (k, v) in vars {
@@ -290,11 +285,9 @@ fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
 
 #[test]
 fn a_pipe_without_columns_gets_80_columns() {
-    let out = Command::cargo_bin("goals")
-        .expect("the goals binary is built")
-        .args(["--as-of", "2027-06-30", "plan", "goals.example.toml"])
+    let out = goals_as_of("2027-06-30")
+        .args(["plan", "goals.example.toml"])
         .env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
