@@ -68,6 +68,79 @@ pub fn check_source(
     as_of: NaiveDate,
     feedback: &mut dyn FnMut(&GoalFile) -> Vec<Feedback>,
 ) -> Loaded {
+    let unchecked = check_all_but_funnel_hours(source, as_of, feedback);
+    let hours = unchecked.checked().map_or_else(Vec::new, funnel::findings);
+    unchecked.finish(hours)
+}
+
+/// Reads and checks the goal file at `path` (`-` for standard input), all but the
+/// `funnel-hours-exceed-capacity` check, which [`AlmostChecked::finish`] takes from a
+/// command that works the funnel activity out anyway.
+pub fn load_but_funnel_hours(
+    path: &Path,
+    as_of: NaiveDate,
+    stdin: &mut dyn Read,
+) -> Result<AlmostChecked> {
+    let source = Source::read(path, stdin)?;
+    Ok(check_all_but_funnel_hours(source, as_of, &mut |_| {
+        Vec::new()
+    }))
+}
+
+/// A goal file with every check run but `funnel-hours-exceed-capacity`, before `allow`
+/// lists apply.
+pub struct AlmostChecked {
+    name: String,
+    text: String,
+    file: GoalFile,
+    diagnostics: Vec<Diagnostic>,
+    /// Whether the file had no errors before the checks that need the plan ran: the
+    /// funnel-hours check runs only then.
+    valid: bool,
+}
+
+impl AlmostChecked {
+    /// The file, if it had no error findings before the checks that need the plan: the one
+    /// the `funnel-hours-exceed-capacity` check is to run on.
+    pub fn checked(&self) -> Option<Checked<'_>> {
+        self.valid.then(|| Checked::new(&self.file, &[])).flatten()
+    }
+
+    /// Whether the file has an error finding among the checks run so far.
+    pub fn has_errors(&self) -> bool {
+        Checked::new(&self.file, &self.diagnostics).is_none()
+    }
+
+    /// Adds the `funnel-hours-exceed-capacity` findings (none when the file has errors),
+    /// applies the `allow` lists and sorts the findings.
+    pub fn finish(self, funnel_hours: Vec<Diagnostic>) -> Loaded {
+        let AlmostChecked {
+            name,
+            text,
+            file,
+            mut diagnostics,
+            valid: _,
+        } = self;
+        diagnostics.extend(funnel_hours);
+        smart::suppress::apply(&file, &mut diagnostics);
+        diagnostic::sort(&mut diagnostics);
+        let goals = file.goals.iter().map(|g| g.id.value.clone()).collect();
+        let findings = FileFindings {
+            name,
+            text,
+            diagnostics,
+            goals,
+            survey: false,
+        };
+        Loaded { file, findings }
+    }
+}
+
+fn check_all_but_funnel_hours(
+    source: Source,
+    as_of: NaiveDate,
+    feedback: &mut dyn FnMut(&GoalFile) -> Vec<Feedback>,
+) -> AlmostChecked {
     let (mut file, mut diagnostics) = read::read(&source.text);
     let extra = feedback(&file);
     file.feedback.extend(extra);
@@ -85,19 +158,15 @@ pub fn check_source(
     if !diagnostics.iter().any(|d| d.code == Code::TomlSyntax) {
         diagnostics.extend(smart::validate(&file, RuleOptions { as_of }));
     }
+    let valid = Checked::new(&file, &diagnostics).is_some();
     if let Some(checked) = Checked::new(&file, &diagnostics) {
         diagnostics.extend(plan::findings(checked));
-        diagnostics.extend(funnel::findings(checked));
     }
-    smart::suppress::apply(&file, &mut diagnostics);
-    diagnostic::sort(&mut diagnostics);
-    let goals = file.goals.iter().map(|g| g.id.value.clone()).collect();
-    let findings = FileFindings {
+    AlmostChecked {
         name: source.name,
         text: source.text,
+        file,
         diagnostics,
-        goals,
-        survey: false,
-    };
-    Loaded { file, findings }
+        valid,
+    }
 }

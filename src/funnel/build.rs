@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::activity::{Activity, StageDays, funnel_of};
-use super::hours::{self, activities, available, needed, units_between};
+use super::hours::{self, HoursCheck, activities, available, needed, units_between};
 use super::landing::axis_start;
 use super::report::{
     CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
@@ -80,6 +80,32 @@ pub fn each_target<'a, E>(
     options: &FunnelOptions,
     visit: &mut dyn FnMut(FunnelTarget) -> Result<(), E>,
 ) -> Result<Capacity<'a>, E> {
+    targets(checked, options, None, visit)
+}
+
+/// As [`each_target`], and adds every funnel target of the file (shown or not) to `check`,
+/// so the `funnel-hours-exceed-capacity` check reads the activities the report works out.
+///
+/// # Errors
+/// The first error of `visit`; `check` then holds only the targets worked out so far.
+///
+/// # Panics
+/// When the file broke an invariant that the SMART rules check (a plan without dates).
+pub fn each_target_checking<'a, E>(
+    checked: Checked<'a>,
+    options: &FunnelOptions,
+    check: &mut HoursCheck,
+    visit: &mut dyn FnMut(FunnelTarget) -> Result<(), E>,
+) -> Result<Capacity<'a>, E> {
+    targets(checked, options, Some(check), visit)
+}
+
+fn targets<'a, E>(
+    checked: Checked<'a>,
+    options: &FunnelOptions,
+    mut check: Option<&mut HoursCheck>,
+    visit: &mut dyn FnMut(FunnelTarget) -> Result<(), E>,
+) -> Result<Capacity<'a>, E> {
     let file = checked.file();
     let rules = target::rules(file);
     let by = granularity(options.by);
@@ -92,7 +118,13 @@ pub fn each_target<'a, E>(
     // Each target's hours are added to its reps' periods, and its activity is dropped
     // before the next one is worked out.
     let mut needs = Needs::new(file, capacity_periods.len());
-    for a in activities(checked).filter(|a| shows(options, &a.resolved.goal.id.value)) {
+    for a in activities(checked) {
+        if let Some(check) = check.as_deref_mut() {
+            check.add(&a);
+        }
+        if !shows(options, &a.resolved.goal.id.value) {
+            continue;
+        }
         needs.add(&a, &capacity_periods);
         let report = target_report(
             &a,
@@ -371,5 +403,125 @@ fn rep_capacity(
             .zip(last)
             .and_then(|(f, l)| available(rules, rep, f, l)),
         periods: rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::read;
+    use crate::smart::{self, RuleOptions};
+
+    /// Two reps asked for 22 answered calls a month through a 10% funnel at an hour a call,
+    /// more than their selling hours, in two goals.
+    const HEAVY: &str = r#"
+[plan]
+name = "Heavy"
+start = 2027-01-01
+end = 2027-12-31
+
+[[teams]]
+id = "inside"
+
+[[reps]]
+id = "giulia"
+team = "inside"
+hours_per_week = 40
+selling_share = 0.6
+
+[[reps]]
+id = "marco"
+team = "inside"
+hours_per_week = 40
+selling_share = 0.6
+
+[metrics.answered_calls]
+kind = "count"
+source = "phone system"
+
+[[funnels]]
+id = "cold-calls"
+stages = [{ activity = "calls", rate = 0.10, minutes = 60 }, { activity = "answered_calls" }]
+
+[[goals]]
+id = "calls"
+title = "Raise answered cold calls by 10%"
+family = "skills"
+owner = "team:inside"
+review = "monthly"
+steps = ["Call in the morning"]
+
+  [[goals.targets]]
+  metric = "answered_calls"
+  target = "+10%"
+  baseline = 20
+  per = "month"
+  each = "rep"
+  funnel = "cold-calls"
+
+[[goals]]
+id = "team-calls"
+title = "Answer 30 cold calls a month as a team"
+family = "skills"
+owner = "team:inside"
+review = "monthly"
+steps = ["Call in the afternoon"]
+
+  [[goals.targets]]
+  metric = "answered_calls"
+  target = 30
+  per = "month"
+  funnel = "cold-calls"
+"#;
+
+    fn worked_once(file: &GoalFile, goals: Vec<String>) -> (Vec<FunnelTarget>, Vec<String>) {
+        let mut findings = smart::validate(
+            file,
+            RuleOptions {
+                as_of: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+        );
+        findings.retain(|d| d.severity() == crate::diagnostic::Severity::Error);
+        let checked = Checked::new(file, &findings).expect("no errors");
+        let options = FunnelOptions {
+            by: Per::Month,
+            goals,
+        };
+        let mut check = HoursCheck::default();
+        let mut shown = Vec::new();
+        let _ = each_target_checking(checked, &options, &mut check, &mut |t| {
+            shown.push(t);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        let messages = |found: Vec<crate::diagnostic::Diagnostic>| -> Vec<String> {
+            found.into_iter().map(|d| d.message).collect()
+        };
+        let once = messages(check.findings(file));
+        assert_eq!(once, messages(hours::findings(checked)));
+        (shown, once)
+    }
+
+    #[test]
+    fn the_report_pass_finds_what_the_check_finds() {
+        let (file, errors) = read::read(HEAVY);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (shown, found) = worked_once(&file, Vec::new());
+        assert_eq!(shown.len(), 2);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].contains("giulia") && found[0].contains("`calls`, `team-calls`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_goal_left_out_of_the_report_still_counts_in_the_check() {
+        let (file, _) = read::read(HEAVY);
+        let (shown, found) = worked_once(&file, vec!["team-calls".to_string()]);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].goal, "team-calls");
+        assert!(found[0].contains("`calls`, `team-calls`"), "{found:?}");
     }
 }

@@ -89,16 +89,31 @@ struct Named {
 /// hours needed by all its funnel activity and the hours it has. Each target's activity is
 /// added to the monthly loads and dropped before the next is worked out.
 pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
-    let file = checked.file();
-    let rules = target::rules(file);
-    let mut loads = Loads::new();
-    let mut named = Vec::new();
-    let mut first: Option<NaiveDate> = None;
+    let mut check = HoursCheck::default();
     for a in activities(checked) {
-        first = Some(first.map_or(a.axis_start, |f| f.min(a.axis_start)));
-        add_loads(&mut loads, named.len(), &a);
+        check.add(&a);
+    }
+    check.findings(checked.file())
+}
+
+/// The `funnel-hours-exceed-capacity` check, fed one activity at a time, so that a command
+/// that works every funnel target out anyway (`goals funnel`) runs the check on the same
+/// activities instead of working them out a second time.
+#[derive(Default)]
+pub struct HoursCheck {
+    loads: Loads,
+    named: Vec<Named>,
+    first: Option<NaiveDate>,
+}
+
+impl HoursCheck {
+    /// Adds the hours of one funnel target's activity; every funnel target of the file must be
+    /// added, in file order, for the findings to be those of [`findings`].
+    pub fn add(&mut self, a: &Activity<'_>) {
+        self.first = Some(self.first.map_or(a.axis_start, |f| f.min(a.axis_start)));
+        add_loads(&mut self.loads, self.named.len(), a);
         let r = &a.resolved;
-        named.push(Named {
+        self.named.push(Named {
             goal: r.goal.id.value.clone(),
             metric: r.metric.id.value.clone(),
             span: r
@@ -108,35 +123,45 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
                 .map_or_else(|| r.target.span.clone(), |f| f.span.clone()),
         });
     }
-    let Some(first) = first else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for rep in &file.reps {
-        // Loads are ordered by rep id, so this rep's months are one range of the map.
-        let from_key = (rep.id.value.clone(), (i32::MIN, 0));
-        let over: Vec<_> = loads
-            .range(from_key..)
-            .take_while(|((id, _), _)| *id == rep.id.value)
-            .filter_map(|((_, month), (need, parts))| {
-                let (from, to) = month_days(*month, first, plan_end(file));
-                let have = available(&rules, rep, from, to)?;
-                (*need > have).then_some((*month, *need, have, parts))
-            })
-            .collect();
-        if let Some(&(month, need, have, parts)) = over.first() {
-            out.push(diagnostic(
-                &named,
-                rep,
-                month,
-                need,
-                have,
-                parts,
-                over.len() - 1,
-            ));
+
+    /// The findings of the activities added.
+    pub fn findings(self, file: &GoalFile) -> Vec<Diagnostic> {
+        let HoursCheck {
+            loads,
+            named,
+            first,
+        } = self;
+        let Some(first) = first else {
+            return Vec::new();
+        };
+        let rules = target::rules(file);
+        let mut out = Vec::new();
+        for rep in &file.reps {
+            // Loads are ordered by rep id, so this rep's months are one range of the map.
+            let from_key = (rep.id.value.clone(), (i32::MIN, 0));
+            let over: Vec<_> = loads
+                .range(from_key..)
+                .take_while(|((id, _), _)| *id == rep.id.value)
+                .filter_map(|((_, month), (need, parts))| {
+                    let (from, to) = month_days(*month, first, plan_end(file));
+                    let have = available(&rules, rep, from, to)?;
+                    (*need > have).then_some((*month, *need, have, parts))
+                })
+                .collect();
+            if let Some(&(month, need, have, parts)) = over.first() {
+                out.push(diagnostic(
+                    &named,
+                    rep,
+                    month,
+                    need,
+                    have,
+                    parts,
+                    over.len() - 1,
+                ));
+            }
         }
+        out
     }
-    out
 }
 
 fn plan_end(file: &GoalFile) -> NaiveDate {

@@ -9,5 +9,5 @@ mod landing;
 mod outcome;
 pub mod report;
 
-pub use build::{Capacity, FunnelOptions, build, each_target, head};
-pub use hours::findings;
+pub use build::{Capacity, FunnelOptions, build, each_target, each_target_checking, head};
+pub use hours::{HoursCheck, findings};
