@@ -19,8 +19,13 @@ use crate::track::report::SourceSummary;
 pub struct Actuals {
     pub ledger: Ledger,
     pub sources: Vec<SourceSummary>,
+}
+
+impl Actuals {
     /// Rows skipped in all exports.
-    pub bad: u64,
+    pub fn bad(&self) -> u64 {
+        self.sources.iter().map(|s| s.bad).sum()
+    }
 }
 
 /// Reads the declared sources and the `--actuals` files of a checked goal file at `goal_path`.
@@ -103,12 +108,10 @@ pub fn read_into(
     let mut actuals = Actuals {
         ledger,
         sources: Vec::new(),
-        bad: 0,
     };
     for read in reading.sources {
         let summary = read.summary;
         bad_rows::render(&read.file, &summary, io.paint_err, io.width, io.stderr)?;
-        actuals.bad += summary.bad;
         actuals
             .sources
             .push(SourceSummary::from_read(read.file, summary));

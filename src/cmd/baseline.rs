@@ -59,5 +59,5 @@ pub fn run(args: &BaselineArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Out
         }
         BaselineFormat::Json => baseline_json::render(&report, io.stdout)?,
     }
-    Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
+    Ok(super::track::outcome(read.bad(), args.allow_bad_rows, io))
 }

@@ -30,8 +30,13 @@ use crate::track::report::{SourceSummary, TrackReport};
 pub struct Pipeline {
     pub book: PipelineBook,
     pub sources: Vec<SourceSummary>,
+}
+
+impl Pipeline {
     /// Rows skipped in all exports.
-    pub bad: u64,
+    pub fn bad(&self) -> u64 {
+        self.sources.iter().map(|s| s.bad).sum()
+    }
 }
 
 /// Reads the declared pipeline sources and the `--pipeline` files; reps are matched as in the
@@ -240,7 +245,6 @@ fn read_one(
     let summary =
         read_peeked(peeked, &columns_of(mapping), &mut sink).map_err(|e| anyhow!("{name}: {e}"))?;
     bad_rows::render(&name, &summary, io.paint_err, io.width, io.stderr)?;
-    read.bad += summary.bad;
     read.sources.push(SourceSummary::from_read(name, summary));
     Ok(())
 }

@@ -52,5 +52,5 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
             writeln!(io.stderr, "{line}")?;
         }
     }
-    Ok(super::track::outcome(read.bad, args.allow_bad_rows, io))
+    Ok(super::track::outcome(read.bad(), args.allow_bad_rows, io))
 }

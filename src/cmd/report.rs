@@ -25,10 +25,10 @@ pub fn run(args: &ReportArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outco
         by: super::plan::per(args.by),
     };
     let open = pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
+    let bad = read.bad() + open.bad();
     let tracked = (!read.sources.is_empty() || !open.sources.is_empty())
         .then_some((&read.ledger, read.sources));
     let mut report = build(checked, &loaded.findings, tracked, options);
-    let bad = read.bad + open.bad;
     if let Some(track) = &mut report.track {
         pipeline::apply(track, open, checked, &read.ledger);
     }

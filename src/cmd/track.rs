@@ -23,7 +23,7 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         by: super::plan::per(args.by),
     };
     let open = pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
-    let bad = read.bad + open.bad;
+    let bad = read.bad() + open.bad();
     let report = selection.track(checked, &loaded.findings.diagnostics, |view| {
         let mut report = build(view, &read.ledger, read.sources, options);
         pipeline::apply(&mut report, open, view, &read.ledger);
