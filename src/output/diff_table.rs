@@ -1,6 +1,6 @@
 //! `goals diff` for people: what was added and removed, the keys changed with their line in
-//! the new file, and per target the periods and reps whose quota moved, in aligned columns
-//! that fit 80 columns.
+//! the new file, and per target the periods and reps whose quota moved, in the project's
+//! grid (columns as wide as their widest cell, numbers right-aligned).
 
 use std::io::{self, Write};
 
@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::amount::group;
 use super::diff_json::number;
+use super::grid::Grid;
 use crate::diagnostic::LineIndex;
 use crate::diff::{Change, DiffReport, TargetChange, TargetKey};
 
@@ -119,38 +120,47 @@ fn clip(text: &str) -> String {
     format!("{cut}…")
 }
 
-fn row(out: &mut dyn Write, label: &str, who: &str, c: Change, t: &TargetChange) -> io::Result<()> {
-    writeln!(
-        out,
-        "{label:<10} {who:<20} {:>14} {:>14} {:>14}",
-        shown(c.old, t),
-        shown(c.new, t),
-        signed(c.delta(), t)
-    )
+/// One line of a change table: who, then old, new and the signed delta.
+fn cells(who: String, c: Change, t: &TargetChange) -> Vec<String> {
+    vec![who, shown(c.old, t), shown(c.new, t), signed(c.delta(), t)]
 }
 
+/// Per period the team's change, then the reps' indented under it; then each rep's total.
 fn target(t: &TargetChange, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n{} · {}: total {}", t.goal, t.metric, total(t))?;
+    let plain = |h: &str| h.to_string();
     if !t.periods.is_empty() {
-        writeln!(
-            out,
-            "{:<10} {:<20} {:>14} {:>14} {:>14}",
-            "period", "team / rep", "old", "new", "delta"
-        )?;
+        let mut rows = Vec::new();
         for p in &t.periods {
-            row(out, &p.label, "team", p.change, t)?;
-            for r in &p.reps {
-                row(out, "", &r.rep, r.change, t)?;
-            }
+            rows.push(cells(p.label.clone(), p.change, t));
+            rows.extend(
+                p.reps
+                    .iter()
+                    .map(|r| cells(format!("  {}", r.rep), r.change, t)),
+            );
         }
+        grid("period, reps", rows).write("", &plain, out)?;
     }
     if !t.reps.is_empty() {
-        writeln!(out, "rep totals")?;
-        for r in &t.reps {
-            row(out, "", &r.rep, r.change, t)?;
+        if !t.periods.is_empty() {
+            writeln!(out)?;
         }
+        let rows = t
+            .reps
+            .iter()
+            .map(|r| cells(r.rep.clone(), r.change, t))
+            .collect();
+        grid("rep total", rows).write("", &plain, out)?;
     }
     Ok(())
+}
+
+fn grid(first: &str, rows: Vec<Vec<String>>) -> Grid {
+    Grid {
+        header: [first, "old", "new", "delta"].map(String::from).to_vec(),
+        rows,
+        rule_before_last: false,
+    }
 }
 
 fn frozen(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {

@@ -346,3 +346,35 @@ fn money_moves_by_the_cent_and_levels_keep_two_decimals() {
         "one cent lands in one quarter"
     );
 }
+
+#[test]
+fn the_table_lists_each_period_with_its_reps_indented_and_their_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "old.toml", &example());
+    write_file(dir.path(), "new.toml", &raised());
+    let out = goals_in(dir.path())
+        .args(["diff", "old.toml", "new.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    let head = lines
+        .iter()
+        .position(|l| l.starts_with("period, reps"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert_eq!(
+        lines[head + 1].split_whitespace().collect::<Vec<_>>(),
+        ["2027-01", "100", "110", "+10"]
+    );
+    assert!(lines[head + 2].starts_with("  giulia "), "{table}");
+    assert!(table.contains("\nrep total "), "{table}");
+    let giulia = lines
+        .iter()
+        .find(|l| l.starts_with("giulia "))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert_eq!(
+        giulia.split_whitespace().collect::<Vec<_>>(),
+        ["giulia", "300", "330", "+30"]
+    );
+}
