@@ -81,15 +81,9 @@ fn all_shown<'a>(
     checked: Checked<'a>,
     options: &'a PlanOptions,
 ) -> impl Iterator<Item = target::Resolved<'a>> + 'a {
-    let file = checked.file();
-    file.goals
-        .iter()
-        .filter(|g| options.goals.is_empty() || options.goals.contains(&g.id.value))
-        .flat_map(move |g| {
-            g.targets
-                .iter()
-                .map(move |t| target::resolve(checked, g, t))
-        })
+    checked
+        .targets()
+        .filter(|r| options.goals.is_empty() || options.goals.contains(&r.goal.id.value))
         .filter(|r| r.reps.iter().any(|rep| options.keeps_rep(rep)))
 }
 

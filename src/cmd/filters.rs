@@ -12,7 +12,7 @@ use crate::model::read::value::closest;
 use crate::model::reps::spellings;
 use crate::model::{GoalFile, Per};
 use crate::plan::PlanOptions;
-use crate::smart::Checked;
+use crate::smart::{Checked, Model};
 use crate::track::filter::keep_reps;
 use crate::track::report::TrackReport;
 
@@ -37,11 +37,12 @@ impl Selection {
         let narrowed = (!self.goals.is_empty()).then(|| {
             let mut file = checked.file().clone();
             file.goals.retain(|g| self.goals.contains(&g.id.value));
-            file
+            let model = Model::build(&file, findings);
+            (file, model)
         });
         let view = narrowed
             .as_ref()
-            .and_then(|file| Checked::new(file, findings))
+            .and_then(|(file, model)| Some(model.as_ref()?.of(file)))
             .unwrap_or(checked);
         let mut report = build(view);
         if !self.teams.is_empty() || !self.reps.is_empty() {

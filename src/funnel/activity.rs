@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::landing::Landing;
 use super::outcome::Outcome;
-use crate::model::{Funnel, Goal, Target};
+use crate::model::Funnel;
 use crate::plan::apportion::cumulative_quotas;
 use crate::plan::capacity::runs_of_rows;
 use crate::plan::reps;
@@ -63,18 +63,11 @@ impl Activity<'_> {
     }
 }
 
-/// The funnel a target names, if any.
-pub fn funnel_of<'a>(checked: Checked<'a>, target: &Target) -> Option<&'a Funnel> {
-    let id = &target.funnel.as_ref()?.value;
-    checked.file().funnels.iter().find(|f| f.id.value == *id)
-}
-
 /// Works a target back through its funnel from the stage it enters (see
 /// [`entry_stage`]); the stages after it are left out. `None` without a funnel or for a
 /// target that enters none (rates and levels are not produced by a number of activities).
-pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Option<Activity<'a>> {
-    let funnel = funnel_of(checked, t)?;
-    let resolved = target::resolve(checked, goal, t);
+pub fn activity<'a>(checked: Checked<'a>, resolved: Resolved<'a>) -> Option<Activity<'a>> {
+    let funnel = resolved.funnel?;
     let entry = entry_stage(funnel, resolved.metric.kind, &resolved.metric.id.value)?;
     let file = checked.file();
     let days = target::days(file, &resolved);
@@ -102,7 +95,7 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                     .iter()
                     .map(|row| landed(row, product, &landing))
                     .collect();
-                let (team, reps, team_exact) = whole_units(&rep_exact, t.each_rep);
+                let (team, reps, team_exact) = whole_units(&rep_exact, resolved.target.each_rep);
                 (team, reps, team_exact, rep_exact)
             };
             StageDays {

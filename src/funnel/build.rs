@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::activity::{Activity, StageDays, funnel_of};
+use super::activity::{Activity, StageDays};
 use super::hours::{self, HoursCheck, activities, available, needed, units_between};
 use super::landing::axis_start;
 use super::report::{
@@ -29,9 +29,6 @@ pub struct FunnelOptions {
 }
 
 /// Builds the whole funnel report of a checked file in memory.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
     let mut report = head(checked, options);
     let mut targets = Vec::new();
@@ -47,9 +44,6 @@ pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
 
 /// The funnel report without its targets and capacity: name, dates, `by`, rep names and how
 /// many targets will be shown, found without working any of them out.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
     let file = checked.file();
     let (start, end) = checked.period();
@@ -72,9 +66,6 @@ pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
 ///
 /// # Errors
 /// The first error of `visit`.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn each_target<'a, E>(
     checked: Checked<'a>,
     options: &FunnelOptions,
@@ -88,9 +79,6 @@ pub fn each_target<'a, E>(
 ///
 /// # Errors
 /// The first error of `visit`; `check` then holds only the targets worked out so far.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn each_target_checking<'a, E>(
     checked: Checked<'a>,
     options: &FunnelOptions,
@@ -208,14 +196,11 @@ fn first_days(
     rules: &CalendarRules,
     options: &FunnelOptions,
 ) -> Vec<NaiveDate> {
-    let file = checked.file();
-    file.goals
-        .iter()
-        .filter(|g| shows(options, &g.id.value))
-        .flat_map(|g| g.targets.iter().map(move |t| (g, t)))
-        .filter_map(|(g, t)| {
-            let funnel = funnel_of(checked, t)?;
-            let r = target::resolve(checked, g, t);
+    checked
+        .targets()
+        .filter(|r| shows(options, &r.goal.id.value))
+        .filter_map(|r| {
+            let funnel = r.funnel?;
             entry_stage(funnel, r.metric.kind, &r.metric.id.value)?;
             Some(axis_start(rules, r.start, funnel.cycle_days))
         })
@@ -412,7 +397,7 @@ mod tests {
 
     use super::*;
     use crate::model::read;
-    use crate::smart::{self, RuleOptions};
+    use crate::smart::{self, Model, RuleOptions};
 
     /// Two reps asked for 22 answered calls a month through a 10% funnel at an hour a call,
     /// more than their selling hours, in two goals.
@@ -484,7 +469,8 @@ steps = ["Call in the afternoon"]
             },
         );
         findings.retain(|d| d.severity() == crate::diagnostic::Severity::Error);
-        let checked = Checked::new(file, &findings).expect("no errors");
+        let model = Model::build(file, &findings).expect("no errors");
+        let checked = model.of(file);
         let options = FunnelOptions {
             by: Per::Month,
             goals,

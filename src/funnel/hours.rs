@@ -66,12 +66,7 @@ pub fn units_between(a: &Activity<'_>, series: &[i64], from: NaiveDate, to: Naiv
 
 /// Every funnel target of a checked file, worked back to its activity, one at a time.
 pub fn activities(checked: Checked<'_>) -> impl Iterator<Item = Activity<'_>> {
-    let file = checked.file();
-    file.goals.iter().flat_map(move |g| {
-        g.targets
-            .iter()
-            .filter_map(move |t| activity(checked, g, t))
-    })
+    checked.targets().filter_map(move |r| activity(checked, r))
 }
 
 /// Per rep and calendar month: hours needed, and each target's part (by target index).

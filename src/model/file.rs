@@ -362,6 +362,21 @@ pub struct Target {
     pub span: Range<usize>,
 }
 
+impl Target {
+    /// The amount the target asks for in its metric's unit: the number as written, or the
+    /// baseline moved by the percentage (`baseline × (100 + pct) ÷ 100`). `None` without a
+    /// number, or for a relative target without a baseline.
+    pub fn amount(&self) -> Option<Decimal> {
+        match self.target.as_ref()?.value {
+            TargetValue::Absolute(n) => Some(n),
+            TargetValue::Relative(pct) => {
+                let base = self.baseline.as_ref()?.value;
+                Some(base * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED)
+            }
+        }
+    }
+}
+
 /// `[hiring]`: the assumptions of the hiring plan of `goals capacity`.
 #[derive(Clone, Debug)]
 pub struct Hiring {

@@ -60,17 +60,11 @@ impl DaySource for Planned {
 }
 
 /// Decomposes every target of a checked file.
-///
-/// # Panics
-/// Only if the SMART rules let through a file without plan dates (a bug).
 pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     decompose_with(checked, options, &Planned)
 }
 
 /// Decomposes every target of a checked file with the amounts of `source`, in priority order.
-///
-/// # Panics
-/// When the checked file has no plan dates (the SMART rules make sure it has).
 pub fn decompose_with(
     checked: Checked<'_>,
     options: &PlanOptions,
@@ -97,9 +91,6 @@ pub enum Order {
 }
 
 /// The plan report without its targets: name, currency, dates and `by`.
-///
-/// # Panics
-/// When the checked file has no plan dates (the SMART rules make sure it has).
 pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     let plan = &checked.file().plan;
     let (start, end) = checked.period();
@@ -141,13 +132,12 @@ pub fn each_target<E>(
     let wanted: std::collections::HashSet<&str> =
         options.goals.iter().map(String::as_str).collect();
     for (file_order, goal) in file.goals.iter().enumerate() {
-        let shown_goal = wanted.is_empty() || wanted.contains(goal.id.value.as_str());
-        for t in &goal.targets {
+        if !(wanted.is_empty() || wanted.contains(goal.id.value.as_str())) {
+            flat += goal.targets.len();
+            continue;
+        }
+        for resolved in checked.targets_of(file_order) {
             flat += 1;
-            if !shown_goal {
-                continue;
-            }
-            let resolved = target::resolve(checked, goal, t);
             let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
             if shown.contains(&true) {
                 shown_targets.push((file_order, resolved, shown));

@@ -93,7 +93,7 @@ pub struct Hire {
 pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport {
     let file = checked.file();
     let mut targets = Vec::new();
-    for goal in &file.goals {
+    for (order, goal) in file.goals.iter().enumerate() {
         if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
             continue;
         }
@@ -105,8 +105,7 @@ pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport 
         if !options.teams.is_empty() && !options.teams.contains(&team) {
             continue;
         }
-        for t in &goal.targets {
-            let r = target::resolve(checked, goal, t);
+        for r in checked.targets_of(order) {
             if let Some(capacity) = target_capacity(file, &r, &team, options.as_of) {
                 targets.push(capacity);
             }

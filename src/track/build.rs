@@ -12,7 +12,6 @@ use super::progress::{self, Context};
 use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
 use crate::plan::fixed::round_dp;
-use crate::plan::target;
 use crate::smart::Checked;
 
 /// What to track.
@@ -37,24 +36,21 @@ pub fn build(
         .as_ref()
         .map_or(0, |c| c.value.minor_units);
     let mut targets = Vec::new();
-    for goal in &file.goals {
-        for t in &goal.targets {
-            let r = target::resolve(checked, goal, t);
-            let has_data = ledger.has_rows(&r.metric.id.value);
-            let ctx = Context {
-                file,
-                ledger,
-                as_of: options.as_of,
-                by: options.by,
-                has_data,
-            };
-            let decimals = match r.metric.kind {
-                MetricKind::Money => minor,
-                MetricKind::Count => 0,
-                _ => 2,
-            };
-            targets.push(progress::track(&ctx, &r, decimals));
-        }
+    for r in checked.targets() {
+        let has_data = ledger.has_rows(&r.metric.id.value);
+        let ctx = Context {
+            file,
+            ledger,
+            as_of: options.as_of,
+            by: options.by,
+            has_data,
+        };
+        let decimals = match r.metric.kind {
+            MetricKind::Money => minor,
+            MetricKind::Count => 0,
+            _ => 2,
+        };
+        targets.push(progress::track(&ctx, &r, decimals));
     }
     let leaderboard = leaderboard(checked, &targets);
     let review = review(&targets);
