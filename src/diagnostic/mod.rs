@@ -4,8 +4,8 @@
 mod code;
 mod location;
 
-pub use code::{Code, CodeInfo};
-pub use location::{LineIndex, Location};
+pub use code::Code;
+pub use location::LineIndex;
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -64,7 +64,7 @@ impl Activity<'_> {
 }
 
 /// Works a target back through its funnel from the stage it enters (see
-/// [`entry_stage`]); the stages after it are left out. `None` without a funnel or for a
+/// `smart::funnel_entry::entry_stage`); the stages after it are left out. `None` without a funnel or for a
 /// target that enters none (rates and levels are not produced by a number of activities).
 pub fn activity<'a>(checked: Checked<'a>, resolved: Resolved<'a>) -> Option<Activity<'a>> {
     let funnel = resolved.funnel?;

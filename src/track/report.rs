@@ -306,6 +306,8 @@ pub struct TargetCoverage {
 }
 
 /// The open pipeline of a team or rep against the rest of a target.
+// The fields are named as the JSON keys of SPEC §13 (`coverage`, `required_coverage`).
+#[allow(clippy::struct_field_names)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Coverage {
     /// Open value expected to close after the as-of date, through the target's end.
