@@ -10,8 +10,8 @@ use super::activity::{Activity, StageDays};
 use super::hours::{self, HoursCheck, activities, available, needed, units_between};
 use super::landing::axis_start;
 use super::report::{
-    CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
-    StageReport,
+    CapacityPeriod, Comparison, Each, FunnelReport, FunnelTarget, RepCapacity, RepStage,
+    StagePeriod, StageReport,
 };
 use crate::model::{GoalFile, MetricKind, Per, Rep};
 use crate::plan::calendar::{CalendarRules, Period, periods};
@@ -52,7 +52,7 @@ pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         start,
         end,
-        by: options.by.name(),
+        by: options.by,
         shown_targets: firsts.len(),
         targets: Vec::new(),
         capacity: Vec::new(),
@@ -258,7 +258,11 @@ fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
             .owner
             .as_ref()
             .map_or_else(String::new, |o| o.value.label()),
-        each: if r.target.each_rep { "rep" } else { "team" },
+        each: if r.target.each_rep {
+            Each::Rep
+        } else {
+            Each::Team
+        },
         cycle_days: a.funnel.cycle_days,
         deal_size: a
             .funnel
@@ -349,9 +353,8 @@ fn exact_between(a: &Activity<'_>, series: &[Decimal], from: NaiveDate, to: Naiv
 /// The baseline and the target, both per `per` period, divided by the stage's rates.
 fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
     let base = a.resolved.target.baseline.as_ref()?.value;
-    let per = a.resolved.target.per.map_or("total", |p| p.name());
     Some(Comparison {
-        per,
+        per: a.resolved.target.per,
         baseline: base * s.per_outcome,
         required: a.resolved.amount * s.per_outcome,
     })

@@ -193,6 +193,12 @@ impl MetricKind {
     }
 }
 
+impl std::fmt::Display for MetricKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
 /// `[metrics.ID]`.
 #[derive(Clone, Debug)]
 pub struct Metric {
@@ -250,6 +256,23 @@ pub enum Level3 {
     Low,
     Medium,
     High,
+}
+
+impl Level3 {
+    /// The name used in the file and in every format: `low`, `medium` or `high`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level3::Low => "low",
+            Level3::Medium => "medium",
+            Level3::High => "high",
+        }
+    }
+}
+
+impl std::fmt::Display for Level3 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
 }
 
 /// How often progress is reviewed.
@@ -326,6 +349,12 @@ impl Per {
             Per::Quarter => "quarter",
             Per::Year => "year",
         }
+    }
+}
+
+impl std::fmt::Display for Per {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
     }
 }
 

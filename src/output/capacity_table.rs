@@ -10,7 +10,7 @@ use super::capacity_cells::{gap, rre, whole};
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
-use crate::staffing::{CapacityReport, TargetCapacity};
+use crate::staffing::{CapacityReport, TargetCapacity, TeamOwner};
 
 /// Writes the capacity report as text tables.
 pub fn render(
@@ -60,10 +60,9 @@ fn target(
     writeln!(out, "{}", paint.bold(&format!("{n}. {}{title}", t.goal)))?;
     let facts = [
         t.metric.clone(),
-        if t.team == "company" {
-            "company".to_string()
-        } else {
-            format!("team {}", t.team)
+        match &t.team {
+            TeamOwner::Company => "company".to_string(),
+            TeamOwner::Team(id) => format!("team {id}"),
         },
         format!("capacity {} a rep a month", whole(t, t.metric_capacity)),
     ];

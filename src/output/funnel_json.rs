@@ -124,7 +124,7 @@ impl FunnelStream for Json {
             name: report.name.as_deref(),
             start: report.start.to_string(),
             end: report.end.to_string(),
-            by: report.by,
+            by: report.by.name(),
         };
         write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
         write_indented(&plan, "  ", out)?;
@@ -173,7 +173,7 @@ fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {
         metric: &t.metric,
         funnel: &t.funnel,
         owner: &t.owner,
-        each: t.each,
+        each: t.each.name(),
         cycle_days: t.cycle_days,
         deal_size: t.deal_size.map(|(d, decimals)| Num(fixed(d, decimals))),
         start: t.start.to_string(),
@@ -193,7 +193,7 @@ fn stage<'a>(s: &'a StageReport, names: &'a RepNames) -> Stage<'a> {
         exact: num(s.exact),
         hours: num(s.hours),
         baseline: s.baseline.as_ref().map(|b| Baseline {
-            per: b.per,
+            per: b.per_name(),
             baseline: num(b.baseline),
             required: num(b.required),
             change: num(b.required - b.baseline),

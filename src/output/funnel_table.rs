@@ -11,7 +11,7 @@ use super::funnel_stream::{FunnelStream, write_report};
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
-use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
+use crate::funnel::report::{Each, FunnelReport, FunnelTarget, RepCapacity, StageReport};
 use crate::plan::fixed::round_dp;
 
 /// A decimal for people, with `dp` decimals at most and thousands grouped.
@@ -123,11 +123,10 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
         writeln!(
             out,
             "baseline and required are per {}, for {}",
-            b.per,
-            if t.each == "rep" {
-                "each rep"
-            } else {
-                "the team"
+            b.per_name(),
+            match t.each {
+                Each::Rep => "each rep",
+                Each::Team => "the team",
             }
         )?;
     }

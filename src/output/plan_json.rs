@@ -96,7 +96,7 @@ impl PlanStream for Json {
             currency: report.currency.as_deref(),
             start: report.start.to_string(),
             end: report.end.to_string(),
-            by: report.by,
+            by: report.by.name(),
         };
         write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
         write_indented(&plan, "  ", out)?;
@@ -223,7 +223,7 @@ fn target<'a>(t: &'a TargetReport, names: &'a RepNames) -> Target<'a> {
         goal: &t.goal,
         title: &t.title,
         metric: &t.metric,
-        kind: t.kind,
+        kind: t.kind.name(),
         unit: t.unit.as_deref(),
         owner: &t.owner,
         priority: t.priority,

@@ -100,7 +100,7 @@ pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
         minor_units: plan.currency.as_ref().map_or(0, |c| c.value.minor_units),
         start,
         end,
-        by: options.by.name(),
+        by: options.by,
         targets: Vec::new(),
         rep_names: super::report::rep_names(checked.file()),
     }
@@ -184,14 +184,6 @@ fn ranks(targets: &[(usize, &crate::model::Goal)]) -> Vec<usize> {
     ranks
 }
 
-fn level_name(level: Level3) -> &'static str {
-    match level {
-        Level3::Low => "low",
-        Level3::Medium => "medium",
-        Level3::High => "high",
-    }
-}
-
 fn target_report(
     checked: Checked<'_>,
     source: &dyn DaySource,
@@ -217,13 +209,13 @@ fn target_report(
         goal: r.goal.id.value.clone(),
         title: r.title(),
         metric: r.metric.id.value.clone(),
-        kind: r.metric.kind.name(),
+        kind: r.metric.kind,
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
         start: r.start,
         end: r.end,
-        importance: level_name(r.goal.importance),
-        urgency: level_name(r.goal.urgency),
+        importance: r.goal.importance,
+        urgency: r.goal.urgency,
         priority: 0,
         file_order: order,
         lower_is_better: r.metric.lower_is_better,

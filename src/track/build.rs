@@ -58,7 +58,7 @@ pub fn build(
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         currency: file.plan.currency.as_ref().map(|c| c.value.code.clone()),
         as_of: options.as_of,
-        by: options.by.name(),
+        by: options.by,
         sources,
         targets,
         leaderboard,

@@ -66,7 +66,7 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
         goal: r.goal.id.value.clone(),
         title: r.title(),
         metric: r.metric.id.value.clone(),
-        kind: r.metric.kind.name(),
+        kind: r.metric.kind,
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
         lower_is_better: r.metric.lower_is_better,
