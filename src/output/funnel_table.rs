@@ -193,6 +193,7 @@ fn summary(t: &FunnelTarget) -> Grid {
         header,
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
 }
 
@@ -230,6 +231,7 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
@@ -297,6 +299,7 @@ fn hours_grid(reps: &[RepCapacity], paint: Paint) -> Grid {
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
