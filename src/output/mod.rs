@@ -37,6 +37,7 @@ pub mod plan_stream;
 pub mod plan_table;
 pub mod replan_notes;
 pub mod sarif;
+pub mod schema;
 pub mod style;
 mod track_burn_up;
 pub mod track_csv;
