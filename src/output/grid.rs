@@ -42,7 +42,7 @@ const MIN_PROSE: u16 = 20;
 impl Grid {
     /// The width of each column, by content (before a prose column wraps).
     pub fn widths(&self) -> Vec<usize> {
-        widths_of(&self.table(0))
+        widths_of(&self.table(""))
     }
 
     /// The width of the whole grid.
@@ -57,10 +57,8 @@ impl Grid {
         bold: &dyn Fn(&str) -> String,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let table = self.table(visible(indent));
+        let table = self.table(indent);
         let drawn: Vec<String> = table.lines().collect();
-        // Every drawn line spans the grid, padding included.
-        let span = drawn.iter().map(|line| visible(line)).max().unwrap_or(0);
         let lines: Vec<&str> = drawn.iter().map(|line| line.trim_end()).collect();
         let Some((header, body)) = lines.split_first() else {
             return Ok(());
@@ -69,11 +67,32 @@ impl Grid {
         let last = body.len().saturating_sub(1);
         for (i, line) in body.iter().enumerate() {
             if self.rule_before_last && i == last && i > 0 {
+                let span = if self.fitted() {
+                    // Each drawn line is padded to the grid's full width.
+                    drawn.iter().map(|line| visible(line)).max().unwrap_or(0)
+                } else {
+                    spanned(&widths_of(&table))
+                };
                 writeln!(out, "{indent}{}", "-".repeat(span))?;
             }
             writeln!(out, "{indent}{line}")?;
         }
         Ok(())
+    }
+
+    /// Whether the grid is laid out to its width: it has one and a prose column to wrap.
+    fn fitted(&self) -> bool {
+        self.width.is_some() && (0..self.columns()).any(|i| self.column(i) == Column::Prose)
+    }
+
+    /// The number of columns: the longest row's, or the header's.
+    fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0)
     }
 
     /// What column `i` holds.
@@ -85,26 +104,19 @@ impl Grid {
     }
 
     /// The comfy-table behind the grid: borderless, columns two spaces apart, laid out by
-    /// content; with a width, prose columns share what the others leave of it, less `indent`
-    /// columns.
-    fn table(&self, indent: usize) -> Table {
-        let columns = self
-            .rows
-            .iter()
-            .map(Vec::len)
-            .chain([self.header.len()])
-            .max()
-            .unwrap_or(0);
+    /// content; with a width, prose columns share what the others leave of it, less the
+    /// columns `indent` takes.
+    fn table(&self, indent: &str) -> Table {
+        let columns = self.columns();
         let mut table = Table::new();
         table
             .load_style(presets::NOTHING)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(padded(&self.header, columns))
             .add_rows(self.rows.iter().map(|row| padded(row, columns)));
-        let wraps = (0..columns).any(|i| self.column(i) == Column::Prose);
-        let fitted = self.width.filter(|_| wraps);
+        let fitted = self.width.filter(|_| self.fitted());
         if let Some(width) = fitted {
-            let room = u16::try_from(width.saturating_sub(indent)).unwrap_or(u16::MAX);
+            let room = u16::try_from(width.saturating_sub(visible(indent))).unwrap_or(u16::MAX);
             table
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_width(room);
