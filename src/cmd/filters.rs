@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::read::value::closest;
 use crate::model::reps::spellings;
 use crate::model::{GoalFile, Per};
+use crate::output::messages;
 use crate::plan::PlanOptions;
 use crate::smart::{Checked, Model};
 use crate::track::filter::keep_reps;
@@ -99,20 +100,8 @@ pub fn require_known(kind: &str, wanted: &[String], known: &[&str]) -> Result<()
     }
 }
 
+/// The usage error for `id`, which names no `kind` of the file.
 fn unknown(kind: &str, id: &str, known: &[&str]) -> String {
-    let hint = match closest(id, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => format!("the file declares no {kind}"),
-        None if known.len() > 10 => format!(
-            "known: {}, … ({} in all)",
-            known[..10].join(", "),
-            known.len()
-        ),
-        None => format!("known: {}", known.join(", ")),
-    };
-    if kind == "rep" {
-        format!("--rep {id}: no such rep in the goal file (by id, name or alias); {hint}")
-    } else {
-        format!("--{kind} {id}: no such {kind} in the goal file; {hint}")
-    }
+    let best = closest(id, known.iter().copied());
+    messages::unknown_id(kind, id, best, known)
 }

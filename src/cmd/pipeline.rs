@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::Io;
 use crate::model::{Chance, GoalFile, PipelineMapping};
-use crate::output::bad_rows;
+use crate::output::{bad_rows, messages, notes};
 use crate::smart::Checked;
 use crate::track::csv_read::sources::mapping_of;
 use crate::track::csv_read::{
@@ -62,11 +62,7 @@ pub fn read_all(
         };
         let full = base.join(&path.value);
         declared.extend(full.canonicalize().ok());
-        let shown = format!(
-            "{} (the `path` of a [[pipeline]] source in {})",
-            full.display(),
-            goal_path.display()
-        );
+        let shown = messages::pipeline_source(&full, goal_path);
         read_one(
             &mut read,
             &full,
@@ -80,11 +76,7 @@ pub fn read_all(
     }
     for path in extra {
         if path.canonicalize().is_ok_and(|c| declared.contains(&c)) {
-            writeln!(
-                io.stderr,
-                "goals: {} is a [[pipeline]] source already; read once",
-                path.display()
-            )?;
+            notes::pipeline_read_once(path, io.stderr)?;
             continue;
         }
         let shown = path.display().to_string();
@@ -139,10 +131,7 @@ fn mapping_for<'a, R: std::io::Read>(
     if seen.is_empty() {
         seen = peek_columns(peeked, None);
     }
-    Err(anyhow!(
-        "{shown}: no [[pipeline]] mapping of the goal file fits its columns ({}); declare one with the export's `date`, `rep`, `value` and `probability` or `stage` columns",
-        seen.join(", ")
-    ))
+    Err(anyhow!("{}", messages::no_pipeline_mapping(shown, &seen)))
 }
 
 /// The reading mapping of a pipeline source: the chance column in the place of the metric.
@@ -172,10 +161,7 @@ impl Sink for PipelineSink<'_> {
         let rep_index = self.ledger.rep_index(rep).ok_or_else(|| RowRejection {
             field: Field::Rep,
             reason: "unknown rep".to_owned(),
-            detail: Some(format!(
-                "`{}` is not the id, name or alias of a rep; add it to that rep's `aliases`",
-                clip(rep)
-            )),
+            detail: Some(messages::unknown_pipeline_rep(&clip(rep))),
         })?;
         Ok(u32::try_from(rep_index).unwrap_or(u32::MAX))
     }

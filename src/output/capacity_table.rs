@@ -114,6 +114,7 @@ fn months(t: &TargetCapacity) -> Grid {
         header: header.map(String::from).to_vec(),
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
@@ -166,6 +167,7 @@ fn hires(t: &TargetCapacity, paint: Paint, out: &mut dyn Write) -> io::Result<()
             .to_vec(),
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
     .write("  ", &|s| paint.bold(s), out)?;
     if t.uncovered > Decimal::ZERO {

@@ -192,6 +192,7 @@ fn summary(t: &FunnelTarget) -> Grid {
         header,
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
 }
 
@@ -229,6 +230,7 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
@@ -296,6 +298,7 @@ fn hours_grid(reps: &[RepCapacity], paint: Paint) -> Grid {
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 

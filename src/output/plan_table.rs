@@ -240,6 +240,7 @@ fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid 
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
