@@ -4,7 +4,7 @@
 mod code;
 mod location;
 
-pub use code::Code;
+pub use code::{Code, CodeInfo};
 pub use location::LineIndex;
 
 use std::borrow::Cow;
