@@ -79,6 +79,13 @@ pub struct PlanSettings {
     pub span: Option<Range<usize>>,
 }
 
+impl PlanSettings {
+    /// Digits after the decimal point of the plan's currency (0 without one).
+    pub fn minor_units(&self) -> u32 {
+        self.currency.as_ref().map_or(0, |c| c.value.minor_units)
+    }
+}
+
 impl Default for PlanSettings {
     fn default() -> Self {
         PlanSettings {

@@ -97,7 +97,7 @@ pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     PlanReport {
         name: plan.name.as_ref().map(|n| n.value.clone()),
         currency: plan.currency.as_ref().map(|c| c.value.code.clone()),
-        minor_units: plan.currency.as_ref().map_or(0, |c| c.value.minor_units),
+        minor_units: plan.minor_units(),
         start,
         end,
         by: options.by,
@@ -220,7 +220,7 @@ fn target_report(
         file_order: order,
         lower_is_better: r.metric.lower_is_better,
         decimals: if r.metric.kind == crate::model::MetricKind::Money {
-            minor_units(checked)
+            checked.file().plan.minor_units()
         } else {
             0
         },
@@ -230,15 +230,6 @@ fn target_report(
         periods: rows,
         reps,
     }
-}
-
-fn minor_units(checked: Checked<'_>) -> u32 {
-    checked
-        .file()
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units)
 }
 
 fn index_range(r: &Resolved<'_>, period: &Period) -> Range<usize> {

@@ -49,11 +49,7 @@ impl Model {
         }
         let start = file.plan.start.as_ref()?.value;
         let end = file.plan.end.as_ref()?.value;
-        let minor = file
-            .plan
-            .currency
-            .as_ref()
-            .map_or(0, |c| c.value.minor_units);
+        let minor = file.plan.minor_units();
         let mut targets = Vec::new();
         for (g, goal) in file.goals.iter().enumerate() {
             let owner = &goal.owner.as_ref()?.value;

@@ -30,11 +30,7 @@ pub fn build(
     options: TrackOptions,
 ) -> TrackReport {
     let file = checked.file();
-    let minor = file
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units);
+    let minor = file.plan.minor_units();
     let mut targets = Vec::new();
     for r in checked.targets() {
         let has_data = ledger.has_rows(&r.metric.id.value);
