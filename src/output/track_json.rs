@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 
 use super::amount::fixed;
 use super::plan_json::Num;
@@ -31,7 +32,17 @@ struct Targets<'a>(&'a [TargetTrack]);
 
 impl Serialize for Targets<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(target))
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for t in self.0 {
+            // Each period's dates as text once, for the team and every rep.
+            let dates: Vec<(String, String)> = t
+                .periods
+                .iter()
+                .map(|p| (p.start.to_string(), p.end.to_string()))
+                .collect();
+            seq.serialize_element(&target(t, &dates))?;
+        }
+        seq.end()
     }
 }
 
@@ -150,8 +161,8 @@ struct CatchUp<'a> {
 #[derive(Serialize)]
 struct BurnUpRow<'a> {
     label: &'a str,
-    start: String,
-    end: String,
+    start: &'a str,
+    end: &'a str,
     plan: Num,
     actual: Option<Num>,
     cumulative_plan: Num,
@@ -205,8 +216,12 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
         distribution: bands(report.distribution()),
         review: report.review.iter().map(review).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    // A buffer of its own: serde_json writes token by token, and each write to `out` is a
+    // call through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
 
 fn bands(d: Distribution) -> Bands {
@@ -247,7 +262,8 @@ fn source(s: &SourceSummary) -> Source<'_> {
     }
 }
 
-fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
+/// `dates` are the start and end of each of the target's periods, as text.
+fn figures<'a>(t: &'a TargetTrack, p: &Progress, dates: &'a [(String, String)]) -> Figures<'a> {
     let decimals = t.decimals;
     let n = |x: Decimal| num(x, decimals);
     Figures {
@@ -272,11 +288,12 @@ fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
         periods: t
             .periods
             .iter()
+            .zip(dates)
             .zip(&p.burn_up)
-            .map(|(span, b)| BurnUpRow {
+            .map(|((span, (start, end)), b)| BurnUpRow {
                 label: &span.label,
-                start: span.start.to_string(),
-                end: span.end.to_string(),
+                start,
+                end,
                 plan: n(b.plan),
                 actual: b.actual.map(n),
                 cumulative_plan: n(b.cumulative_plan),
@@ -286,7 +303,7 @@ fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
     }
 }
 
-fn target(t: &TargetTrack) -> Target<'_> {
+fn target<'a>(t: &'a TargetTrack, dates: &'a [(String, String)]) -> Target<'a> {
     Target {
         goal: &t.goal,
         title: &t.title,
@@ -298,7 +315,7 @@ fn target(t: &TargetTrack) -> Target<'_> {
         start: t.start.to_string(),
         end: t.end.to_string(),
         remaining_periods: t.remaining_periods,
-        figures: figures(t, &t.team),
+        figures: figures(t, &t.team, dates),
         pipeline: t.coverage.as_ref().map(|c| pipeline(&c.team, t.decimals)),
         team_level_actual: t.team_level.map(|x| num(x, t.decimals)),
         reps: t
@@ -308,7 +325,7 @@ fn target(t: &TargetTrack) -> Target<'_> {
             .map(|(i, r)| Rep {
                 rep: &r.rep,
                 name: r.name.as_deref(),
-                figures: figures(t, &r.progress),
+                figures: figures(t, &r.progress, dates),
                 pipeline: t
                     .coverage
                     .as_ref()
