@@ -139,7 +139,9 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
         .iter()
         .take_while(|p| p.start <= ctx.as_of)
         .count();
-    let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, shape, i, k, begun));
+    // Where each period ends, as a day index: the actuals are bucketed by it for every series.
+    let ends: Vec<usize> = shape.periods.iter().map(|p| end_index(r, p.end)).collect();
+    let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, &ends, i, k, begun));
     let rep_series: Vec<Series<'_>> = r
         .reps
         .iter()
@@ -192,31 +194,29 @@ fn begun_periods(len: usize, begun: usize) -> Vec<Option<Decimal>> {
     sums
 }
 
-/// A rep's actuals of each burn-up period through the first `to_date` days, in one pass over
-/// its days that skips the empty ones.
+/// A rep's actuals of each burn-up period (ending before day index `ends[p]`) through the
+/// first `to_date` days, in one pass over its days that skips the empty ones.
 fn period_actuals(
     ctx: &Context<'_>,
     r: &Resolved<'_>,
-    shape: &Shape<'_>,
+    ends: &[usize],
     rep: Option<usize>,
     to_date: usize,
     begun: usize,
 ) -> Vec<Option<Decimal>> {
-    let mut sums = begun_periods(shape.periods.len(), begun);
+    let mut sums = begun_periods(ends.len(), begun);
     let Some(rep) = rep.filter(|_| to_date > 0) else {
         return sums;
     };
     let last = r.start + chrono::Days::new(to_date as u64 - 1);
+    let (skip, cells) = ctx.ledger.cells(&r.metric.id.value, rep, r.start, last);
     let mut period = 0;
-    for (d, cell) in ctx
-        .ledger
-        .days(&r.metric.id.value, rep, r.start, last)
-        .enumerate()
-    {
+    for (i, cell) in cells.iter().enumerate() {
         if cell.sum.is_zero() {
             continue;
         }
-        while end_index(r, shape.periods[period].end) <= d {
+        let d = skip + i;
+        while ends[period] <= d {
             period += 1;
         }
         if let Some(sum) = sums[period].as_mut() {

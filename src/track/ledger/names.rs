@@ -12,6 +12,9 @@ use crate::model::GoalFile;
 pub(super) struct Names {
     /// Owner name → slot.
     owners: FxHashMap<Box<str>, u32>,
+    /// The same for names of at most 15 bytes, packed into one integer each (see [`pack`]):
+    /// a row's rep is found with no string compare and no trip to a key's own allocation.
+    short_owners: FxHashMap<u128, u32>,
     /// Metric name → index of its book.
     metrics: FxHashMap<Box<str>, u32>,
 }
@@ -41,12 +44,24 @@ impl Names {
             add_name(&mut owners, &team.id.value, slot);
         }
         add_name(&mut owners, "company", index(reps + file.teams.len()));
-        Names { owners, metrics }
+        let short_owners = owners
+            .iter()
+            .filter_map(|(name, &slot)| Some((pack(name)?, slot)))
+            .collect();
+        Names {
+            owners,
+            short_owners,
+            metrics,
+        }
     }
 
     /// The slot of an owner's name as written, else trimmed, else in any case.
     pub(super) fn owner(&self, text: &str) -> Option<u32> {
-        lookup(&self.owners, text)
+        match pack(text) {
+            Some(key) => self.short_owners.get(&key).copied(),
+            None => self.owners.get(text).copied(),
+        }
+        .or_else(|| lookup(&self.owners, text))
     }
 
     /// The book of a metric's name as written, else trimmed, else in any case.
@@ -73,6 +88,20 @@ fn lookup(names: &FxHashMap<Box<str>, u32>, text: &str) -> Option<u32> {
         return Some(found);
     }
     names.get(trimmed.to_lowercase().as_str()).copied()
+}
+
+/// A name of at most 15 bytes as one integer: its bytes, then its length in the top byte.
+/// (Built by shifts, not copied into an array: reading back such a copy stalls.)
+fn pack(name: &str) -> Option<u128> {
+    let bytes = name.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let key = bytes
+        .iter()
+        .rev()
+        .fold(0_u128, |key, &b| (key << 8) | u128::from(b));
+    Some(key | (bytes.len() as u128) << 120)
 }
 
 pub(super) fn index(i: usize) -> u32 {

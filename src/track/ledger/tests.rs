@@ -24,6 +24,7 @@ id = "t"
 [[reps]]
 id = "a"
 team = "t"
+aliases = ["Alexandra From Accounts", "X"]
 
 [[reps]]
 id = "b"
@@ -163,4 +164,31 @@ fn an_owner_without_rows_has_empty_days() {
     let days: Vec<Cell> = ledger.days("deals", 1, day(4), day(5)).collect();
     assert_eq!(days[1].rows, 1);
     assert_eq!(ledger.days("deals", 1, day(5), day(4)).count(), 0);
+}
+
+#[test]
+fn owners_are_found_by_any_name_short_or_long_in_any_case() {
+    let mut ledger = ledger();
+    for (text, slot) in [
+        ("a", 0),
+        ("A", 0),
+        (" a ", 0),
+        ("Alexandra From Accounts", 0),
+        ("alexandra from accounts", 0),
+        ("x", 0),
+        ("b", 1),
+        ("Bea", 1),
+        ("BEA\t", 1),
+        ("t", 2),
+        ("team:t", 2),
+        ("Team:T", 2),
+        ("company", 3),
+    ] {
+        assert_eq!(ledger.owner(text), Ok(slot), "{text}");
+    }
+    for text in ["", "c", "Alexandra From Accounts!", "team:", "bea bea"] {
+        assert!(ledger.owner(text).is_err(), "{text}");
+    }
+    assert_eq!(ledger.rep_index("ALEXANDRA FROM ACCOUNTS"), Some(0));
+    assert_eq!(ledger.rep_index("team:t"), None);
 }
