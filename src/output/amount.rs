@@ -40,7 +40,42 @@ pub fn exact(x: Decimal) -> String {
 pub fn fixed(x: Decimal, decimals: u32) -> String {
     let mut x = round_dp(x, decimals);
     x.rescale(decimals);
-    x.to_string()
+    decimal_text(x)
+}
+
+/// `x.to_string()`, with the digits of a mantissa that fits in 64 bits worked out by 64-bit
+/// arithmetic (Decimal's own Display divides 96 bits by ten for each digit): the sign of a
+/// negative value (zero too), the whole part (`0` when empty), then `scale` decimals.
+fn decimal_text(x: Decimal) -> String {
+    let Ok(mut rest) = u64::try_from(x.mantissa().unsigned_abs()) else {
+        return x.to_string();
+    };
+    // Digits, least significant first.
+    let mut digits = [0_u8; 20];
+    let mut n = 0;
+    while rest > 0 {
+        digits[n] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+        rest /= 10;
+        n += 1;
+    }
+    let scale = x.scale() as usize;
+    let len = n.max(scale);
+    let whole = len - scale;
+    let mut text = String::with_capacity(len + 3);
+    if x.is_sign_negative() {
+        text.push('-');
+    }
+    if whole == 0 {
+        text.push('0');
+    }
+    for i in 0..len {
+        if i == whole {
+            text.push('.');
+        }
+        let at = len - 1 - i;
+        text.push(char::from(if at < n { digits[at] } else { b'0' }));
+    }
+    text
 }
 
 /// Inserts `,` between groups of three digits of the integer part.
@@ -65,6 +100,7 @@ pub fn group(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn money_keeps_its_cents() {
@@ -90,6 +126,25 @@ mod tests {
             "halves away from zero"
         );
         assert_eq!(plain(Quantity::Level(Decimal::new(14125, 3)), 0), "14.13");
+    }
+
+    proptest! {
+        #[test]
+        fn decimal_text_is_decimal_display(
+            mantissa in prop_oneof![
+                -1_000_i128..1_000,
+                any::<i64>().prop_map(i128::from),
+                -(1_i128 << 95)..(1_i128 << 95),
+            ],
+            scale in 0_u32..=28,
+            negative_zero in any::<bool>(),
+        ) {
+            let mut x = Decimal::from_i128_with_scale(mantissa, scale);
+            if negative_zero && mantissa == 0 {
+                x.set_sign_negative(true);
+            }
+            prop_assert_eq!(decimal_text(x), x.to_string());
+        }
     }
 
     #[test]
