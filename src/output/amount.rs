@@ -1,6 +1,8 @@
 //! How amounts are written: whole units as exact decimals of the currency's minor unit,
 //! levels with two decimals, exact values with four; with or without thousands separators.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use crate::plan::fixed::round_dp;
@@ -38,17 +40,25 @@ pub fn exact(x: Decimal) -> String {
 
 /// A decimal rounded (halves away from zero) to exactly `decimals` places: `0.9512`, `1250.00`.
 pub fn fixed(x: Decimal, decimals: u32) -> String {
-    let mut x = round_dp(x, decimals);
-    x.rescale(decimals);
-    decimal_text(x)
+    let mut text = String::with_capacity(24);
+    // Writing to a String cannot fail.
+    let _ = write_fixed(&mut text, x, decimals);
+    text
 }
 
-/// `x.to_string()`, with the digits of a mantissa that fits in 64 bits worked out by 64-bit
+/// [`fixed`], written to `out` (a buffer on the stack, say).
+pub fn write_fixed(out: &mut impl fmt::Write, x: Decimal, decimals: u32) -> fmt::Result {
+    let mut x = round_dp(x, decimals);
+    x.rescale(decimals);
+    write_decimal(out, x)
+}
+
+/// `x`'s Display, with the digits of a mantissa that fits in 64 bits worked out by 64-bit
 /// arithmetic (Decimal's own Display divides 96 bits by ten for each digit): the sign of a
 /// negative value (zero too), the whole part (`0` when empty), then `scale` decimals.
-fn decimal_text(x: Decimal) -> String {
+fn write_decimal(out: &mut impl fmt::Write, x: Decimal) -> fmt::Result {
     let Ok(mut rest) = u64::try_from(x.mantissa().unsigned_abs()) else {
-        return x.to_string();
+        return write!(out, "{x}");
     };
     // Digits, least significant first.
     let mut digits = [0_u8; 20];
@@ -61,21 +71,20 @@ fn decimal_text(x: Decimal) -> String {
     let scale = x.scale() as usize;
     let len = n.max(scale);
     let whole = len - scale;
-    let mut text = String::with_capacity(len + 3);
     if x.is_sign_negative() {
-        text.push('-');
+        out.write_char('-')?;
     }
     if whole == 0 {
-        text.push('0');
+        out.write_char('0')?;
     }
     for i in 0..len {
         if i == whole {
-            text.push('.');
+            out.write_char('.')?;
         }
         let at = len - 1 - i;
-        text.push(char::from(if at < n { digits[at] } else { b'0' }));
+        out.write_char(char::from(if at < n { digits[at] } else { b'0' }))?;
     }
-    text
+    Ok(())
 }
 
 /// Inserts `,` between groups of three digits of the integer part.
@@ -143,7 +152,9 @@ mod tests {
             if negative_zero && mantissa == 0 {
                 x.set_sign_negative(true);
             }
-            prop_assert_eq!(decimal_text(x), x.to_string());
+            let mut text = String::new();
+            write_decimal(&mut text, x).unwrap();
+            prop_assert_eq!(text, x.to_string());
         }
     }
 

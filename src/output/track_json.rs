@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::SerializeSeq;
 
-use super::amount::fixed;
-use super::plan_json::Num;
+use serde_json::value::RawValue;
+
+use super::amount::write_fixed;
 use crate::track::report::{
     Coverage, Distribution, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary,
     TargetTrack, TrackReport,
@@ -99,7 +100,7 @@ struct Target<'a> {
     pipeline: Option<PipelineFigures>,
     /// The owner's own rows (a team's or the company's), part of `actual_to_date`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    team_level_actual: Option<Num>,
+    team_level_actual: Option<Fixed>,
     reps: Vec<Rep<'a>>,
 }
 
@@ -117,12 +118,12 @@ struct Rep<'a> {
 /// Pipeline coverage (SPEC §13), present when a pipeline export of the metric was read.
 #[derive(Serialize)]
 struct PipelineFigures {
-    pipeline: Num,
-    weighted: Num,
-    coverage: Option<Num>,
-    required_coverage: Option<Num>,
+    pipeline: Fixed,
+    weighted: Fixed,
+    coverage: Option<Fixed>,
+    required_coverage: Option<Fixed>,
     pipeline_short: Option<bool>,
-    forecast_weighted: Num,
+    forecast_weighted: Fixed,
 }
 
 fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
@@ -139,14 +140,14 @@ fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
 /// Progress figures as decimal text; serialized as exact JSON numbers.
 #[derive(Serialize)]
 struct Figures<'a> {
-    plan_to_date: Num,
-    actual_to_date: Option<Num>,
-    attainment: Option<Num>,
-    total: Num,
-    forecast: Option<Num>,
+    plan_to_date: Fixed,
+    actual_to_date: Option<Fixed>,
+    attainment: Option<Fixed>,
+    total: Fixed,
+    forecast: Option<Fixed>,
     status: &'static str,
-    gap: Option<Num>,
-    catch_up: Option<Num>,
+    gap: Option<Fixed>,
+    catch_up: Option<Fixed>,
     catch_up_periods: Vec<CatchUp<'a>>,
     no_period_left: bool,
     periods: Vec<BurnUpRow<'a>>,
@@ -155,7 +156,7 @@ struct Figures<'a> {
 #[derive(Serialize)]
 struct CatchUp<'a> {
     label: &'a str,
-    quota: Num,
+    quota: Fixed,
 }
 
 #[derive(Serialize)]
@@ -163,10 +164,10 @@ struct BurnUpRow<'a> {
     label: &'a str,
     start: &'a str,
     end: &'a str,
-    plan: Num,
-    actual: Option<Num>,
-    cumulative_plan: Num,
-    cumulative_actual: Option<Num>,
+    plan: Fixed,
+    actual: Option<Fixed>,
+    cumulative_plan: Fixed,
+    cumulative_actual: Option<Fixed>,
 }
 
 #[derive(Serialize)]
@@ -174,7 +175,7 @@ struct LeaderRow<'a> {
     rank: usize,
     rep: &'a str,
     name: Option<&'a str>,
-    attainment: Num,
+    attainment: Fixed,
     targets: usize,
     targets_hit: usize,
     hit: bool,
@@ -186,9 +187,9 @@ struct Review<'a> {
     title: &'a str,
     metric: &'a str,
     status: &'static str,
-    attainment: Option<Num>,
-    gap: Option<Num>,
-    catch_up: Option<Num>,
+    attainment: Option<Fixed>,
+    gap: Option<Fixed>,
+    catch_up: Option<Fixed>,
     remaining_periods: usize,
     reps_behind: Vec<RepBehind<'a>>,
     questions: [&'static str; 3],
@@ -197,7 +198,7 @@ struct Review<'a> {
 #[derive(Serialize)]
 struct RepBehind<'a> {
     rep: &'a str,
-    attainment: Num,
+    attainment: Fixed,
 }
 
 /// Renders the tracking document.
@@ -233,11 +234,52 @@ fn bands(d: Distribution) -> Bands {
     }
 }
 
-fn num(x: Decimal, decimals: u32) -> Num {
-    Num(fixed(x, decimals))
+/// A number with exactly its decimals, written as a JSON number; its text is made only
+/// while it is written, on the stack.
+#[derive(Clone, Copy)]
+struct Fixed(Decimal, u32);
+
+impl Serialize for Fixed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut text = StackText::default();
+        write_fixed(&mut text, self.0, self.1).map_err(serde::ser::Error::custom)?;
+        let text =
+            std::str::from_utf8(&text.bytes[..text.len]).map_err(serde::ser::Error::custom)?;
+        let raw: &RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
 }
 
-fn ratio(x: Decimal) -> Num {
+/// Room for any Decimal's text (at most 31 characters).
+struct StackText {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> Self {
+        StackText {
+            bytes: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+fn num(x: Decimal, decimals: u32) -> Fixed {
+    Fixed(x, decimals)
+}
+
+fn ratio(x: Decimal) -> Fixed {
     num(x, 4)
 }
 
