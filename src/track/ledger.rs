@@ -1,10 +1,10 @@
 //! The actuals ledger: per metric, per owner (each rep, then each team, then the company) and
 //! per day, the sum and the number of rows read. Its size depends on the metrics, owners and
 //! days of the plan, never on the number of rows, so exports of any length fit in the same
-//! memory; an owner's days take room only once it has a row. It is the reader's [`Sink`](super::csv_read::Sink)
-//! (`add`), directly or through [`Filling`] (`filling`), which adds rows in batches ordered by
-//! where they land; it resolves reps, teams and metrics by name, converts other currencies
-//! with `[plan] rates`, and refuses what it cannot hold exactly.
+//! memory; an owner's days take room only once it has a row. It is the reader's
+//! [`Sink`](super::csv_read::Sink) (`add`), directly or through [`Filling`] (`filling`), which
+//! adds rows in small batches; it resolves reps, teams and metrics by name, converts other
+//! currencies with `[plan] rates`, and refuses what it cannot hold exactly.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

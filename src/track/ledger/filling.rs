@@ -1,10 +1,10 @@
-//! Filling the ledger from a long export without waiting on memory: rows are checked and
-//! counted as they come, and their values wait in a bounded batch that is then added bucket by
-//! bucket of nearby cells, so each bucket's cells stay in cache instead of every row landing
-//! on a cell far from the last. A batch changes nothing a reader sees: each cell still gets
-//! its rows in file order, and a row is batched only while its book's headroom shows that no
-//! day's sum can be refused for its size; past that, rows are added one by one as
-//! [`Ledger`]'s own `add` does, after the batch.
+//! Filling the ledger from a long export without waiting on memory one row at a time: rows
+//! are checked and counted as they come, and their values wait in a small batch. The batch's
+//! cells are then loaded all at once, loads that overlap their trips to memory, before the
+//! adds, each of which branches on its cell and so would wait for its own. A batch changes
+//! nothing a reader sees: each cell still gets its rows in file order, and a row is batched
+//! only while its book's headroom shows that no day's sum can be refused for its size; past
+//! that, rows are added one by one as [`Ledger`]'s own `add` does, after the batch.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -13,88 +13,50 @@ use super::super::csv_read::{Added, RowKey, RowRejection, Sink};
 use super::super::numbers::Amount;
 use super::Ledger;
 
-/// Rows held before they are added.
-const BATCH: usize = 1 << 15;
-/// Cells per bucket, as a power of two: 2^14 cells of 20 bytes (320 KiB) stay in cache.
-const BUCKET_BITS: u32 = 14;
-/// Rows whose cells are loaded ahead of their adds: their cache lines (256 KiB) stay in cache.
-const TOUCH: usize = 4096;
+/// Rows held before they are added: their cells' cache lines (256 KiB) stay in cache between
+/// the loads and the adds.
+const BATCH: usize = 4096;
 
 /// A [`Sink`] that fills a ledger in batches; dropping it adds what is left.
 pub struct Filling<'l> {
     ledger: &'l mut Ledger,
     /// Rows waiting: cell index and value, in file order.
     pending: Vec<(usize, Decimal)>,
-    /// The same rows ordered by bucket, file order kept within each.
-    sorted: Vec<(usize, Decimal)>,
-    /// Rows per bucket, then where each bucket starts in `sorted`.
-    starts: Vec<usize>,
-    /// Rows held before they are added, and cells per bucket as a power of two.
+    /// Rows held before they are added.
     batch: usize,
-    bucket_bits: u32,
 }
 
 impl<'l> Filling<'l> {
     pub(super) fn new(ledger: &'l mut Ledger) -> Self {
-        Self::sized(ledger, BATCH, BUCKET_BITS)
+        Self::sized(ledger, BATCH)
     }
 
-    /// A filling with other sizes than the usual (tests make many small batches and buckets).
-    pub(super) fn sized(ledger: &'l mut Ledger, batch: usize, bucket_bits: u32) -> Self {
+    /// A filling with batches of another size (tests make many small ones).
+    pub(super) fn sized(ledger: &'l mut Ledger, batch: usize) -> Self {
         Filling {
             ledger,
-            pending: Vec::new(),
-            sorted: Vec::new(),
-            starts: Vec::new(),
+            pending: Vec::with_capacity(batch.clamp(1, BATCH)),
             batch: batch.max(1),
-            bucket_bits,
         }
     }
 
-    /// Adds every waiting row, bucket by bucket.
+    /// Adds every waiting row.
     fn flush(&mut self) {
-        let buckets = (self.ledger.cells.len() >> self.bucket_bits) + 1;
-        let rows = if buckets == 1 {
-            &self.pending
-        } else {
-            self.order(buckets);
-            &self.sorted
-        };
         let cells = &mut self.ledger.cells;
-        for rows in rows.chunks(TOUCH) {
-            // Independent loads of the cells first: their trips to memory overlap, where each
-            // add, which branches on its cell, would wait for its own.
-            let touched = rows.iter().fold(0, |t, &(at, _)| t ^ cells[at].rows);
-            std::hint::black_box(touched);
-            for &(at, value) in rows {
-                let cell = &mut cells[at];
-                cell.sum = cell
-                    .sum
-                    .checked_add(value)
-                    .expect("batched rows fit their book's headroom, far below any overflow");
-                cell.rows = cell.rows.saturating_add(1);
-            }
+        let touched = self
+            .pending
+            .iter()
+            .fold(0, |t, &(at, _)| t ^ cells[at].rows);
+        std::hint::black_box(touched);
+        for &(at, value) in &self.pending {
+            let cell = &mut cells[at];
+            cell.sum = cell
+                .sum
+                .checked_add(value)
+                .expect("batched rows fit their book's headroom, far below any overflow");
+            cell.rows = cell.rows.saturating_add(1);
         }
         self.pending.clear();
-    }
-
-    /// Sorts the waiting rows into `sorted` by bucket (a counting sort, so stable).
-    fn order(&mut self, buckets: usize) {
-        self.starts.clear();
-        self.starts.resize(buckets + 1, 0);
-        for &(at, _) in &self.pending {
-            self.starts[(at >> self.bucket_bits) + 1] += 1;
-        }
-        for b in 1..=buckets {
-            self.starts[b] += self.starts[b - 1];
-        }
-        self.sorted.clear();
-        self.sorted.resize(self.pending.len(), (0, Decimal::ZERO));
-        for &row in &self.pending {
-            let next = &mut self.starts[row.0 >> self.bucket_bits];
-            self.sorted[*next] = row;
-            *next += 1;
-        }
     }
 }
 
