@@ -13,6 +13,7 @@ use encoding_rs::Encoding;
 use super::dates::{Order, Reading, Rule};
 use super::numbers::Amount;
 
+mod decode;
 mod error;
 mod plan;
 mod records;

@@ -11,83 +11,97 @@ use crate::model::GoalFile;
 #[derive(Debug)]
 pub(super) struct Names {
     /// Owner name → slot.
-    owners: FxHashMap<Box<str>, u32>,
-    /// The same for names of at most 15 bytes, packed into one integer each (see [`pack`]):
-    /// a row's rep is found with no string compare and no trip to a key's own allocation.
-    short_owners: FxHashMap<u128, u32>,
+    owners: NameMap,
     /// Metric name → index of its book.
-    metrics: FxHashMap<Box<str>, u32>,
+    metrics: NameMap,
 }
 
 impl Names {
     pub(super) fn of(file: &GoalFile) -> Self {
-        let mut metrics = FxHashMap::default();
+        let mut metrics = NameMap::default();
         for (i, metric) in file.metrics.iter().enumerate() {
-            add_name(&mut metrics, &metric.id.value, index(i));
+            metrics.add(&metric.id.value, index(i));
         }
-        let mut owners = FxHashMap::default();
+        let mut owners = NameMap::default();
         for (i, rep) in file.reps.iter().enumerate() {
-            add_name(&mut owners, &rep.id.value, index(i));
+            owners.add(&rep.id.value, index(i));
             let names = rep
                 .name
                 .iter()
                 .map(|n| n.value.as_str())
                 .chain(rep.aliases.iter().map(|a| a.value.as_str()));
             for name in names {
-                add_name(&mut owners, name, index(i));
+                owners.add(name, index(i));
             }
         }
         let reps = file.reps.len();
         for (t, team) in file.teams.iter().enumerate() {
             let slot = index(reps + t);
-            add_name(&mut owners, &format!("team:{}", team.id.value), slot);
-            add_name(&mut owners, &team.id.value, slot);
+            owners.add(&format!("team:{}", team.id.value), slot);
+            owners.add(&team.id.value, slot);
         }
-        add_name(&mut owners, "company", index(reps + file.teams.len()));
-        let short_owners = owners
-            .iter()
-            .filter_map(|(name, &slot)| Some((pack(name)?, slot)))
-            .collect();
-        Names {
-            owners,
-            short_owners,
-            metrics,
-        }
+        owners.add("company", index(reps + file.teams.len()));
+        Names { owners, metrics }
     }
 
     /// The slot of an owner's name as written, else trimmed, else in any case.
     pub(super) fn owner(&self, text: &str) -> Option<u32> {
-        match pack(text) {
-            Some(key) => self.short_owners.get(&key).copied(),
-            None => self.owners.get(text).copied(),
-        }
-        .or_else(|| lookup(&self.owners, text))
+        self.owners.find(text)
     }
 
     /// The book of a metric's name as written, else trimmed, else in any case.
     pub(super) fn metric(&self, text: &str) -> Option<u32> {
-        lookup(&self.metrics, text)
+        self.metrics.find(text)
     }
 
     /// The book of a metric id exactly as written.
     pub(super) fn metric_id(&self, id: &str) -> Option<u32> {
-        self.metrics.get(id).copied()
+        self.metrics.exact(id)
     }
 }
 
-/// One hash of the text as the row has it (already trimmed by the reader); only a miss is
-/// trimmed and lower-cased.
-fn lookup(names: &FxHashMap<Box<str>, u32>, text: &str) -> Option<u32> {
-    if let Some(&found) = names.get(text) {
-        return Some(found);
+/// Names, each kept trimmed and lower-cased too. Names of at most 15 bytes are also keyed by
+/// one integer each (see [`pack`]), so a row's rep or metric is found with no string compare
+/// and no trip to a key's own allocation.
+#[derive(Debug, Default)]
+struct NameMap {
+    names: FxHashMap<Box<str>, u32>,
+    short: FxHashMap<u128, u32>,
+}
+
+impl NameMap {
+    /// Records `name` as written (trimmed) and lower-cased; the first to claim a name keeps it.
+    fn add(&mut self, name: &str, slot: u32) {
+        for name in [name.trim().to_owned(), name.trim().to_lowercase()] {
+            if let Some(key) = pack(&name) {
+                self.short.entry(key).or_insert(slot);
+            }
+            self.names.entry(name.into()).or_insert(slot);
+        }
     }
-    let trimmed = text.trim();
-    if trimmed.len() != text.len()
-        && let Some(&found) = names.get(trimmed)
-    {
-        return Some(found);
+
+    /// The name exactly as written.
+    fn exact(&self, text: &str) -> Option<u32> {
+        match pack(text) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.names.get(text).copied(),
+        }
     }
-    names.get(trimmed.to_lowercase().as_str()).copied()
+
+    /// One hash of the text as the row has it (the reader trims its fields); only a miss is
+    /// trimmed and lower-cased.
+    fn find(&self, text: &str) -> Option<u32> {
+        if let Some(found) = self.exact(text) {
+            return Some(found);
+        }
+        let trimmed = text.trim();
+        if trimmed.len() != text.len()
+            && let Some(found) = self.exact(trimmed)
+        {
+            return Some(found);
+        }
+        self.exact(&trimmed.to_lowercase())
+    }
 }
 
 /// A name of at most 15 bytes as one integer: its bytes, then its length in the top byte.
@@ -106,13 +120,4 @@ fn pack(name: &str) -> Option<u128> {
 
 pub(super) fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-/// Records `name` as written (trimmed) and lower-cased; the first owner or metric to claim a
-/// name keeps it.
-fn add_name(names: &mut FxHashMap<Box<str>, u32>, name: &str, slot: u32) {
-    names.entry(name.trim().into()).or_insert(slot);
-    names
-        .entry(name.trim().to_lowercase().into())
-        .or_insert(slot);
 }
