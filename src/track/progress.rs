@@ -236,7 +236,7 @@ fn additive_progress(
 ) -> (Progress, Vec<i64>) {
     let prefix = series.prefix();
     let n = series.quota.len();
-    let units = |u: i64| Decimal::from(u) / r.scale;
+    let units = whole_units(r.scale);
     let actual_total: Option<Decimal> = series.actual.as_ref().map(|a| a.iter().flatten().sum());
     let mut burn_up = Vec::with_capacity(shape.periods.len());
     let mut cumulative_actual = Decimal::ZERO;
@@ -291,6 +291,16 @@ fn additive_progress(
     (progress, catch_up)
 }
 
+/// Whole units (minor units for money) in the metric's unit, `u / scale`: in fixed point at
+/// the scale's decimal places, as the plan writes its figures, without a division.
+fn whole_units(scale: Decimal) -> impl Fn(i64) -> Decimal {
+    let places = (0..=18).find(|&p| Decimal::from(10_i64.pow(p)) == scale);
+    move |u| match places {
+        Some(places) => Decimal::new(u, places),
+        None => Decimal::from(u) / scale,
+    }
+}
+
 /// The ledger slot of the target owner's own rows (a team's or the company's), when the
 /// metric has any team-level rows.
 pub(super) fn own_slot(ctx: &Context<'_>, r: &Resolved<'_>) -> Option<usize> {
@@ -333,6 +343,22 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn whole_units_are_the_units_over_the_scale() {
+        for scale in [
+            Decimal::ONE,
+            Decimal::from(100),
+            Decimal::from(1000),
+            d("0.5"),
+        ] {
+            let units = whole_units(scale);
+            for u in [0, 1, -7, 150, 12_345, i64::MAX / 1000] {
+                assert_eq!(units(u), Decimal::from(u) / scale, "{u} / {scale}");
+            }
+        }
+        assert_eq!(whole_units(Decimal::from(100))(150).to_string(), "1.50");
     }
 
     #[test]
