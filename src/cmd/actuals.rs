@@ -97,7 +97,7 @@ pub fn read_into(
         }
     }));
     let mappings: Vec<_> = file.actuals.iter().map(mapping_of).collect();
-    let reading = read_sources(sources, &mappings, io.stdin, &mut ledger)?;
+    let reading = read_sources(sources, &mappings, io.stdin, &mut ledger.filling())?;
     for note in &reading.notes {
         notes::reader_note(note, io.stderr)?;
     }

@@ -276,7 +276,19 @@ fn resolve_metric<'m>(
 
 /// The trimmed text of a column (the row has every column: its width was checked).
 fn text<'r, R: Read>(records: &'r Records<R>, column: Column<'_>) -> &'r str {
-    records.field(column.index).unwrap_or_default().trim()
+    trim(records.field(column.index).unwrap_or_default())
+}
+
+/// `str::trim`, with a shortcut for the usual field, which begins and ends with a visible
+/// ASCII character and so has nothing to trim.
+fn trim(text: &str) -> &str {
+    let visible = |b: &u8| b.is_ascii_graphic();
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// Like [`text`], and an empty field is a bad row.
