@@ -86,12 +86,12 @@ impl Rep {
     /// Exact share up to and including day `d`, which lies in run `run`.
     fn share(&self, prefix: &[i128], run: usize, d: usize) -> i128 {
         let (from, _, c) = self.runs[run];
-        self.base[run].saturating_add(c.saturating_mul(prefix[d + 1] - prefix[from]))
+        self.base[run].saturating_add(times(c, prefix[d + 1] - prefix[from]))
     }
 
     /// The day the next unit is due (its exact share reaches it), `usize::MAX` when never.
     fn deadline(&mut self, prefix: &[i128]) -> usize {
-        let need = self.given.saturating_add(1).saturating_mul(ONE);
+        let need = whole(self.given.saturating_add(1));
         while self.due_run < self.runs.len() {
             let (from, to, _) = self.runs[self.due_run];
             self.due_day = self.due_day.max(from);
@@ -172,7 +172,7 @@ impl Split {
                 .map(|&(from, to, c)| {
                     let before = share;
                     let span = split.prefix[to + 1] - split.prefix[from];
-                    share = share.saturating_add(c.saturating_mul(span));
+                    share = share.saturating_add(times(c, span));
                     before
                 })
                 .collect();
@@ -238,7 +238,7 @@ impl Split {
         self.keys.clear();
         for &(r, share) in &self.active {
             let rep = &mut self.reps[r];
-            let deficit = share.saturating_sub(rep.given.saturating_mul(ONE));
+            let deficit = share.saturating_sub(whole(rep.given));
             let key = if deficit > NOISE {
                 (0, rep.deadline(&self.prefix), -(deficit >> TIE_BITS), r)
             } else {
@@ -253,7 +253,7 @@ impl Split {
 /// (a division only when more than one is due).
 fn units_due(given: i128, share: i128) -> i128 {
     let reach = share.saturating_add(NOISE);
-    let next = given.saturating_add(1).saturating_mul(ONE);
+    let next = whole(given.saturating_add(1));
     if reach < next {
         0
     } else if reach < next.saturating_add(ONE) {
@@ -263,8 +263,47 @@ fn units_due(given: i128, share: i128) -> i128 {
     }
 }
 
+/// `c × x`, saturating: a capacity (millionths, >= 0) times a sum of day amounts per unit
+/// of capacity (>= 0). When both are small enough that the product cannot overflow (every
+/// plan's case), one plain multiplication instead of the overflow-checked one.
+fn times(c: i128, x: i128) -> i128 {
+    if (0..1 << 32).contains(&c) && (0..1 << 94).contains(&x) {
+        c * x
+    } else {
+        c.saturating_mul(x)
+    }
+}
+
+/// `units` whole units in the fixed point (`units × ONE`, saturating): a shift when it fits.
+fn whole(units: i128) -> i128 {
+    if (-(1 << 62)..1 << 62).contains(&units) {
+        units << 64
+    } else {
+        units.saturating_mul(ONE)
+    }
+}
+
 /// Gives `units` more to a rep on a day (`cell` is its quota of the day).
 fn give(rep: &mut Rep, cell: &mut i64, units: i128) {
     rep.given += units;
     *cell = cell.saturating_add(i64::try_from(units).unwrap_or(i64::MAX));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_products_saturate_as_the_checked_ones(
+            c in prop_oneof![0_i128..1 << 34, Just((1 << 32) - 1), Just(1 << 32), any::<i128>()],
+            x in prop_oneof![0_i128..1 << 96, Just((1 << 94) - 1), Just(1 << 94), any::<i128>()],
+            units in prop_oneof![-(1_i128 << 64)..1 << 64, Just(1 << 62), Just((1 << 62) - 1),
+                Just(-(1 << 62)), Just(-(1 << 62) - 1), any::<i128>()],
+        ) {
+            prop_assert_eq!(times(c, x), c.saturating_mul(x));
+            prop_assert_eq!(whole(units), units.saturating_mul(ONE));
+        }
+    }
 }
