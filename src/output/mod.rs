@@ -24,6 +24,7 @@ pub mod funnel_table;
 pub mod github;
 pub mod grid;
 pub mod html;
+pub mod json_pretty;
 pub mod plan_csv;
 pub mod plan_json;
 pub mod plan_markdown;

@@ -6,7 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use rust_decimal::Decimal;
+
 use super::amount;
+use super::json_pretty::Pretty;
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
 use crate::plan::report::{PeriodRow, PlanReport, Quantity, RepCell, RepNames, TargetReport};
@@ -30,59 +33,14 @@ struct Plan<'a> {
     by: &'a str,
 }
 
-#[derive(Serialize)]
-struct Target<'a> {
-    goal: &'a str,
-    title: &'a str,
-    metric: &'a str,
-    kind: &'a str,
-    unit: Option<&'a str>,
-    owner: &'a str,
-    priority: usize,
-    start: String,
-    end: String,
-    total: Num,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    street_total: Option<Num>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unplaced: Option<Num>,
-    periods: Vec<Period<'a>>,
-    reps: Vec<RepTotal<'a>>,
-}
-
-#[derive(Serialize)]
-struct Period<'a> {
-    label: &'a str,
-    start: String,
-    end: String,
-    quota: Num,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    street_quota: Option<Num>,
-    exact: Num,
-    reps: Vec<RepQuota<'a>>,
-}
-
-#[derive(Serialize)]
-struct RepQuota<'a> {
-    rep: &'a str,
-    name: Option<&'a str>,
-    quota: Num,
-    exact: Num,
-}
-
-#[derive(Serialize)]
-struct RepTotal<'a> {
-    rep: &'a str,
-    name: Option<&'a str>,
-    quota: Num,
-}
-
 /// The plan document, targets in file order, each with its priority rank. Written piece by
 /// piece with the layout `serde_json`'s pretty printer gives the whole document.
 #[derive(Default)]
 pub struct Json {
     /// Targets written so far.
     pub written: usize,
+    /// The target being written, sent to the output in one piece.
+    buffer: Vec<u8>,
 }
 
 impl PlanStream for Json {
@@ -109,10 +67,14 @@ impl PlanStream for Json {
         t: &TargetReport,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let separator = if self.written == 0 { "" } else { "," };
+        self.buffer.clear();
+        if self.written > 0 {
+            self.buffer.push(b',');
+        }
         self.written += 1;
-        write!(out, "{separator}\n    ")?;
-        write_indented(&target(t, &report.rep_names), "    ", out)
+        self.buffer.extend_from_slice(b"\n    ");
+        write_target(t, &report.rep_names, &mut self.buffer);
+        out.write_all(&self.buffer)
     }
 
     fn foot(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
@@ -217,51 +179,158 @@ pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
     write_report(&mut Json::default(), report, out)
 }
 
-fn target<'a>(t: &'a TargetReport, names: &'a RepNames) -> Target<'a> {
-    let q = |quantity: Quantity| Num(amount::plain(quantity, t.decimals));
-    Target {
-        goal: &t.goal,
-        title: &t.title,
-        metric: &t.metric,
-        kind: t.kind,
-        unit: t.unit.as_deref(),
-        owner: &t.owner,
-        priority: t.priority,
-        start: t.start.to_string(),
-        end: t.end.to_string(),
-        total: q(t.total),
-        street_total: t.street.map(|(_, units)| q(Quantity::Units(units))),
-        unplaced: t.unplaced.map(q),
-        periods: t.periods.iter().map(|p| period(p, names, &q)).collect(),
-        reps: t
-            .reps
-            .iter()
-            .map(|r| RepTotal {
-                rep: &r.rep,
-                name: names.get(&r.rep).map(String::as_str),
-                quota: q(r.quota),
-            })
-            .collect(),
+/// Writes one target at depth 2 of the document, field by field.
+fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
+    let mut j = Pretty::at(out, 2);
+    let mut cells = Cells::default();
+    j.begin_object();
+    for (key, value) in [
+        ("goal", t.goal.as_str()),
+        ("title", &t.title),
+        ("metric", &t.metric),
+        ("kind", t.kind),
+    ] {
+        j.key(key);
+        j.string(value);
+    }
+    j.key("unit");
+    j.opt_string(t.unit.as_deref());
+    j.key("owner");
+    j.string(&t.owner);
+    j.key("priority");
+    j.raw(t.priority.to_string().as_bytes());
+    j.key("start");
+    j.date(t.start);
+    j.key("end");
+    j.date(t.end);
+    j.key("total");
+    cells.quantity(t.total, t.decimals, j.buffer());
+    if let Some((_, units)) = t.street {
+        j.key("street_total");
+        amount::write_units(units, t.decimals, j.buffer());
+    }
+    if let Some(unplaced) = t.unplaced {
+        j.key("unplaced");
+        cells.quantity(unplaced, t.decimals, j.buffer());
+    }
+    j.key("periods");
+    j.begin_array();
+    for p in &t.periods {
+        j.element();
+        write_period(&mut j, p, t.decimals, names, &mut cells);
+    }
+    j.end_array();
+    j.key("reps");
+    j.begin_array();
+    for r in &t.reps {
+        j.element();
+        j.begin_object();
+        write_rep(&mut j, &r.rep, names);
+        j.key("quota");
+        cells.quantity(r.quota, t.decimals, j.buffer());
+        j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+}
+
+fn write_period(
+    j: &mut Pretty<'_>,
+    p: &PeriodRow,
+    decimals: u32,
+    names: &RepNames,
+    cells: &mut Cells,
+) {
+    j.begin_object();
+    j.key("label");
+    j.string(&p.label);
+    j.key("start");
+    j.date(p.start);
+    j.key("end");
+    j.date(p.end);
+    j.key("quota");
+    cells.quantity(p.quota, decimals, j.buffer());
+    if let Some(units) = p.street_quota {
+        j.key("street_quota");
+        amount::write_units(units, decimals, j.buffer());
+    }
+    j.key("exact");
+    cells.exact(p.exact, j.buffer());
+    j.key("reps");
+    j.begin_array();
+    for r in &p.reps {
+        j.element();
+        write_rep_quota(j, r, decimals, names, cells);
+    }
+    j.end_array();
+    j.end_object();
+}
+
+fn write_rep_quota(
+    j: &mut Pretty<'_>,
+    r: &RepCell,
+    decimals: u32,
+    names: &RepNames,
+    cells: &mut Cells,
+) {
+    j.begin_object();
+    write_rep(j, &r.rep, names);
+    j.key("quota");
+    cells.quantity(r.quota, decimals, j.buffer());
+    j.key("exact");
+    cells.exact(r.exact, j.buffer());
+    j.end_object();
+}
+
+/// `"rep"` and `"name"` (the display name, or `null`).
+fn write_rep(j: &mut Pretty<'_>, rep: &str, names: &RepNames) {
+    j.key("rep");
+    j.string(rep);
+    j.key("name");
+    j.opt_string(names.get(rep).map(String::as_str));
+}
+
+/// The text of the last level and exact amount written: a level target gives every rep of a
+/// period the same two, which are rounded and written once.
+#[derive(Default)]
+struct Cells {
+    level: Option<([u8; 16], Vec<u8>)>,
+    exact: Option<([u8; 16], Vec<u8>)>,
+}
+
+impl Cells {
+    fn quantity(&mut self, q: Quantity, decimals: u32, out: &mut Vec<u8>) {
+        match q {
+            Quantity::Units(n) => amount::write_units(n, decimals, out),
+            Quantity::Level(level) => {
+                let text = remembered(&mut self.level, level, |x| {
+                    amount::plain(Quantity::Level(x), decimals).into_bytes()
+                });
+                out.extend_from_slice(text);
+            }
+        }
+    }
+
+    fn exact(&mut self, x: Decimal, out: &mut Vec<u8>) {
+        let text = remembered(&mut self.exact, x, |x| {
+            let mut text = Vec::new();
+            amount::write_exact(x, &mut text);
+            text
+        });
+        out.extend_from_slice(text);
     }
 }
 
-fn period<'a>(p: &'a PeriodRow, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
-    Period {
-        label: &p.label,
-        start: p.start.to_string(),
-        end: p.end.to_string(),
-        quota: q(p.quota),
-        street_quota: p.street_quota.map(|units| q(Quantity::Units(units))),
-        exact: Num(amount::exact(p.exact)),
-        reps: p.reps.iter().map(|r| rep(r, names, q)).collect(),
+/// The text of `x`, from `last` when it holds the very same decimal (same bits: `1.0` and
+/// `1.00` write differently).
+fn remembered(
+    last: &mut Option<([u8; 16], Vec<u8>)>,
+    x: Decimal,
+    write: impl FnOnce(Decimal) -> Vec<u8>,
+) -> &[u8] {
+    let bits = x.serialize();
+    if last.as_ref().is_none_or(|(b, _)| *b != bits) {
+        *last = Some((bits, write(x)));
     }
-}
-
-fn rep<'a>(r: &'a RepCell, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num) -> RepQuota<'a> {
-    RepQuota {
-        rep: &r.rep,
-        name: names.get(&r.rep).map(String::as_str),
-        quota: q(r.quota),
-        exact: Num(amount::exact(r.exact)),
-    }
+    &last.as_ref().expect("invariant: just filled").1
 }
