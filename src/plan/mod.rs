@@ -10,6 +10,7 @@ pub mod fixed;
 pub mod rep_exact;
 pub mod report;
 pub mod reps;
+mod split_arith;
 pub mod street;
 pub mod target;
 pub mod weights;

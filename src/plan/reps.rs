@@ -9,15 +9,14 @@
 //! the split never fails except on a day without any capacity.
 //!
 //! The shares are kept in integer fixed point (2^-64 of a unit): one division a day, and
-//! O(reps) integer operations (multiplications and shifts) on a day with units.
+//! O(reps) integer operations (multiplications and shifts) on a day with units, in plain
+//! arithmetic when the split's sizes allow it (`split_arith`).
 
 use rust_decimal::Decimal;
 
 use super::capacity::Runs;
-use super::fixed::{BINARY_ONE, capacity_units, to_binary};
-
-/// Fixed point of the exact shares: 2^-64 of a unit, so whole units are a shift away.
-const ONE: i128 = BINARY_ONE;
+use super::fixed::{capacity_units, to_binary};
+use super::split_arith::{Arith, ONE, Plain, Saturating, bounded};
 /// Rounding noise of the fixed point, ignored where a unit becomes free or due: 2^-30 (about
 /// 10^-9) of a unit.
 const NOISE: i128 = 1 << 34;
@@ -47,24 +46,35 @@ pub fn split(
 ) -> Result<Vec<Vec<i64>>, Uncovered> {
     let days = team_quota.len();
     let mut split = Split::new(team_exact, capacity, days);
-    let mut quotas = vec![vec![0_i64; days]; capacity.len()];
-    let mut bad = Vec::new();
-    for (d, &q) in team_quota.iter().enumerate() {
-        if q == 0 {
-            continue;
-        }
-        split.enter(d);
-        if q < 0 || split.active.is_empty() {
-            bad.push(d);
-            continue;
-        }
-        split.allocate(d, q, &mut quotas);
-    }
+    let plain = bounded(
+        split
+            .reps
+            .iter()
+            .flat_map(|r| r.runs.iter().map(|(_, _, c)| c)),
+        split.prefix.last().copied().unwrap_or(0),
+        team_quota,
+    );
+    let (quotas, bad) = if plain {
+        split.run::<Plain>(team_quota)
+    } else {
+        split.run::<Saturating>(team_quota)
+    };
     if bad.is_empty() {
         Ok(quotas)
     } else {
         Err(Uncovered { days: bad, quotas })
     }
+}
+
+/// [`split`] in saturating arithmetic whatever the sizes: what the plain arithmetic must match.
+#[cfg(test)]
+pub(super) fn split_saturating(
+    team_quota: &[i64],
+    team_exact: &[Decimal],
+    capacity: &[Runs],
+) -> Vec<Vec<i64>> {
+    let mut split = Split::new(team_exact, capacity, team_quota.len());
+    split.run::<Saturating>(team_quota).0
 }
 
 /// One rep in the split: capacity runs in millionths and its running state.
@@ -80,23 +90,55 @@ struct Rep {
     /// the run holding it.
     due_day: usize,
     due_run: usize,
+    /// The last share worked out: (run, day, share).
+    known: (usize, usize, i128),
+    /// The last deadline found, with the units given then: it holds until a unit is given.
+    found: Option<(i128, usize)>,
 }
 
 impl Rep {
     /// Exact share up to and including day `d`, which lies in run `run`.
-    fn share(&self, prefix: &[i128], run: usize, d: usize) -> i128 {
+    fn share<A: Arith>(&mut self, prefix: &[i128], run: usize, d: usize) -> i128 {
+        if (self.known.0, self.known.1) == (run, d) {
+            return self.known.2;
+        }
         let (from, _, c) = self.runs[run];
-        self.base[run].saturating_add(times(c, prefix[d + 1] - prefix[from]))
+        let share = A::add(self.base[run], A::times(c, prefix[d + 1] - prefix[from]));
+        self.known = (run, d, share);
+        share
     }
 
     /// The day the next unit is due (its exact share reaches it), `usize::MAX` when never.
-    fn deadline(&mut self, prefix: &[i128]) -> usize {
-        let need = whole(self.given.saturating_add(1));
+    /// `today` lies in run `self.run` and the rep's share up to it is `share`.
+    fn deadline<A: Arith>(&mut self, prefix: &[i128], today: usize, share: i128) -> usize {
+        if let Some((given, day)) = self.found
+            && given == self.given
+        {
+            return day;
+        }
+        let need = A::whole(A::add(self.given, 1));
+        // Shares never fall from one day to the next: when today's falls short of the unit,
+        // so does every day before it, and the search goes on from tomorrow.
+        if self.due_day <= today
+            && self.due_run <= self.run
+            && share < i128::MAX - NOISE
+            && share + NOISE < need
+        {
+            self.due_day = today + 1;
+            self.due_run = self.run;
+        }
+        let day = self.next_due::<A>(prefix, need);
+        self.found = Some((self.given, day));
+        day
+    }
+
+    /// The first day from `due_day` on whose share reaches `need`, `usize::MAX` when none.
+    fn next_due<A: Arith>(&mut self, prefix: &[i128], need: i128) -> usize {
         while self.due_run < self.runs.len() {
             let (from, to, _) = self.runs[self.due_run];
             self.due_day = self.due_day.max(from);
             while self.due_day <= to {
-                if self.share(prefix, self.due_run, self.due_day) + NOISE >= need {
+                if self.share::<A>(prefix, self.due_run, self.due_day) + NOISE >= need {
                     return self.due_day;
                 }
                 self.due_day += 1;
@@ -135,6 +177,8 @@ impl Split {
                 run: 0,
                 due_day: 0,
                 due_run: 0,
+                known: (usize::MAX, usize::MAX, 0),
+                found: None,
             })
             .collect();
         let mut change = vec![0_i128; days + 1];
@@ -172,7 +216,7 @@ impl Split {
                 .map(|&(from, to, c)| {
                     let before = share;
                     let span = split.prefix[to + 1] - split.prefix[from];
-                    share = share.saturating_add(times(c, span));
+                    share = Saturating::add(share, Saturating::times(c, span));
                     before
                 })
                 .collect();
@@ -180,8 +224,26 @@ impl Split {
         split
     }
 
+    /// Shares every day's units: the quotas, and the days no rep can carry.
+    fn run<A: Arith>(&mut self, team_quota: &[i64]) -> (Vec<Vec<i64>>, Vec<usize>) {
+        let mut quotas = vec![vec![0_i64; team_quota.len()]; self.reps.len()];
+        let mut bad = Vec::new();
+        for (d, &q) in team_quota.iter().enumerate() {
+            if q == 0 {
+                continue;
+            }
+            self.enter::<A>(d);
+            if q < 0 || self.active.is_empty() {
+                bad.push(d);
+                continue;
+            }
+            self.allocate::<A>(d, q, &mut quotas);
+        }
+        (quotas, bad)
+    }
+
     /// Moves to day `d`: which reps have capacity, and their exact shares up to it.
-    fn enter(&mut self, d: usize) {
+    fn enter<A: Arith>(&mut self, d: usize) {
         self.active.clear();
         for (r, rep) in self.reps.iter_mut().enumerate() {
             while rep.run < rep.runs.len() && rep.runs[rep.run].1 < d {
@@ -191,20 +253,21 @@ impl Split {
                 && from <= d
                 && c > 0
             {
-                self.active.push((r, rep.share(&self.prefix, rep.run, d)));
+                let share = rep.share::<A>(&self.prefix, rep.run, d);
+                self.active.push((r, share));
             }
         }
     }
 
     /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
-    fn allocate(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
+    fn allocate<A: Arith>(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
         let q = i128::from(q);
         self.due.clear();
         let reps = &self.reps;
         self.due.extend(
             self.active
                 .iter()
-                .map(|&(r, share)| units_due(reps[r].given, share)),
+                .map(|&(r, share)| units_due::<A>(reps[r].given, share)),
         );
         let must: i128 = self.due.iter().sum();
         let mut left = q;
@@ -217,7 +280,7 @@ impl Split {
             left -= must;
         }
         while left > 0 {
-            self.fill_keys();
+            self.fill_keys::<A>(d);
             let m = usize::try_from(left)
                 .unwrap_or(usize::MAX)
                 .min(self.keys.len());
@@ -234,13 +297,18 @@ impl Split {
     /// The priority of each active rep's next unit, the first to go smallest: units already
     /// free (class 0) before units not yet earned (class 1); then the earliest due day; then
     /// the largest deficit against the exact share; then the rep listed first.
-    fn fill_keys(&mut self) {
+    fn fill_keys<A: Arith>(&mut self, d: usize) {
         self.keys.clear();
         for &(r, share) in &self.active {
             let rep = &mut self.reps[r];
-            let deficit = share.saturating_sub(whole(rep.given));
+            let deficit = A::sub(share, A::whole(rep.given));
             let key = if deficit > NOISE {
-                (0, rep.deadline(&self.prefix), -(deficit >> TIE_BITS), r)
+                (
+                    0,
+                    rep.deadline::<A>(&self.prefix, d, share),
+                    -(deficit >> TIE_BITS),
+                    r,
+                )
             } else {
                 (1, 0, -(deficit >> TIE_BITS), r)
             };
@@ -251,35 +319,15 @@ impl Split {
 
 /// How many more units are due to a rep given `given` so far, at an exact share of `share`
 /// (a division only when more than one is due).
-fn units_due(given: i128, share: i128) -> i128 {
-    let reach = share.saturating_add(NOISE);
-    let next = whole(given.saturating_add(1));
+fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
+    let reach = A::add(share, NOISE);
+    let next = A::whole(A::add(given, 1));
     if reach < next {
         0
-    } else if reach < next.saturating_add(ONE) {
+    } else if reach < A::add(next, ONE) {
         1
     } else {
         reach / ONE - given
-    }
-}
-
-/// `c × x`, saturating: a capacity (millionths, >= 0) times a sum of day amounts per unit
-/// of capacity (>= 0). When both are small enough that the product cannot overflow (every
-/// plan's case), one plain multiplication instead of the overflow-checked one.
-fn times(c: i128, x: i128) -> i128 {
-    if (0..1 << 32).contains(&c) && (0..1 << 94).contains(&x) {
-        c * x
-    } else {
-        c.saturating_mul(x)
-    }
-}
-
-/// `units` whole units in the fixed point (`units × ONE`, saturating): a shift when it fits.
-fn whole(units: i128) -> i128 {
-    if (-(1 << 62)..1 << 62).contains(&units) {
-        units << 64
-    } else {
-        units.saturating_mul(ONE)
     }
 }
 
@@ -287,23 +335,4 @@ fn whole(units: i128) -> i128 {
 fn give(rep: &mut Rep, cell: &mut i64, units: i128) {
     rep.given += units;
     *cell = cell.saturating_add(i64::try_from(units).unwrap_or(i64::MAX));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn fast_products_saturate_as_the_checked_ones(
-            c in prop_oneof![0_i128..1 << 34, Just((1 << 32) - 1), Just(1 << 32), any::<i128>()],
-            x in prop_oneof![0_i128..1 << 96, Just((1 << 94) - 1), Just(1 << 94), any::<i128>()],
-            units in prop_oneof![-(1_i128 << 64)..1 << 64, Just(1 << 62), Just((1 << 62) - 1),
-                Just(-(1 << 62)), Just(-(1 << 62) - 1), any::<i128>()],
-        ) {
-            prop_assert_eq!(times(c, x), c.saturating_mul(x));
-            prop_assert_eq!(whole(units), units.saturating_mul(ONE));
-        }
-    }
 }
