@@ -312,14 +312,16 @@ fn unscaled(units: Decimal, scale: Decimal) -> Decimal {
 }
 
 fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
+    let exact = days.rep_exact.sums(range, shown);
     r.reps
         .iter()
         .enumerate()
         .filter(|(i, _)| shown[*i])
-        .map(|(i, rep)| RepCell {
+        .zip(exact)
+        .map(|((i, rep), exact)| RepCell {
             rep: rep.id.value.clone(),
             quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
-            exact: unscaled(days.rep_exact.sum(i, range.clone()), r.scale),
+            exact: unscaled(exact, r.scale),
         })
         .collect()
 }
