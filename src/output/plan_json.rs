@@ -181,6 +181,7 @@ pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
 
 /// Writes one target at depth 2 of the document, field by field.
 fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
+    let texts = RepTexts::of(&t.reps, names);
     let mut j = Pretty::at(out, 2);
     let mut cells = Cells::default();
     j.begin_object();
@@ -217,15 +218,15 @@ fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
     j.begin_array();
     for p in &t.periods {
         j.element();
-        write_period(&mut j, p, t.decimals, names, &mut cells);
+        write_period(&mut j, p, t.decimals, &texts, &mut cells);
     }
     j.end_array();
     j.key("reps");
     j.begin_array();
-    for r in &t.reps {
+    for (i, r) in t.reps.iter().enumerate() {
         j.element();
         j.begin_object();
-        write_rep(&mut j, &r.rep, names);
+        texts.write(&mut j, i, &r.rep);
         j.key("quota");
         cells.quantity(r.quota, t.decimals, j.buffer());
         j.end_object();
@@ -238,7 +239,7 @@ fn write_period(
     j: &mut Pretty<'_>,
     p: &PeriodRow,
     decimals: u32,
-    names: &RepNames,
+    texts: &RepTexts<'_>,
     cells: &mut Cells,
 ) {
     j.begin_object();
@@ -258,9 +259,9 @@ fn write_period(
     cells.exact(p.exact, j.buffer());
     j.key("reps");
     j.begin_array();
-    for r in &p.reps {
+    for (i, r) in p.reps.iter().enumerate() {
         j.element();
-        write_rep_quota(j, r, decimals, names, cells);
+        write_rep_quota(j, r, i, decimals, texts, cells);
     }
     j.end_array();
     j.end_object();
@@ -269,12 +270,13 @@ fn write_period(
 fn write_rep_quota(
     j: &mut Pretty<'_>,
     r: &RepCell,
+    i: usize,
     decimals: u32,
-    names: &RepNames,
+    texts: &RepTexts<'_>,
     cells: &mut Cells,
 ) {
     j.begin_object();
-    write_rep(j, &r.rep, names);
+    texts.write(j, i, &r.rep);
     j.key("quota");
     cells.quantity(r.quota, decimals, j.buffer());
     j.key("exact");
@@ -282,12 +284,44 @@ fn write_rep_quota(
     j.end_object();
 }
 
-/// `"rep"` and `"name"` (the display name, or `null`).
-fn write_rep(j: &mut Pretty<'_>, rep: &str, names: &RepNames) {
-    j.key("rep");
-    j.string(rep);
-    j.key("name");
-    j.opt_string(names.get(rep).map(String::as_str));
+/// The JSON text of each rep's id and name (`null` without one), escaped and looked up once
+/// a target: every period lists the reps of the target's totals, in the same order.
+struct RepTexts<'a> {
+    names: &'a RepNames,
+    /// The id, its JSON string and its name's.
+    reps: Vec<(&'a str, Vec<u8>, Vec<u8>)>,
+}
+
+impl<'a> RepTexts<'a> {
+    fn of(reps: &'a [RepCell], names: &'a RepNames) -> Self {
+        let reps = reps
+            .iter()
+            .map(|r| {
+                let (mut id, mut name) = (Vec::new(), Vec::new());
+                Pretty::at(&mut id, 0).string(&r.rep);
+                Pretty::at(&mut name, 0).opt_string(names.get(&r.rep).map(String::as_str));
+                (r.rep.as_str(), id, name)
+            })
+            .collect();
+        RepTexts { names, reps }
+    }
+
+    /// `"rep"` and `"name"` of rep `rep`, the `i`-th of its list.
+    fn write(&self, j: &mut Pretty<'_>, i: usize, rep: &str) {
+        j.key("rep");
+        match self.reps.get(i) {
+            Some((id, text, name)) if *id == rep => {
+                j.raw(text);
+                j.key("name");
+                j.raw(name);
+            }
+            _ => {
+                j.string(rep);
+                j.key("name");
+                j.opt_string(self.names.get(rep).map(String::as_str));
+            }
+        }
+    }
 }
 
 /// The text of the last level and exact amount written: a level target gives every rep of a
