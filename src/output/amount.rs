@@ -45,17 +45,25 @@ fn write_scaled(m: i128, scale: u32, out: &mut Vec<u8>) {
     let mut digits = [0_u8; 40];
     let mut at = digits.len();
     let mut rest = m.unsigned_abs();
-    // At least one digit before the point: `scale` decimals and then the integer part.
+    // At least one digit before the point: `scale` decimals and then the integer part. The
+    // low 19 digits at a time in 64 bits, where a division by ten is a multiplication.
     let mut k = 0;
     while rest > 0 || k <= scale {
-        if k == scale && k > 0 {
+        let mut low = u64::try_from(rest % 10_000_000_000_000_000_000).unwrap_or(0);
+        rest /= 10_000_000_000_000_000_000;
+        for _ in 0..19 {
+            if k == scale && k > 0 {
+                at -= 1;
+                digits[at] = b'.';
+            }
             at -= 1;
-            digits[at] = b'.';
+            digits[at] = b'0' + u8::try_from(low % 10).unwrap_or(0);
+            low /= 10;
+            k += 1;
+            if low == 0 && rest == 0 && k > scale {
+                break;
+            }
         }
-        at -= 1;
-        digits[at] = b'0' + u8::try_from(rest % 10).expect("invariant: a digit");
-        rest /= 10;
-        k += 1;
     }
     out.extend_from_slice(&digits[at..]);
 }

@@ -23,16 +23,17 @@ impl<'a> Pretty<'a> {
     }
 
     fn newline(&mut self) {
-        const SPACES: &[u8; 64] =
-            b"                                                                ";
-        self.out
-            .extend_from_slice(if self.first { b"\n" } else { b",\n" });
+        /// A comma, a newline and the indent of up to 31 levels, copied at once.
+        const LINE: &[u8; 64] =
+            b",\n                                                              ";
+        let from = usize::from(self.first);
         self.first = false;
-        let mut left = self.depth * 2;
-        while left > 0 {
-            let n = left.min(SPACES.len());
-            self.out.extend_from_slice(&SPACES[..n]);
-            left -= n;
+        let indent = self.depth * 2;
+        if indent <= LINE.len() - 2 {
+            self.out.extend_from_slice(&LINE[from..2 + indent]);
+        } else {
+            self.out.extend_from_slice(&LINE[from..2]);
+            self.out.resize(self.out.len() + indent, b' ');
         }
     }
 
@@ -73,6 +74,7 @@ impl<'a> Pretty<'a> {
     /// ASCII without quotes or backslashes (the contract's field names).
     pub fn key(&mut self, name: &str) {
         self.newline();
+        self.out.reserve(name.len() + 4);
         self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"\": ");
@@ -180,6 +182,43 @@ mod tests {
         j.key("h");
         j.raw(b"3");
         j.end_object();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+
+    /// Writes any JSON value with `Pretty`.
+    fn write(j: &mut Pretty<'_>, v: &serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                j.begin_object();
+                for (k, v) in map {
+                    j.key(k);
+                    write(j, v);
+                }
+                j.end_object();
+            }
+            serde_json::Value::Array(items) => {
+                j.begin_array();
+                for v in items {
+                    j.element();
+                    write(j, v);
+                }
+                j.end_array();
+            }
+            other => j.raw(other.to_string().as_bytes()),
+        }
+    }
+
+    #[test]
+    fn deep_values_are_indented_as_the_pretty_printer_does() {
+        let mut value = json!([1, {}]);
+        for _ in 0..40 {
+            value = json!({ "a": value, "b": [] });
+        }
+        let mut out = Vec::new();
+        write(&mut Pretty::at(&mut out, 0), &value);
         assert_eq!(
             String::from_utf8(out).unwrap(),
             serde_json::to_string_pretty(&value).unwrap()

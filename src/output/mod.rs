@@ -27,6 +27,7 @@ pub mod html;
 pub mod json_pretty;
 pub mod plan_csv;
 pub mod plan_json;
+mod plan_json_target;
 pub mod plan_markdown;
 pub mod plan_pipedrive;
 pub mod plan_salesforce;
