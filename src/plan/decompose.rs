@@ -1,6 +1,7 @@
 //! Builds the plan report: every target of the checked file decomposed and summed into the
 //! periods of `--by`, filtered by goal, team and rep, in priority order.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -159,15 +160,21 @@ pub fn each_target<E>(
     if order == Order::Priority {
         sequence.sort_by_key(|&i| ranks[i]);
     }
+    // Targets mostly share their dates: each span's periods are made once.
+    let mut spans: HashMap<(NaiveDate, NaiveDate), Vec<Period>> = HashMap::new();
     for i in sequence {
         let (file_order, resolved, shown) = &shown_targets[i];
-        let periods = periods(
-            &rules,
-            granularity(options.by),
-            resolved.start,
-            resolved.end,
-        );
-        let mut report = target_report(checked, source, resolved, &periods, shown, *file_order);
+        let periods = spans
+            .entry((resolved.start, resolved.end))
+            .or_insert_with(|| {
+                periods(
+                    &rules,
+                    granularity(options.by),
+                    resolved.start,
+                    resolved.end,
+                )
+            });
+        let mut report = target_report(checked, source, resolved, periods, shown, *file_order);
         report.priority = ranks[i];
         visit(report)?;
     }
@@ -339,13 +346,14 @@ fn level_rows(
     shown: &[bool],
 ) -> Rows {
     let cells = |level: Decimal| -> Vec<RepCell> {
+        let quota = held(level);
         r.reps
             .iter()
             .zip(shown)
             .filter(|(_, s)| **s)
             .map(|(rep, _)| RepCell {
                 rep: rep.id.value.clone(),
-                quota: held(level),
+                quota,
                 exact: level,
             })
             .collect()
