@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use super::capacity::Runs;
 use super::fixed::{capacity_units, to_binary};
 use super::split_arith::{Arith, ONE, Plain, Saturating, bounded};
+use super::split_keys::Keys;
 /// Rounding noise of the fixed point, ignored where a unit becomes free or due: 2^-30 (about
 /// 10^-9) of a unit.
 const NOISE: i128 = 1 << 34;
@@ -159,7 +160,7 @@ struct Split {
     /// Units due today to each rep of `active`.
     due: Vec<i128>,
     /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
-    keys: Vec<(u8, usize, i128, usize)>,
+    keys: Keys,
 }
 
 impl Split {
@@ -206,7 +207,7 @@ impl Split {
             prefix,
             active: Vec::new(),
             due: Vec::new(),
-            keys: Vec::new(),
+            keys: Keys::default(),
         };
         for rep in &mut split.reps {
             let mut share = 0_i128;
@@ -284,12 +285,9 @@ impl Split {
             let m = usize::try_from(left)
                 .unwrap_or(usize::MAX)
                 .min(self.keys.len());
-            if m < self.keys.len() {
-                self.keys.select_nth_unstable(m - 1);
-            }
-            for &(_, _, _, r) in &self.keys[..m] {
-                give(&mut self.reps[r], &mut quotas[r][d], 1);
-            }
+            let reps = &mut self.reps;
+            self.keys
+                .smallest(m, |r| give(&mut reps[r], &mut quotas[r][d], 1));
             left -= i128::try_from(m).unwrap_or(i128::MAX);
         }
     }
