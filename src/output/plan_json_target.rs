@@ -96,7 +96,7 @@ fn write_period(
     for (i, r) in p.reps.iter().enumerate() {
         j.element();
         match texts.heads.get(i) {
-            Some((id, head)) if *id == r.rep => {
+            Some((id, head)) if **id == *r.rep => {
                 j.raw(head);
                 cells.quantity(r.quota, decimals, j.buffer());
                 j.raw(&texts.exact_key);
@@ -155,7 +155,7 @@ impl<'a> RepTexts<'a> {
                 j.begin_object();
                 write_rep(&mut j, &r.rep, names);
                 j.key("quota");
-                (r.rep.as_str(), head)
+                (&*r.rep, head)
             })
             .collect();
         let mut cell = Vec::new();

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -276,12 +277,24 @@ fn index_range(r: &Resolved<'_>, period: &Period) -> Range<usize> {
 
 type Rows = (Quantity, Vec<PeriodRow>, Vec<RepCell>);
 
+/// The index and id of each shown rep of the target, the id made once a target and shared by
+/// the rep's cells of every period.
+fn shown_ids(r: &Resolved<'_>, shown: &[bool]) -> Vec<(usize, Rc<str>)> {
+    r.reps
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| shown[i])
+        .map(|(i, rep)| (i, Rc::from(rep.id.value.as_str())))
+        .collect()
+}
+
 fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[bool]) -> Rows {
+    let ids = shown_ids(r, shown);
     let rows = periods
         .iter()
         .map(|p| {
             let range = index_range(r, p);
-            let cells = rep_cells(r, days, shown, &range);
+            let cells = rep_cells(r, days, shown, &ids, &range);
             PeriodRow {
                 label: p.label.clone(),
                 start: p.start,
@@ -297,7 +310,7 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
         })
         .collect();
     let total = Quantity::Units(days.team_quota.iter().sum());
-    let totals = rep_cells(r, days, shown, &(0..days.team_quota.len()));
+    let totals = rep_cells(r, days, shown, &ids, &(0..days.team_quota.len()));
     (total, rows, totals)
 }
 
@@ -318,16 +331,19 @@ fn unscaled(units: Decimal, scale: Decimal) -> Decimal {
     }
 }
 
-fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
+fn rep_cells(
+    r: &Resolved<'_>,
+    days: &Days,
+    shown: &[bool],
+    ids: &[(usize, Rc<str>)],
+    range: &Range<usize>,
+) -> Vec<RepCell> {
     let exact = days.rep_exact.sums(range, shown);
-    r.reps
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| shown[*i])
+    ids.iter()
         .zip(exact)
-        .map(|((i, rep), exact)| RepCell {
-            rep: rep.id.value.clone(),
-            quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
+        .map(|((i, id), exact)| RepCell {
+            rep: Rc::clone(id),
+            quota: Quantity::Units(days.rep_quota[*i][range.clone()].iter().sum()),
             exact: unscaled(exact, r.scale),
         })
         .collect()
@@ -345,14 +361,12 @@ fn level_rows(
     periods: &[Period],
     shown: &[bool],
 ) -> Rows {
+    let ids = shown_ids(r, shown);
     let cells = |level: Decimal| -> Vec<RepCell> {
         let quota = held(level);
-        r.reps
-            .iter()
-            .zip(shown)
-            .filter(|(_, s)| **s)
-            .map(|(rep, _)| RepCell {
-                rep: rep.id.value.clone(),
+        ids.iter()
+            .map(|(_, id)| RepCell {
+                rep: Rc::clone(id),
                 quota,
                 exact: level,
             })

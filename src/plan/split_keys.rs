@@ -95,7 +95,11 @@ mod tests {
         (
             0_u8..2,
             prop_oneof![0_usize..400, Just(usize::MAX), Just(u32::MAX as usize)],
-            prop_oneof![-1000_i128..1000, any::<i64>().prop_map(i128::from), any::<i128>()],
+            prop_oneof![
+                -1000_i128..1000,
+                any::<i64>().prop_map(i128::from),
+                any::<i128>()
+            ],
             0_usize..40,
         )
     }
