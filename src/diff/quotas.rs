@@ -144,8 +144,8 @@ fn periods(old: &[PeriodRow], old_dp: u32, new: &[PeriodRow], new_dp: u32) -> Ve
 }
 
 fn reps(old: &[RepCell], old_dp: u32, new: &[RepCell], new_dp: u32) -> Vec<RepChange> {
-    let olds: HashMap<&str, &RepCell> = old.iter().map(|r| (r.rep.as_str(), r)).collect();
-    let news: HashMap<&str, &RepCell> = new.iter().map(|r| (r.rep.as_str(), r)).collect();
+    let olds: HashMap<&str, &RepCell> = old.iter().map(|r| (&*r.rep, r)).collect();
+    let news: HashMap<&str, &RepCell> = new.iter().map(|r| (&*r.rep, r)).collect();
     let mut out = Vec::new();
     let mut push = |rep: &str, before: Option<&RepCell>, after: Option<&RepCell>| {
         let change = Change {
@@ -160,9 +160,9 @@ fn reps(old: &[RepCell], old_dp: u32, new: &[RepCell], new_dp: u32) -> Vec<RepCh
         }
     };
     for r in new {
-        push(&r.rep, olds.get(r.rep.as_str()).copied(), Some(r));
+        push(&r.rep, olds.get(&*r.rep).copied(), Some(r));
     }
-    for r in old.iter().filter(|r| !news.contains_key(r.rep.as_str())) {
+    for r in old.iter().filter(|r| !news.contains_key(&*r.rep)) {
         push(&r.rep, Some(r), None);
     }
     out

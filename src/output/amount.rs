@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::plan::fixed::round_dp;
+use crate::plan::fixed::{div_round, round_dp};
 use crate::plan::report::Quantity;
 
 /// Writes a quota as plain decimal text: `1200`, `83333.33`; levels and rates always with
@@ -19,7 +19,55 @@ pub fn plain(q: Quantity, minor_units: u32) -> String {
 
 /// Whole units as a decimal with exactly `minor_units` decimals.
 pub fn units(n: i64, minor_units: u32) -> String {
-    Decimal::new(n, minor_units).to_string()
+    let mut out = Vec::new();
+    write_units(n, minor_units, &mut out);
+    ascii(&out)
+}
+
+/// Writes [`units`] to `out`: `n / 10^minor_units` with exactly `minor_units` decimals, as
+/// `Decimal` writes it, by integer arithmetic.
+pub fn write_units(n: i64, minor_units: u32, out: &mut Vec<u8>) {
+    if minor_units > 18 {
+        out.extend_from_slice(Decimal::new(n, minor_units).to_string().as_bytes());
+        return;
+    }
+    write_scaled(i128::from(n), minor_units, out);
+}
+
+/// Digits, a sign and a point as text.
+fn ascii(bytes: &[u8]) -> String {
+    bytes.iter().copied().map(char::from).collect()
+}
+
+/// Writes `m / 10^scale` with exactly `scale` decimals (`-0.05`, `12.30`, `7`).
+fn write_scaled(m: i128, scale: u32, out: &mut Vec<u8>) {
+    if m < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0_u8; 40];
+    let mut at = digits.len();
+    let mut rest = m.unsigned_abs();
+    // At least one digit before the point: `scale` decimals and then the integer part. The
+    // low 19 digits at a time in 64 bits, where a division by ten is a multiplication.
+    let mut k = 0;
+    while rest > 0 || k <= scale {
+        let mut low = u64::try_from(rest % 10_000_000_000_000_000_000).unwrap_or(0);
+        rest /= 10_000_000_000_000_000_000;
+        for _ in 0..19 {
+            if k == scale && k > 0 {
+                at -= 1;
+                digits[at] = b'.';
+            }
+            at -= 1;
+            digits[at] = b'0' + u8::try_from(low % 10).unwrap_or(0);
+            low /= 10;
+            k += 1;
+            if low == 0 && rest == 0 && k > scale {
+                break;
+            }
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// A quota for people: thousands separated with `,`.
@@ -30,11 +78,26 @@ pub fn grouped(q: Quantity, minor_units: u32) -> String {
 
 /// An exact value with at most four decimals and at least one: `1.6667`, `100.0`.
 pub fn exact(x: Decimal) -> String {
-    let text = round_dp(x, 4).normalize().to_string();
-    if text.contains('.') {
-        text
-    } else {
-        format!("{text}.0")
+    let mut out = Vec::new();
+    write_exact(x, &mut out);
+    ascii(&out)
+}
+
+/// Writes [`exact`] to `out`: `x` rounded to four decimals (halves away from zero), trailing
+/// zeros dropped but one, by integer arithmetic on the decimal's mantissa.
+pub fn write_exact(x: Decimal, out: &mut Vec<u8>) {
+    let (mut m, mut scale) = (x.mantissa(), x.scale());
+    if scale > 4 {
+        m = div_round(m, 10_i128.pow(scale - 4));
+        scale = 4;
+    }
+    while scale > 0 && m % 10 == 0 {
+        m /= 10;
+        scale -= 1;
+    }
+    write_scaled(m, scale, out);
+    if scale == 0 {
+        out.extend_from_slice(b".0");
     }
 }
 
@@ -110,6 +173,33 @@ pub fn group(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// What `exact` wrote through `Decimal`'s own rounding and text.
+    fn exact_by_decimal(x: Decimal) -> String {
+        let text = round_dp(x, 4).normalize().to_string();
+        if text.contains('.') {
+            text
+        } else {
+            format!("{text}.0")
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn integer_text_matches_decimal_text(
+            n in prop_oneof![any::<i64>(), -100_000_i64..100_000, Just(i64::MIN), Just(0)],
+            minor_units in 0_u32..=28,
+            lo in any::<u32>(), mid in any::<u32>(), hi in prop_oneof![Just(0_u32), 0_u32..4, any::<u32>()],
+            negative in any::<bool>(),
+            scale in 0_u32..=28,
+        ) {
+            prop_assert_eq!(units(n, minor_units), Decimal::new(n, minor_units).to_string());
+            let x = Decimal::from_parts(lo, mid, hi, negative, scale);
+            prop_assert_eq!(exact(x), exact_by_decimal(x));
+            let small = Decimal::from_parts(lo % 100_000, 0, 0, negative, scale % 8);
+            prop_assert_eq!(exact(small), exact_by_decimal(small));
+        }
+    }
 
     #[test]
     fn money_keeps_its_cents() {

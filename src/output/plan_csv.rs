@@ -48,7 +48,7 @@ impl PlanStream for Csv {
             let team = [("*", plain(p.quota, t.decimals), exact(p.exact), street)];
             let reps = p.reps.iter().map(|r| {
                 let quota = plain(r.quota, t.decimals);
-                (r.rep.as_str(), quota, exact(r.exact), String::new())
+                (&*r.rep, quota, exact(r.exact), String::new())
             });
             for (rep, quota, exact, street) in team.into_iter().chain(reps) {
                 csv.write_record([

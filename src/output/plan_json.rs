@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::amount;
+use super::plan_json_target::write_target;
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
-use crate::plan::report::{PeriodRow, PlanReport, Quantity, RepCell, RepNames, TargetReport};
+use crate::plan::report::{PlanReport, TargetReport};
 
 /// A number written exactly as its decimal text.
 pub struct Num(pub String);
@@ -30,59 +30,14 @@ struct Plan<'a> {
     by: &'a str,
 }
 
-#[derive(Serialize)]
-struct Target<'a> {
-    goal: &'a str,
-    title: &'a str,
-    metric: &'a str,
-    kind: &'a str,
-    unit: Option<&'a str>,
-    owner: &'a str,
-    priority: usize,
-    start: String,
-    end: String,
-    total: Num,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    street_total: Option<Num>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unplaced: Option<Num>,
-    periods: Vec<Period<'a>>,
-    reps: Vec<RepTotal<'a>>,
-}
-
-#[derive(Serialize)]
-struct Period<'a> {
-    label: &'a str,
-    start: String,
-    end: String,
-    quota: Num,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    street_quota: Option<Num>,
-    exact: Num,
-    reps: Vec<RepQuota<'a>>,
-}
-
-#[derive(Serialize)]
-struct RepQuota<'a> {
-    rep: &'a str,
-    name: Option<&'a str>,
-    quota: Num,
-    exact: Num,
-}
-
-#[derive(Serialize)]
-struct RepTotal<'a> {
-    rep: &'a str,
-    name: Option<&'a str>,
-    quota: Num,
-}
-
 /// The plan document, targets in file order, each with its priority rank. Written piece by
 /// piece with the layout `serde_json`'s pretty printer gives the whole document.
 #[derive(Default)]
 pub struct Json {
     /// Targets written so far.
     pub written: usize,
+    /// The target being written, sent to the output in one piece.
+    buffer: Vec<u8>,
 }
 
 impl PlanStream for Json {
@@ -109,10 +64,14 @@ impl PlanStream for Json {
         t: &TargetReport,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let separator = if self.written == 0 { "" } else { "," };
+        self.buffer.clear();
+        if self.written > 0 {
+            self.buffer.push(b',');
+        }
         self.written += 1;
-        write!(out, "{separator}\n    ")?;
-        write_indented(&target(t, &report.rep_names), "    ", out)
+        self.buffer.extend_from_slice(b"\n    ");
+        write_target(t, &report.rep_names, &mut self.buffer);
+        out.write_all(&self.buffer)
     }
 
     fn foot(&mut self, _: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
@@ -215,53 +174,4 @@ impl serde_json::ser::Formatter for Nested {
 /// Renders a whole plan report as the JSON document.
 pub fn render(report: &PlanReport, out: &mut dyn Write) -> io::Result<()> {
     write_report(&mut Json::default(), report, out)
-}
-
-fn target<'a>(t: &'a TargetReport, names: &'a RepNames) -> Target<'a> {
-    let q = |quantity: Quantity| Num(amount::plain(quantity, t.decimals));
-    Target {
-        goal: &t.goal,
-        title: &t.title,
-        metric: &t.metric,
-        kind: t.kind.name(),
-        unit: t.unit.as_deref(),
-        owner: &t.owner,
-        priority: t.priority,
-        start: t.start.to_string(),
-        end: t.end.to_string(),
-        total: q(t.total),
-        street_total: t.street.map(|(_, units)| q(Quantity::Units(units))),
-        unplaced: t.unplaced.map(q),
-        periods: t.periods.iter().map(|p| period(p, names, &q)).collect(),
-        reps: t
-            .reps
-            .iter()
-            .map(|r| RepTotal {
-                rep: &r.rep,
-                name: names.get(&r.rep).map(String::as_str),
-                quota: q(r.quota),
-            })
-            .collect(),
-    }
-}
-
-fn period<'a>(p: &'a PeriodRow, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num) -> Period<'a> {
-    Period {
-        label: &p.label,
-        start: p.start.to_string(),
-        end: p.end.to_string(),
-        quota: q(p.quota),
-        street_quota: p.street_quota.map(|units| q(Quantity::Units(units))),
-        exact: Num(amount::exact(p.exact)),
-        reps: p.reps.iter().map(|r| rep(r, names, q)).collect(),
-    }
-}
-
-fn rep<'a>(r: &'a RepCell, names: &'a RepNames, q: &dyn Fn(Quantity) -> Num) -> RepQuota<'a> {
-    RepQuota {
-        rep: &r.rep,
-        name: names.get(&r.rep).map(String::as_str),
-        quota: q(r.quota),
-        exact: Num(amount::exact(r.exact)),
-    }
 }

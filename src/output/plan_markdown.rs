@@ -45,7 +45,7 @@ impl PlanStream for Markdown {
                 factor.normalize()
             )?;
         }
-        let reps: Vec<&str> = t.reps.iter().map(|r| r.rep.as_str()).collect();
+        let reps: Vec<&str> = t.reps.iter().map(|r| &*r.rep).collect();
         let (team, align) = if t.street.is_some() {
             ("target | street | cushion", "---:|---:|---:|")
         } else {

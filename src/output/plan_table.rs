@@ -204,7 +204,7 @@ fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid 
     } else {
         header.push("quota".to_string());
     }
-    header.extend(reps.iter().map(|&i| t.reps[i].rep.clone()));
+    header.extend(reps.iter().map(|&i| t.reps[i].rep.to_string()));
     let max = t
         .periods
         .iter()

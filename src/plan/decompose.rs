@@ -1,7 +1,9 @@
 //! Builds the plan report: every target of the checked file decomposed and summed into the
 //! periods of `--by`, filtered by goal, team and rep, in priority order.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -149,15 +151,21 @@ pub fn each_target<E>(
     if order == Order::Priority {
         sequence.sort_by_key(|&i| ranks[i]);
     }
+    // Targets mostly share their dates: each span's periods are made once.
+    let mut spans: HashMap<(NaiveDate, NaiveDate), Vec<Period>> = HashMap::new();
     for i in sequence {
         let (file_order, resolved, shown) = &shown_targets[i];
-        let periods = periods(
-            &rules,
-            granularity(options.by),
-            resolved.start,
-            resolved.end,
-        );
-        let mut report = target_report(checked, source, resolved, &periods, shown, *file_order);
+        let periods = spans
+            .entry((resolved.start, resolved.end))
+            .or_insert_with(|| {
+                periods(
+                    &rules,
+                    granularity(options.by),
+                    resolved.start,
+                    resolved.end,
+                )
+            });
+        let mut report = target_report(checked, source, resolved, periods, shown, *file_order);
         report.priority = ranks[i];
         visit(report)?;
     }
@@ -242,12 +250,24 @@ fn index_range(r: &Resolved<'_>, period: &Period) -> Range<usize> {
 
 type Rows = (Quantity, Vec<PeriodRow>, Vec<RepCell>);
 
+/// The index and id of each shown rep of the target, the id made once a target and shared by
+/// the rep's cells of every period.
+fn shown_ids(r: &Resolved<'_>, shown: &[bool]) -> Vec<(usize, Rc<str>)> {
+    r.reps
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| shown[i])
+        .map(|(i, rep)| (i, Rc::from(rep.id.value.as_str())))
+        .collect()
+}
+
 fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[bool]) -> Rows {
+    let ids = shown_ids(r, shown);
     let rows = periods
         .iter()
         .map(|p| {
             let range = index_range(r, p);
-            let cells = rep_cells(r, days, shown, &range);
+            let cells = rep_cells(r, days, shown, &ids, &range);
             PeriodRow {
                 label: p.label.clone(),
                 start: p.start,
@@ -263,7 +283,7 @@ fn additive_rows(r: &Resolved<'_>, days: &Days, periods: &[Period], shown: &[boo
         })
         .collect();
     let total = Quantity::Units(days.team_quota.iter().sum());
-    let totals = rep_cells(r, days, shown, &(0..days.team_quota.len()));
+    let totals = rep_cells(r, days, shown, &ids, &(0..days.team_quota.len()));
     (total, rows, totals)
 }
 
@@ -284,15 +304,20 @@ fn unscaled(units: Decimal, scale: Decimal) -> Decimal {
     }
 }
 
-fn rep_cells(r: &Resolved<'_>, days: &Days, shown: &[bool], range: &Range<usize>) -> Vec<RepCell> {
-    r.reps
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| shown[*i])
-        .map(|(i, rep)| RepCell {
-            rep: rep.id.value.clone(),
-            quota: Quantity::Units(days.rep_quota[i][range.clone()].iter().sum()),
-            exact: unscaled(days.rep_exact.sum(i, range.clone()), r.scale),
+fn rep_cells(
+    r: &Resolved<'_>,
+    days: &Days,
+    shown: &[bool],
+    ids: &[(usize, Rc<str>)],
+    range: &Range<usize>,
+) -> Vec<RepCell> {
+    let exact = days.rep_exact.sums(range, shown);
+    ids.iter()
+        .zip(exact)
+        .map(|((i, id), exact)| RepCell {
+            rep: Rc::clone(id),
+            quota: Quantity::Units(days.rep_quota[*i][range.clone()].iter().sum()),
+            exact: unscaled(exact, r.scale),
         })
         .collect()
 }
@@ -309,14 +334,13 @@ fn level_rows(
     periods: &[Period],
     shown: &[bool],
 ) -> Rows {
+    let ids = shown_ids(r, shown);
     let cells = |level: Decimal| -> Vec<RepCell> {
-        r.reps
-            .iter()
-            .zip(shown)
-            .filter(|(_, s)| **s)
-            .map(|(rep, _)| RepCell {
-                rep: rep.id.value.clone(),
-                quota: held(level),
+        let quota = held(level);
+        ids.iter()
+            .map(|(_, id)| RepCell {
+                rep: Rc::clone(id),
+                quota,
                 exact: level,
             })
             .collect()

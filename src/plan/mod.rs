@@ -10,6 +10,8 @@ pub mod fixed;
 pub mod rep_exact;
 pub mod report;
 pub mod reps;
+mod split_arith;
+mod split_keys;
 pub mod street;
 pub mod target;
 pub mod weights;

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::capacity::Runs;
 
@@ -19,6 +20,9 @@ pub enum RepExact {
         runs: Vec<Runs>,
         unit: Vec<Decimal>,
         prefix: Vec<Decimal>,
+        /// For each rep, the first rep whose runs are the very same (to the bit): both have
+        /// the same share of every range, summed once.
+        profile: Vec<usize>,
     },
 }
 
@@ -32,7 +36,38 @@ impl RepExact {
             sum += u;
             prefix.push(sum);
         }
-        RepExact::Factored { runs, unit, prefix }
+        let mut first: FxHashMap<Vec<(usize, usize, [u8; 16])>, usize> = FxHashMap::default();
+        let profile = runs
+            .iter()
+            .enumerate()
+            .map(|(r, rep)| {
+                let key = rep.iter().map(|&(a, b, c)| (a, b, c.serialize())).collect();
+                *first.entry(key).or_insert(r)
+            })
+            .collect();
+        RepExact::Factored {
+            runs,
+            unit,
+            prefix,
+            profile,
+        }
+    }
+
+    /// The exact share over the days of `range` of every rep that `shown` marks, in rep
+    /// order; reps with the same runs share one sum.
+    pub fn sums(&self, range: &Range<usize>, shown: &[bool]) -> Vec<Decimal> {
+        let reps = (0..shown.len()).filter(|&r| shown[r]);
+        match self {
+            RepExact::Dense(_) => reps.map(|r| self.sum(r, range.clone())).collect(),
+            RepExact::Factored { profile, .. } => {
+                let mut once: Vec<Option<Decimal>> = vec![None; profile.len()];
+                reps.map(|r| {
+                    let p = profile[r];
+                    *once[p].get_or_insert_with(|| self.sum(p, range.clone()))
+                })
+                .collect()
+            }
+        }
     }
 
     /// Rep `r`'s exact share over the days of `range`.
@@ -92,6 +127,11 @@ mod tests {
         let unit = vec![d(3, 0), d(1, 1), d(7, 0), d(2, 0), d(11, 1)];
         let exact = RepExact::factored(runs, unit);
         let rows = exact.rows();
+        for (a, b) in [(0, 5), (1, 3), (2, 2), (4, 5)] {
+            let every = exact.sums(&(a..b), &[true, true]);
+            assert_eq!(every, [exact.sum(0, a..b), exact.sum(1, a..b)]);
+            assert_eq!(exact.sums(&(a..b), &[false, true]), [exact.sum(1, a..b)]);
+        }
         for (r, row) in rows.iter().enumerate() {
             for a in 0..5 {
                 for b in a..=5 {

@@ -2,6 +2,8 @@
 //! each rep's, plus totals. Amounts are exact integers of units (minor units for money) or
 //! levels; the renderers decide how to print them.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -85,7 +87,8 @@ pub struct PeriodRow {
 /// One rep's quota in a period or over the target.
 #[derive(Debug)]
 pub struct RepCell {
-    pub rep: String,
+    /// The rep's id, shared by its cells of every period.
+    pub rep: Rc<str>,
     pub quota: Quantity,
     pub exact: Decimal,
 }

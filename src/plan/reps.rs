@@ -9,15 +9,15 @@
 //! the split never fails except on a day without any capacity.
 //!
 //! The shares are kept in integer fixed point (2^-64 of a unit): one division a day, and
-//! O(reps) integer operations (multiplications and shifts) on a day with units.
+//! O(reps) integer operations (multiplications and shifts) on a day with units, in plain
+//! arithmetic when the split's sizes allow it (`split_arith`).
 
 use rust_decimal::Decimal;
 
 use super::capacity::Runs;
-use super::fixed::{BINARY_ONE, capacity_units, to_binary};
-
-/// Fixed point of the exact shares: 2^-64 of a unit, so whole units are a shift away.
-const ONE: i128 = BINARY_ONE;
+use super::fixed::{capacity_units, to_binary};
+use super::split_arith::{Arith, ONE, Plain, Saturating, bounded};
+use super::split_keys::Keys;
 /// Rounding noise of the fixed point, ignored where a unit becomes free or due: 2^-30 (about
 /// 10^-9) of a unit.
 const NOISE: i128 = 1 << 34;
@@ -47,24 +47,35 @@ pub fn split(
 ) -> Result<Vec<Vec<i64>>, Uncovered> {
     let days = team_quota.len();
     let mut split = Split::new(team_exact, capacity, days);
-    let mut quotas = vec![vec![0_i64; days]; capacity.len()];
-    let mut bad = Vec::new();
-    for (d, &q) in team_quota.iter().enumerate() {
-        if q == 0 {
-            continue;
-        }
-        split.enter(d);
-        if q < 0 || split.active.is_empty() {
-            bad.push(d);
-            continue;
-        }
-        split.allocate(d, q, &mut quotas);
-    }
+    let plain = bounded(
+        split
+            .reps
+            .iter()
+            .flat_map(|r| r.runs.iter().map(|(_, _, c)| c)),
+        split.prefix.last().copied().unwrap_or(0),
+        team_quota,
+    );
+    let (quotas, bad) = if plain {
+        split.run::<Plain>(team_quota)
+    } else {
+        split.run::<Saturating>(team_quota)
+    };
     if bad.is_empty() {
         Ok(quotas)
     } else {
         Err(Uncovered { days: bad, quotas })
     }
+}
+
+/// [`split`] in saturating arithmetic whatever the sizes: what the plain arithmetic must match.
+#[cfg(test)]
+pub(super) fn split_saturating(
+    team_quota: &[i64],
+    team_exact: &[Decimal],
+    capacity: &[Runs],
+) -> Vec<Vec<i64>> {
+    let mut split = Split::new(team_exact, capacity, team_quota.len());
+    split.run::<Saturating>(team_quota).0
 }
 
 /// One rep in the split: capacity runs in millionths and its running state.
@@ -80,23 +91,55 @@ struct Rep {
     /// the run holding it.
     due_day: usize,
     due_run: usize,
+    /// The last share worked out: (run, day, share).
+    known: (usize, usize, i128),
+    /// The last deadline found, with the units given then: it holds until a unit is given.
+    found: Option<(i128, usize)>,
 }
 
 impl Rep {
     /// Exact share up to and including day `d`, which lies in run `run`.
-    fn share(&self, prefix: &[i128], run: usize, d: usize) -> i128 {
+    fn share<A: Arith>(&mut self, prefix: &[i128], run: usize, d: usize) -> i128 {
+        if (self.known.0, self.known.1) == (run, d) {
+            return self.known.2;
+        }
         let (from, _, c) = self.runs[run];
-        self.base[run].saturating_add(c.saturating_mul(prefix[d + 1] - prefix[from]))
+        let share = A::add(self.base[run], A::times(c, prefix[d + 1] - prefix[from]));
+        self.known = (run, d, share);
+        share
     }
 
     /// The day the next unit is due (its exact share reaches it), `usize::MAX` when never.
-    fn deadline(&mut self, prefix: &[i128]) -> usize {
-        let need = self.given.saturating_add(1).saturating_mul(ONE);
+    /// `today` lies in run `self.run` and the rep's share up to it is `share`.
+    fn deadline<A: Arith>(&mut self, prefix: &[i128], today: usize, share: i128) -> usize {
+        if let Some((given, day)) = self.found
+            && given == self.given
+        {
+            return day;
+        }
+        let need = A::whole(A::add(self.given, 1));
+        // Shares never fall from one day to the next: when today's falls short of the unit,
+        // so does every day before it, and the search goes on from tomorrow.
+        if self.due_day <= today
+            && self.due_run <= self.run
+            && share < i128::MAX - NOISE
+            && share + NOISE < need
+        {
+            self.due_day = today + 1;
+            self.due_run = self.run;
+        }
+        let day = self.next_due::<A>(prefix, need);
+        self.found = Some((self.given, day));
+        day
+    }
+
+    /// The first day from `due_day` on whose share reaches `need`, `usize::MAX` when none.
+    fn next_due<A: Arith>(&mut self, prefix: &[i128], need: i128) -> usize {
         while self.due_run < self.runs.len() {
             let (from, to, _) = self.runs[self.due_run];
             self.due_day = self.due_day.max(from);
             while self.due_day <= to {
-                if self.share(prefix, self.due_run, self.due_day) + NOISE >= need {
+                if self.share::<A>(prefix, self.due_run, self.due_day) + NOISE >= need {
                     return self.due_day;
                 }
                 self.due_day += 1;
@@ -117,7 +160,7 @@ struct Split {
     /// Units due today to each rep of `active`.
     due: Vec<i128>,
     /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
-    keys: Vec<(u8, usize, i128, usize)>,
+    keys: Keys,
 }
 
 impl Split {
@@ -135,6 +178,8 @@ impl Split {
                 run: 0,
                 due_day: 0,
                 due_run: 0,
+                known: (usize::MAX, usize::MAX, 0),
+                found: None,
             })
             .collect();
         let mut change = vec![0_i128; days + 1];
@@ -162,7 +207,7 @@ impl Split {
             prefix,
             active: Vec::new(),
             due: Vec::new(),
-            keys: Vec::new(),
+            keys: Keys::default(),
         };
         for rep in &mut split.reps {
             let mut share = 0_i128;
@@ -172,7 +217,7 @@ impl Split {
                 .map(|&(from, to, c)| {
                     let before = share;
                     let span = split.prefix[to + 1] - split.prefix[from];
-                    share = share.saturating_add(c.saturating_mul(span));
+                    share = Saturating::add(share, Saturating::times(c, span));
                     before
                 })
                 .collect();
@@ -180,8 +225,26 @@ impl Split {
         split
     }
 
+    /// Shares every day's units: the quotas, and the days no rep can carry.
+    fn run<A: Arith>(&mut self, team_quota: &[i64]) -> (Vec<Vec<i64>>, Vec<usize>) {
+        let mut quotas = vec![vec![0_i64; team_quota.len()]; self.reps.len()];
+        let mut bad = Vec::new();
+        for (d, &q) in team_quota.iter().enumerate() {
+            if q == 0 {
+                continue;
+            }
+            self.enter::<A>(d);
+            if q < 0 || self.active.is_empty() {
+                bad.push(d);
+                continue;
+            }
+            self.allocate::<A>(d, q, &mut quotas);
+        }
+        (quotas, bad)
+    }
+
     /// Moves to day `d`: which reps have capacity, and their exact shares up to it.
-    fn enter(&mut self, d: usize) {
+    fn enter<A: Arith>(&mut self, d: usize) {
         self.active.clear();
         for (r, rep) in self.reps.iter_mut().enumerate() {
             while rep.run < rep.runs.len() && rep.runs[rep.run].1 < d {
@@ -191,20 +254,21 @@ impl Split {
                 && from <= d
                 && c > 0
             {
-                self.active.push((r, rep.share(&self.prefix, rep.run, d)));
+                let share = rep.share::<A>(&self.prefix, rep.run, d);
+                self.active.push((r, share));
             }
         }
     }
 
     /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
-    fn allocate(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
+    fn allocate<A: Arith>(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
         let q = i128::from(q);
         self.due.clear();
         let reps = &self.reps;
         self.due.extend(
             self.active
                 .iter()
-                .map(|&(r, share)| units_due(reps[r].given, share)),
+                .map(|&(r, share)| units_due::<A>(reps[r].given, share)),
         );
         let must: i128 = self.due.iter().sum();
         let mut left = q;
@@ -217,16 +281,13 @@ impl Split {
             left -= must;
         }
         while left > 0 {
-            self.fill_keys();
+            self.fill_keys::<A>(d);
             let m = usize::try_from(left)
                 .unwrap_or(usize::MAX)
                 .min(self.keys.len());
-            if m < self.keys.len() {
-                self.keys.select_nth_unstable(m - 1);
-            }
-            for &(_, _, _, r) in &self.keys[..m] {
-                give(&mut self.reps[r], &mut quotas[r][d], 1);
-            }
+            let reps = &mut self.reps;
+            self.keys
+                .smallest(m, |r| give(&mut reps[r], &mut quotas[r][d], 1));
             left -= i128::try_from(m).unwrap_or(i128::MAX);
         }
     }
@@ -234,13 +295,18 @@ impl Split {
     /// The priority of each active rep's next unit, the first to go smallest: units already
     /// free (class 0) before units not yet earned (class 1); then the earliest due day; then
     /// the largest deficit against the exact share; then the rep listed first.
-    fn fill_keys(&mut self) {
+    fn fill_keys<A: Arith>(&mut self, d: usize) {
         self.keys.clear();
         for &(r, share) in &self.active {
             let rep = &mut self.reps[r];
-            let deficit = share.saturating_sub(rep.given.saturating_mul(ONE));
+            let deficit = A::sub(share, A::whole(rep.given));
             let key = if deficit > NOISE {
-                (0, rep.deadline(&self.prefix), -(deficit >> TIE_BITS), r)
+                (
+                    0,
+                    rep.deadline::<A>(&self.prefix, d, share),
+                    -(deficit >> TIE_BITS),
+                    r,
+                )
             } else {
                 (1, 0, -(deficit >> TIE_BITS), r)
             };
@@ -251,12 +317,12 @@ impl Split {
 
 /// How many more units are due to a rep given `given` so far, at an exact share of `share`
 /// (a division only when more than one is due).
-fn units_due(given: i128, share: i128) -> i128 {
-    let reach = share.saturating_add(NOISE);
-    let next = given.saturating_add(1).saturating_mul(ONE);
+fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
+    let reach = A::add(share, NOISE);
+    let next = A::whole(A::add(given, 1));
     if reach < next {
         0
-    } else if reach < next.saturating_add(ONE) {
+    } else if reach < A::add(next, ONE) {
         1
     } else {
         reach / ONE - given

@@ -153,10 +153,26 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
         Err(reps::Uncovered { days, quotas }) => (quotas, days),
     };
     // A rep's exact share of a day is its capacity × the day's amount per unit of capacity.
+    // Amounts and capacities hold for days on end: a day equal (to the bit) to the one
+    // before takes its quotient.
+    let mut last: Option<([u8; 16], [u8; 16], Decimal)> = None;
     let unit = day_exact
         .iter()
         .zip(totals(&runs, n))
-        .map(|(e, c)| if c.is_zero() { Decimal::ZERO } else { e / c })
+        .map(|(e, c)| {
+            if c.is_zero() {
+                return Decimal::ZERO;
+            }
+            let bits = (e.serialize(), c.serialize());
+            match last {
+                Some((a, b, u)) if (a, b) == bits => u,
+                _ => {
+                    let u = e / c;
+                    last = Some((bits.0, bits.1, u));
+                    u
+                }
+            }
+        })
         .collect();
     let rep_exact = RepExact::factored(runs, unit);
     Days {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, exact_shares};
-use super::reps::split;
+use super::reps::{split, split_saturating};
 use super::tests_arith::dec;
 use super::tests_props::{runs_of, team};
 
@@ -77,6 +77,16 @@ proptest! {
         assert_adds_up(&caps, &quota, &reps)?;
         let worst = worst_distance(&exact, &caps, &reps);
         prop_assert!(worst < Decimal::ONE + Decimal::new(1, 9), "{} units off", worst);
+    }
+
+    #[test]
+    fn plain_arithmetic_splits_as_saturating_arithmetic(
+        (exact, caps) in prop_oneof![team(false), team(true), big_team()],
+    ) {
+        let quota = cumulative_quotas(&exact);
+        let runs = runs_of(&caps);
+        let quotas = split(&quota, &exact, &runs).unwrap_or_else(|u| u.quotas);
+        prop_assert_eq!(quotas, split_saturating(&quota, &exact, &runs));
     }
 
     #[test]

@@ -77,16 +77,26 @@ fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
 }
 
 /// `amount` spread over `w` in proportion (`total` = Σ w); all zeros when `total` is 0.
+/// Days of one month mostly weigh the same, so a weight equal (to the bit) to the previous
+/// one takes the previous day's amount instead of computing it again.
 fn spread(amount: Decimal, w: &[Decimal], total: Decimal) -> Vec<Decimal> {
     if total <= Decimal::ZERO {
         return vec![Decimal::ZERO; w.len()];
     }
+    let mut last: Option<([u8; 16], Decimal)> = None;
     w.iter()
         .map(|&x| {
             if x.is_zero() {
-                x
-            } else {
-                mul_div(amount, x, total)
+                return x;
+            }
+            let bits = x.serialize();
+            match last {
+                Some((b, day)) if b == bits => day,
+                _ => {
+                    let day = mul_div(amount, x, total);
+                    last = Some((bits, day));
+                    day
+                }
             }
         })
         .collect()
