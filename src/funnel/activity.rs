@@ -6,6 +6,7 @@
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::exact::ExactDays;
 use super::landing::Landing;
 use super::outcome::Outcome;
 use crate::model::{Funnel, Goal, Target};
@@ -27,10 +28,10 @@ pub struct StageDays {
     pub per_outcome: Decimal,
     /// Whether this is the stage the target enters, the outcome it counts.
     pub outcome: bool,
-    pub team_exact: Vec<Decimal>,
+    pub team_exact: ExactDays,
     pub team_quota: Vec<i64>,
     /// `[rep][day]`, in the order of `Resolved::reps`.
-    pub rep_exact: Vec<Vec<Decimal>>,
+    pub rep_exact: Vec<ExactDays>,
     pub rep_quota: Vec<Vec<i64>>,
 }
 
@@ -114,9 +115,9 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                 minutes: stage.minutes.unwrap_or_default().max(Decimal::ZERO),
                 per_outcome: Decimal::ONE / product,
                 outcome: i == entry,
-                team_exact,
+                team_exact: ExactDays::new(team_exact),
                 team_quota,
-                rep_exact,
+                rep_exact: rep_exact.into_iter().map(ExactDays::new).collect(),
                 rep_quota,
             }
         })

@@ -2,6 +2,7 @@
 //! `--by`, its baseline worked back through the funnel, and each rep's selling hours.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -164,7 +165,7 @@ fn lead_trimmed(a: &Activity<'_>, mut periods: Vec<Period>) -> Vec<Period> {
             p.end < a.resolved.start
                 && a.stages.iter().all(|s| {
                     units_between(a, &s.team_quota, p.start, p.end) == 0
-                        && exact_between(a, &s.team_exact, p.start, p.end).is_zero()
+                        && s.team_exact.is_zero(days_between(a, p.start, p.end))
                 })
         })
         .count();
@@ -313,7 +314,7 @@ fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageRep
                 end: p.end,
                 before_start: p.end < a.resolved.start,
                 quota,
-                exact: exact_between(a, &s.team_exact, p.start, p.end),
+                exact: s.team_exact.sum(days_between(a, p.start, p.end)),
                 hours: hours::hours(quota, s.minutes),
                 reps: rep_cells(a, s, p.start, p.end),
             }
@@ -327,7 +328,7 @@ fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageRep
         per_outcome: s.per_outcome,
         outcome: s.outcome,
         total,
-        exact: s.team_exact.iter().sum(),
+        exact: s.team_exact.total(),
         hours: hours::hours(total, s.minutes),
         baseline: comparison(a, s),
         periods: rows,
@@ -345,20 +346,19 @@ fn rep_cells(a: &Activity<'_>, s: &StageDays, from: NaiveDate, to: NaiveDate) ->
             RepStage {
                 rep: rep.id.value.clone(),
                 quota,
-                exact: exact_between(a, &s.rep_exact[i], from, to),
+                exact: s.rep_exact[i].sum(days_between(a, from, to)),
                 hours: hours::hours(quota, s.minutes),
             }
         })
         .collect()
 }
 
-fn exact_between(a: &Activity<'_>, series: &[Decimal], from: NaiveDate, to: NaiveDate) -> Decimal {
+/// The axis days from `from` to `to`, inclusive (empty when `to` is before the axis).
+fn days_between(a: &Activity<'_>, from: NaiveDate, to: NaiveDate) -> Range<usize> {
     let index = |d: NaiveDate| (d - a.axis_start).num_days();
     let lo = usize::try_from(index(from).max(0)).unwrap_or(0);
-    let hi = usize::try_from(index(to) + 1)
-        .unwrap_or(0)
-        .min(series.len());
-    series.get(lo..hi).map_or(Decimal::ZERO, |s| s.iter().sum())
+    let hi = usize::try_from(index(to) + 1).unwrap_or(0);
+    lo..hi
 }
 
 /// The baseline and the target, both per `per` period, divided by the stage's rates.

@@ -4,6 +4,7 @@
 
 pub mod activity;
 mod build;
+mod exact;
 pub mod hours;
 mod landing;
 mod outcome;

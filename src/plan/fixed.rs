@@ -77,6 +77,26 @@ pub fn round_fixed(x: i128, dp: u32) -> i64 {
     i64::try_from(units).unwrap_or(if units < 0 { i64::MIN } else { i64::MAX })
 }
 
+/// Decimal places of [`to_fixed`] that hold every `Decimal` exactly (its largest scale).
+pub const EXACT_DP: u32 = 28;
+
+/// The decimal nearest to `x` units of `10^-dp` (`dp <= 28`): exactly `x × 10^-dp` when its
+/// digits fit a `Decimal`, else rounded to the places that fit, halves away from zero.
+/// Saturates at the `Decimal` range.
+pub fn from_fixed(x: i128, dp: u32) -> Decimal {
+    let (mut x, mut dp) = (x, dp.min(EXACT_DP));
+    loop {
+        if let Ok(d) = Decimal::try_from_i128_with_scale(x, dp) {
+            return d;
+        }
+        if dp == 0 {
+            return if x < 0 { Decimal::MIN } else { Decimal::MAX };
+        }
+        x = div_round(x, 10);
+        dp -= 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +124,29 @@ mod tests {
         assert_eq!(to_binary(dec("2.5")), Some(5 << 63));
         assert_eq!(to_binary(dec("-1")), Some(0));
         assert_eq!(to_binary(Decimal::MAX), None);
+    }
+
+    #[test]
+    fn fixed_point_comes_back_as_the_same_decimal() {
+        for x in [
+            "0",
+            "2.5",
+            "-0.0000000000000000000000000001",
+            "1234567890.1234567890123456789",
+        ] {
+            let d = dec(x);
+            assert_eq!(from_fixed(to_fixed(d, EXACT_DP).unwrap(), EXACT_DP), d);
+        }
+        // 29 significant digits do not fit: the last one is rounded off, halves away from zero.
+        let many = 9 * 10_i128.pow(28) + 5;
+        assert_eq!(
+            from_fixed(many, EXACT_DP),
+            dec("9.000000000000000000000000001")
+        );
+        assert_eq!(
+            from_fixed(-many, EXACT_DP),
+            dec("-9.000000000000000000000000001")
+        );
+        assert_eq!(from_fixed(i128::MAX, 0), Decimal::MAX);
     }
 }
