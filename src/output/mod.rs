@@ -31,6 +31,7 @@ pub mod plan_pipedrive;
 pub mod plan_salesforce;
 pub mod plan_stream;
 pub mod plan_table;
+pub mod pretty_json;
 pub mod sarif;
 pub mod style;
 mod track_burn_up;
