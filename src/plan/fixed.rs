@@ -22,11 +22,27 @@ pub fn div_round(x: i128, d: i128) -> i128 {
     }
 }
 
+/// `10^n` for every `n` an `i128` holds, looked up rather than raised on the hot paths.
+const POWERS_OF_TEN: [i128; 39] = {
+    let mut powers = [1_i128; 39];
+    let mut n = 1;
+    while n < powers.len() {
+        powers[n] = powers[n - 1] * 10;
+        n += 1;
+    }
+    powers
+};
+
+/// `10^n`, or `None` beyond the `i128` range.
+fn power_of_ten(n: u32) -> Option<i128> {
+    POWERS_OF_TEN.get(usize::try_from(n).ok()?).copied()
+}
+
 /// `x` as a whole number of `10^-dp`, rounded half away from zero; `None` when it does not fit.
 pub fn to_fixed(x: Decimal, dp: u32) -> Option<i128> {
     let (mantissa, scale) = (x.mantissa(), x.scale());
     if scale <= dp {
-        mantissa.checked_mul(10_i128.checked_pow(dp - scale)?)
+        mantissa.checked_mul(power_of_ten(dp - scale)?)
     } else {
         Some(div_round(mantissa, 10_i128.pow(scale - dp)))
     }
@@ -121,6 +137,8 @@ mod tests {
         assert_eq!(capacity_units(dec("0.25")), 250_000);
         assert_eq!(capacity_units(dec("-1")), 0);
         assert_eq!(to_fixed(Decimal::MAX, 21), None);
+        assert_eq!(to_fixed(Decimal::ONE, 38), Some(10_i128.pow(38)));
+        assert_eq!(to_fixed(Decimal::ONE, 39), None);
         assert_eq!(to_binary(dec("2.5")), Some(5 << 63));
         assert_eq!(to_binary(dec("-1")), Some(0));
         assert_eq!(to_binary(Decimal::MAX), None);
