@@ -59,10 +59,11 @@ impl ExactDays {
     /// The sum of the days of `range` (clipped to the series): the exact sum, or the day-by-day
     /// decimal sum where the two could differ in the four places shown.
     ///
-    /// A decimal sum rounds each partial sum to the 28 or so significant digits a `Decimal`
-    /// holds, so over `n` days it is within `n × 10^-27` of the exact sum times its size. Where
-    /// the exact sum is farther than that from a midpoint of the fourth place, both round to
-    /// the same four places, and the exact sum is given; nearer, the decimal sum is.
+    /// A decimal sum rounds each partial sum to the 27 or 28 significant digits a `Decimal`
+    /// holds, so over `n` days it strays from the exact sum by less than `n × 10^-27` times
+    /// the sum's size. Where the exact sum is farther than ten times that (and a little more)
+    /// from a midpoint of the fourth place, both round to the same four places and the exact
+    /// sum is given; nearer, the decimal sum is.
     pub fn sum(&self, range: Range<usize>) -> Decimal {
         let range = range.start.min(self.len())..range.end.min(self.len());
         if range.is_empty() {
@@ -75,7 +76,7 @@ impl ExactDays {
         let days = i128::try_from(range.len()).unwrap_or(i128::MAX);
         let slack = days
             .saturating_add(1)
-            .saturating_mul(sum / 10_i128.pow(EXACT_DP - 1) + 1);
+            .saturating_mul(sum / 10_i128.pow(EXACT_DP - 2) + 1);
         if (sum % SHOWN - SHOWN / 2).abs() <= slack {
             return self.days[range].iter().sum();
         }
