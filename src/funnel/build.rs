@@ -8,12 +8,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::activity::{Activity, StageDays, funnel_of};
-use super::hours::{self, HoursCheck, activities, available, needed, units_between};
+use super::hours::{self, HoursCheck, activities, needed, units_between};
 use super::landing::axis_start;
 use super::report::{
     CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
     StageReport,
 };
+use super::selling::Workdays;
 use crate::model::{GoalFile, MetricKind, Per, Rep};
 use crate::plan::calendar::{CalendarRules, Period, periods};
 use crate::plan::report::rep_names;
@@ -184,17 +185,18 @@ pub struct Capacity<'a> {
 impl Capacity<'_> {
     /// The selling hours of every rep of the shown targets, in file order, one at a time.
     pub fn reps(&self) -> impl Iterator<Item = RepCapacity> + '_ {
+        let (first, last) = self
+            .periods
+            .first()
+            .zip(self.periods.last())
+            .map_or((NaiveDate::MAX, NaiveDate::MIN), |(f, l)| (f.start, l.end));
+        let workdays = Workdays::new(&self.rules, first, last);
         self.file
             .reps
             .iter()
             .zip(&self.needs.by_rep)
-            .filter_map(|(rep, need)| {
-                Some(rep_capacity(
-                    &self.rules,
-                    rep,
-                    need.as_ref()?,
-                    &self.periods,
-                ))
+            .filter_map(move |(rep, need)| {
+                Some(rep_capacity(&workdays, rep, need.as_ref()?, &self.periods))
             })
     }
 }
@@ -373,7 +375,7 @@ fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
 }
 
 fn rep_capacity(
-    rules: &CalendarRules,
+    workdays: &Workdays<'_>,
     rep: &Rep,
     need: &[Decimal],
     periods: &[Period],
@@ -386,7 +388,7 @@ fn rep_capacity(
             start: p.start,
             end: p.end,
             needed: *needed,
-            available: available(rules, rep, p.start, p.end),
+            available: workdays.available(rep, p.start, p.end),
         })
         .collect();
     let (first, last) = (
@@ -401,7 +403,7 @@ fn rep_capacity(
         needed: rows.iter().map(|p| p.needed).sum(),
         available: first
             .zip(last)
-            .and_then(|(f, l)| available(rules, rep, f, l)),
+            .and_then(|(f, l)| workdays.available(rep, f, l)),
         periods: rows,
     }
 }

@@ -1,6 +1,6 @@
-//! Hours: what a target's activity costs (units × minutes / 60, exact) and what a rep has for
-//! selling (`hours_per_week × selling_share`, spread over the rep's workdays), and the
-//! `funnel-hours-exceed-capacity` check by rep and calendar month.
+//! Hours: what a target's activity costs (units × minutes / 60, exact), and the
+//! `funnel-hours-exceed-capacity` check by rep and calendar month against the rep's selling
+//! hours.
 
 use std::collections::HashMap;
 
@@ -8,10 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::activity::{Activity, activity};
+use super::selling::Workdays;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{GoalFile, Rep};
-use crate::plan::calendar::CalendarRules;
-use crate::plan::capacity::is_active;
 use crate::plan::fixed::round_dp;
 use crate::plan::target;
 use crate::smart::Checked;
@@ -20,30 +19,6 @@ use crate::smart::Checked;
 pub fn hours(units: i64, minutes: Decimal) -> Decimal {
     // Saturates rather than overflows: a hostile file must not crash the capacity check.
     Decimal::from(units).saturating_mul(minutes) / Decimal::from(60)
-}
-
-/// The rep's selling hours from `from` to `to`, inclusive: `hours_per_week × selling_share`
-/// shared evenly among the week's workdays, times the workdays in the range on which the rep
-/// is active (holidays, days off and days before `start` or after `end` have none). `None`
-/// when the rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own
-/// week.
-pub fn available(
-    rules: &CalendarRules,
-    rep: &Rep,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Option<Decimal> {
-    let week = rep.hours_per_week? * rep.selling_share;
-    let workdays = rules.workdays.iter().filter(|w| **w).count();
-    if workdays == 0 {
-        return Some(Decimal::ZERO);
-    }
-    let days = from
-        .iter_days()
-        .take_while(|d| *d <= to)
-        .filter(|d| rules.is_workday(*d) && is_active(rep, *d))
-        .count();
-    Some(week / Decimal::from(workdays) * Decimal::from(days))
 }
 
 /// Hours the activity of rep `r` takes from `from` to `to`, inclusive, over every stage.
@@ -141,6 +116,13 @@ impl HoursCheck {
             return Vec::new();
         };
         let rules = target::rules(file);
+        let last = loads
+            .values()
+            .flatten()
+            .map(|p| month_days(p.month, first, plan_end(file)).1)
+            .max()
+            .unwrap_or(first);
+        let workdays = Workdays::new(&rules, first, last);
         let mut out = Vec::new();
         for rep in &file.reps {
             let Some(parts) = loads.get_mut(&rep.id.value) else {
@@ -156,7 +138,7 @@ impl HoursCheck {
                         need += p.hours;
                     }
                     let (from, to) = month_days(month[0].month, first, plan_end(file));
-                    let have = available(&rules, rep, from, to)?;
+                    let have = workdays.available(rep, from, to)?;
                     (need > have).then_some((month, need, have))
                 })
                 .collect();

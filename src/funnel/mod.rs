@@ -9,6 +9,7 @@ pub mod hours;
 mod landing;
 mod outcome;
 pub mod report;
+mod selling;
 
 pub use build::{Capacity, FunnelOptions, build, each_target, each_target_checking, head};
 pub use hours::{HoursCheck, findings};
