@@ -3,21 +3,16 @@
 
 use std::io::{self, Write};
 
-use rust_decimal::Decimal;
-
 use super::amount::fixed;
 use super::funnel_stream::{FunnelStream, write_report};
 use super::pretty_json::Pretty;
 use crate::funnel::report::{
     CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
-use crate::plan::fixed::round_dp;
 use crate::plan::report::RepNames;
 
-/// An exact value as shown: at most four decimals, no trailing zeros.
-fn num(x: Decimal) -> Decimal {
-    round_dp(x, 4).normalize()
-}
+/// Places of the rates, exact values and hours shown (no trailing zeros).
+const SHOWN: u32 = 4;
 
 /// The funnel document, written target by target with the layout `serde_json`'s pretty
 /// printer gives the whole document: each target (and each rep's selling hours) is written
@@ -40,9 +35,9 @@ impl FunnelStream for Json {
         p.key("name");
         p.opt_string(report.name.as_deref());
         p.key("start");
-        p.quoted(report.start);
+        p.date(report.start);
         p.key("end");
-        p.quoted(report.end);
+        p.date(report.end);
         p.key("by");
         p.string(report.by);
         p.end_object();
@@ -106,16 +101,16 @@ fn target(t: &FunnelTarget, names: &RepNames, p: &mut Pretty<'_>) {
     p.key("each");
     p.string(t.each);
     p.key("cycle_days");
-    p.number(t.cycle_days);
+    p.int(i64::from(t.cycle_days));
     p.key("deal_size");
     match t.deal_size {
         Some((d, decimals)) => p.number(fixed(d, decimals)),
         None => p.null(),
     }
     p.key("start");
-    p.quoted(t.start);
+    p.date(t.start);
     p.key("end");
-    p.quoted(t.end);
+    p.date(t.end);
     p.key("stages");
     p.begin_array();
     for s in &t.stages {
@@ -131,19 +126,19 @@ fn stage(s: &StageReport, names: &RepNames, p: &mut Pretty<'_>) {
     p.key("activity");
     p.string(&s.activity);
     p.key("rate");
-    p.opt_decimal(s.rate.map(num));
+    p.opt_rounded(s.rate, SHOWN);
     p.key("minutes");
-    p.number(num(s.minutes));
+    p.rounded(s.minutes, SHOWN);
     p.key("per_outcome");
-    p.number(num(s.per_outcome));
+    p.rounded(s.per_outcome, SHOWN);
     p.key("outcome");
     p.bool(s.outcome);
     p.key("total");
-    p.number(s.total);
+    p.int(s.total);
     p.key("exact");
-    p.number(num(s.exact));
+    p.rounded(s.exact, SHOWN);
     p.key("hours");
-    p.number(num(s.hours));
+    p.rounded(s.hours, SHOWN);
     p.key("baseline");
     match &s.baseline {
         Some(b) => {
@@ -156,7 +151,7 @@ fn stage(s: &StageReport, names: &RepNames, p: &mut Pretty<'_>) {
                 ("change", b.required - b.baseline),
             ] {
                 p.key(key);
-                p.number(num(value));
+                p.rounded(value, SHOWN);
             }
             p.end_object();
         }
@@ -179,17 +174,17 @@ fn period(row: &StagePeriod, names: &RepNames, p: &mut Pretty<'_>) {
     p.key("label");
     p.string(&row.label);
     p.key("start");
-    p.quoted(row.start);
+    p.date(row.start);
     p.key("end");
-    p.quoted(row.end);
+    p.date(row.end);
     p.key("before_start");
     p.bool(row.before_start);
     p.key("quota");
-    p.number(row.quota);
+    p.int(row.quota);
     p.key("exact");
-    p.number(num(row.exact));
+    p.rounded(row.exact, SHOWN);
     p.key("hours");
-    p.number(num(row.hours));
+    p.rounded(row.hours, SHOWN);
     p.key("reps");
     reps(&row.reps, names, p);
     p.end_object()
@@ -205,11 +200,11 @@ fn reps(reps: &[RepStage], names: &RepNames, p: &mut Pretty<'_>) {
         p.key("name");
         p.opt_string(names.get(&r.rep).map(String::as_str));
         p.key("quota");
-        p.number(r.quota);
+        p.int(r.quota);
         p.key("exact");
-        p.number(num(r.exact));
+        p.rounded(r.exact, SHOWN);
         p.key("hours");
-        p.number(num(r.hours));
+        p.rounded(r.hours, SHOWN);
         p.end_object();
     }
     p.end_array()
@@ -222,13 +217,13 @@ fn capacity(c: &RepCapacity, p: &mut Pretty<'_>) {
     p.key("name");
     p.opt_string(c.name.as_deref());
     p.key("hours_per_week");
-    p.opt_decimal(c.hours_per_week.map(num));
+    p.opt_rounded(c.hours_per_week, SHOWN);
     p.key("selling_share");
-    p.number(num(c.selling_share));
+    p.rounded(c.selling_share, SHOWN);
     p.key("needed");
-    p.number(num(c.needed));
+    p.rounded(c.needed, SHOWN);
     p.key("available");
-    p.opt_decimal(c.available.map(num));
+    p.opt_rounded(c.available, SHOWN);
     p.key("fits");
     p.bool(c.fits());
     p.key("periods");
@@ -246,13 +241,13 @@ fn capacity_row(row: &CapacityPeriod, p: &mut Pretty<'_>) {
     p.key("label");
     p.string(&row.label);
     p.key("start");
-    p.quoted(row.start);
+    p.date(row.start);
     p.key("end");
-    p.quoted(row.end);
+    p.date(row.end);
     p.key("needed");
-    p.number(num(row.needed));
+    p.rounded(row.needed, SHOWN);
     p.key("available");
-    p.opt_decimal(row.available.map(num));
+    p.opt_rounded(row.available, SHOWN);
     p.key("fits");
     p.bool(row.fits());
     p.end_object()

@@ -5,7 +5,10 @@
 use std::fmt::Display;
 use std::io::Write;
 
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+
+use crate::plan::fixed::{div_round, round_dp};
 
 /// A writer of pretty-printed JSON at some depth of a document. Writing into memory cannot
 /// fail, so nothing returns an error; the caller writes the buffer out.
@@ -88,10 +91,64 @@ impl<'w> Pretty<'w> {
         write!(self.out, "{x}").expect("writing into memory cannot fail");
     }
 
-    /// A decimal number or `null`.
-    pub fn opt_decimal(&mut self, x: Option<Decimal>) {
+    /// An integer.
+    pub fn int(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push(b'-');
+        }
+        push_digits(self.out, n.unsigned_abs());
+    }
+
+    /// A date, quoted: `"2027-01-31"`, as its `Display` writes it.
+    pub fn date(&mut self, d: NaiveDate) {
+        // Years beyond four digits take a sign, which `Display` writes.
+        let Some(year) = u32::try_from(d.year()).ok().filter(|y| *y <= 9_999) else {
+            return self.quoted(d);
+        };
+        let mut text = *b"\"0000-00-00\"";
+        for (at, n, width) in [(1, year, 4), (6, d.month(), 2), (9, d.day(), 2)] {
+            for place in 0..width {
+                let digit = n / 10_u32.pow(width - 1 - place) % 10;
+                text[at + place as usize] = b'0' + u8::try_from(digit).unwrap_or(0);
+            }
+        }
+        self.out.extend_from_slice(&text);
+    }
+
+    /// `x` rounded to `dp` places, halves away from zero, without trailing zeros: the text of
+    /// `round_dp(x, dp).normalize()`.
+    pub fn rounded(&mut self, x: Decimal, dp: u32) {
+        let (mut mantissa, mut scale) = (x.mantissa(), x.scale());
+        if scale > dp {
+            mantissa = div_round(mantissa, 10_i128.pow(scale - dp));
+            scale = dp;
+        }
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        let Ok(digits) = u64::try_from(mantissa.unsigned_abs()) else {
+            return self.number(round_dp(x, dp).normalize());
+        };
+        if mantissa < 0 {
+            self.out.push(b'-');
+        }
+        let unit = 10_u64.pow(scale);
+        push_digits(self.out, digits / unit);
+        if scale > 0 {
+            self.out.push(b'.');
+            let fraction = digits % unit;
+            for place in (0..scale).rev() {
+                let digit = fraction / 10_u64.pow(place) % 10;
+                self.out.push(b'0' + u8::try_from(digit).unwrap_or(0));
+            }
+        }
+    }
+
+    /// As [`Pretty::rounded`], or `null`.
+    pub fn opt_rounded(&mut self, x: Option<Decimal>, dp: u32) {
         match x {
-            Some(x) => self.number(x),
+            Some(x) => self.rounded(x, dp),
             None => self.null(),
         }
     }
@@ -144,6 +201,22 @@ impl<'w> Pretty<'w> {
     }
 }
 
+/// The decimal digits of `n`.
+fn push_digits(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0_u8; 20];
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[at..]);
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -175,7 +248,7 @@ mod tests {
         p.element();
         p.begin_object();
         p.key("e");
-        p.number(1);
+        p.int(1);
         p.key("f");
         p.opt_string(None);
         p.key("g");
@@ -187,10 +260,10 @@ mod tests {
         p.end_array();
         p.end_object();
         p.element();
-        p.opt_decimal(Some(Decimal::new(25, 1)));
+        p.opt_rounded(Some(Decimal::new(25, 1)), 4);
         p.end_array();
         p.key("h");
-        p.quoted(chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        p.date(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
         p.end_object();
         let expected = serde_json::to_string_pretty(&value).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), expected);
@@ -202,8 +275,58 @@ mod tests {
         let mut p = Pretty::at(2, &mut out);
         p.begin_array();
         p.element();
-        p.number(7);
+        p.int(7);
         p.end_array();
         assert_eq!(String::from_utf8(out).unwrap(), "[\n      7\n    ]");
+    }
+
+    fn written(write: impl FnOnce(&mut Pretty<'_>)) -> String {
+        let mut out = Vec::new();
+        write(&mut Pretty::at(0, &mut out));
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn integers_and_dates_are_written_as_display_writes_them() {
+        for n in [0, 7, -7, 1_000_000, i64::MAX, i64::MIN] {
+            assert_eq!(written(|p| p.int(n)), n.to_string());
+        }
+        for (y, m, d) in [
+            (2027, 1, 1),
+            (2027, 12, 31),
+            (987, 6, 5),
+            (-1, 1, 1),
+            (10_000, 2, 3),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(written(|p| p.date(date)), format!("\"{date}\""));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rounded_is_the_text_of_the_rounded_decimal(
+            lo: u32, mid: u32, hi in 0_u32..4, negative: bool, scale in 0_u32..=28, dp in 0_u32..6,
+        ) {
+            let x = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let expected = round_dp(x, dp).normalize().to_string();
+            proptest::prop_assert_eq!(written(|p| p.rounded(x, dp)), expected);
+        }
+    }
+
+    #[test]
+    fn rounded_halves_go_away_from_zero() {
+        for (x, text) in [
+            ("0.00005", "0.0001"),
+            ("-0.00005", "-0.0001"),
+            ("2.50", "2.5"),
+            ("-0.00001", "0"),
+        ] {
+            assert_eq!(written(|p| p.rounded(x.parse().unwrap(), 4)), text);
+        }
+        assert_eq!(
+            written(|p| p.rounded(Decimal::MAX, 4)),
+            Decimal::MAX.to_string()
+        );
     }
 }
