@@ -2,20 +2,17 @@
 //! `--by`, its baseline worked back through the funnel, and each rep's selling hours.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::activity::{Activity, StageDays, funnel_of};
-use super::hours::{self, HoursCheck, activities, needed, units_between};
+use super::activity::{Activity, funnel_of};
+use super::cells::{labels, lead_trimmed, rep_capacity, target_report};
+use super::hours::{HoursCheck, activities, needed};
 use super::landing::axis_start;
-use super::report::{
-    CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
-    StageReport,
-};
+use super::report::{FunnelReport, FunnelTarget, RepCapacity};
 use super::selling::Workdays;
-use crate::model::{GoalFile, MetricKind, Per, Rep};
+use crate::model::{GoalFile, Per};
 use crate::plan::calendar::{CalendarRules, Period, periods};
 use crate::plan::report::rep_names;
 use crate::plan::target::{self, granularity};
@@ -157,23 +154,6 @@ fn targets<'a, E>(
     })
 }
 
-/// A target's periods without the leading ones before it starts that hold no activity, not
-/// even a fraction of a unit.
-fn lead_trimmed(a: &Activity<'_>, mut periods: Vec<Period>) -> Vec<Period> {
-    let lead = periods
-        .iter()
-        .take_while(|p| {
-            p.end < a.resolved.start
-                && a.stages.iter().all(|s| {
-                    units_between(a, &s.team_quota, p.start, p.end) == 0
-                        && s.team_exact.is_zero(days_between(a, p.start, p.end))
-                })
-        })
-        .count();
-    periods.drain(..lead);
-    periods
-}
-
 /// Every rep's selling hours by period, summed while the targets were worked out.
 pub struct Capacity<'a> {
     file: &'a GoalFile,
@@ -191,12 +171,19 @@ impl Capacity<'_> {
             .zip(self.periods.last())
             .map_or((NaiveDate::MAX, NaiveDate::MIN), |(f, l)| (f.start, l.end));
         let workdays = Workdays::new(&self.rules, first, last);
+        let labels = labels(&self.periods);
         self.file
             .reps
             .iter()
             .zip(&self.needs.by_rep)
             .filter_map(move |(rep, need)| {
-                Some(rep_capacity(&workdays, rep, need.as_ref()?, &self.periods))
+                Some(rep_capacity(
+                    &workdays,
+                    rep,
+                    need.as_ref()?,
+                    &self.periods,
+                    &labels,
+                ))
             })
     }
 }
@@ -257,154 +244,6 @@ impl Needs {
                 *cell += needed(a, r, p.start, p.end);
             }
         }
-    }
-}
-
-fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
-    let r = &a.resolved;
-    FunnelTarget {
-        goal: r.goal.id.value.clone(),
-        title: r
-            .goal
-            .title
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone()),
-        metric: r.metric.id.value.clone(),
-        funnel: a.funnel.id.value.clone(),
-        owner: r
-            .goal
-            .owner
-            .as_ref()
-            .map_or_else(String::new, |o| o.value.label()),
-        each: if r.target.each_rep { "rep" } else { "team" },
-        cycle_days: a.funnel.cycle_days,
-        deal_size: a
-            .funnel
-            .deal_size
-            .as_ref()
-            .filter(|_| r.metric.kind == MetricKind::Money)
-            .map(|d| (d.value, decimals(r.scale))),
-        start: r.start,
-        end: r.end,
-        stages: a
-            .stages
-            .iter()
-            .map(|s| stage_report(a, s, periods))
-            .collect(),
-    }
-}
-
-/// `n` of a scale of 10^n minor units per unit.
-fn decimals(scale: Decimal) -> u32 {
-    let (mut n, mut s) = (0, scale);
-    while s > Decimal::ONE {
-        s /= Decimal::TEN;
-        n += 1;
-    }
-    n
-}
-
-fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageReport {
-    let total: i64 = s.team_quota.iter().sum();
-    let rows = periods
-        .iter()
-        .map(|p| {
-            let quota = units_between(a, &s.team_quota, p.start, p.end);
-            StagePeriod {
-                label: p.label.clone(),
-                start: p.start,
-                end: p.end,
-                before_start: p.end < a.resolved.start,
-                quota,
-                exact: s.team_exact.sum(days_between(a, p.start, p.end)),
-                hours: hours::hours(quota, s.minutes),
-                reps: rep_cells(a, s, p.start, p.end),
-            }
-        })
-        .collect();
-    let axis_end = a.day(a.len().saturating_sub(1));
-    StageReport {
-        activity: s.activity.clone(),
-        rate: s.rate,
-        minutes: s.minutes,
-        per_outcome: s.per_outcome,
-        outcome: s.outcome,
-        total,
-        exact: s.team_exact.total(),
-        hours: hours::hours(total, s.minutes),
-        baseline: comparison(a, s),
-        periods: rows,
-        reps: rep_cells(a, s, a.axis_start, axis_end),
-    }
-}
-
-fn rep_cells(a: &Activity<'_>, s: &StageDays, from: NaiveDate, to: NaiveDate) -> Vec<RepStage> {
-    a.resolved
-        .reps
-        .iter()
-        .enumerate()
-        .map(|(i, rep)| {
-            let quota = units_between(a, &s.rep_quota[i], from, to);
-            RepStage {
-                rep: rep.id.value.clone(),
-                quota,
-                exact: s.rep_exact[i].sum(days_between(a, from, to)),
-                hours: hours::hours(quota, s.minutes),
-            }
-        })
-        .collect()
-}
-
-/// The axis days from `from` to `to`, inclusive (empty when `to` is before the axis).
-fn days_between(a: &Activity<'_>, from: NaiveDate, to: NaiveDate) -> Range<usize> {
-    let index = |d: NaiveDate| (d - a.axis_start).num_days();
-    let lo = usize::try_from(index(from).max(0)).unwrap_or(0);
-    let hi = usize::try_from(index(to) + 1).unwrap_or(0);
-    lo..hi
-}
-
-/// The baseline and the target, both per `per` period, divided by the stage's rates.
-fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
-    let base = a.resolved.target.baseline.as_ref()?.value;
-    let per = a.resolved.target.per.map_or("total", |p| p.name());
-    Some(Comparison {
-        per,
-        baseline: base * s.per_outcome,
-        required: a.resolved.amount * s.per_outcome,
-    })
-}
-
-fn rep_capacity(
-    workdays: &Workdays<'_>,
-    rep: &Rep,
-    need: &[Decimal],
-    periods: &[Period],
-) -> RepCapacity {
-    let rows: Vec<CapacityPeriod> = periods
-        .iter()
-        .zip(need)
-        .map(|(p, needed)| CapacityPeriod {
-            label: p.label.clone(),
-            start: p.start,
-            end: p.end,
-            needed: *needed,
-            available: workdays.available(rep, p.start, p.end),
-        })
-        .collect();
-    let (first, last) = (
-        periods.first().map(|p| p.start),
-        periods.last().map(|p| p.end),
-    );
-    RepCapacity {
-        rep: rep.id.value.clone(),
-        name: rep.name.as_ref().map(|n| n.value.clone()),
-        hours_per_week: rep.hours_per_week,
-        selling_share: rep.selling_share,
-        needed: rows.iter().map(|p| p.needed).sum(),
-        available: first
-            .zip(last)
-            .and_then(|(f, l)| workdays.available(rep, f, l)),
-        periods: rows,
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod activity;
 mod build;
+mod cells;
 mod exact;
 pub mod hours;
 mod landing;

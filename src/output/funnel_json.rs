@@ -198,7 +198,7 @@ fn reps(reps: &[RepStage], names: &RepNames, p: &mut Pretty<'_>) {
         p.key("rep");
         p.string(&r.rep);
         p.key("name");
-        p.opt_string(names.get(&r.rep).map(String::as_str));
+        p.opt_string(names.get(&*r.rep).map(String::as_str));
         p.key("quota");
         p.int(r.quota);
         p.key("exact");
