@@ -340,7 +340,7 @@ steps = ["Call in the afternoon"]
             found.into_iter().map(|d| d.message).collect()
         };
         let once = messages(check.findings(file));
-        assert_eq!(once, messages(hours::findings(checked)));
+        assert_eq!(once, messages(crate::funnel::findings(checked)));
         (shown, once)
     }
 

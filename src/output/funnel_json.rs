@@ -118,7 +118,7 @@ fn target(t: &FunnelTarget, names: &RepNames, p: &mut Pretty<'_>) {
         stage(s, names, p);
     }
     p.end_array();
-    p.end_object()
+    p.end_object();
 }
 
 fn stage(s: &StageReport, names: &RepNames, p: &mut Pretty<'_>) {
@@ -166,7 +166,7 @@ fn stage(s: &StageReport, names: &RepNames, p: &mut Pretty<'_>) {
     p.end_array();
     p.key("reps");
     reps(&s.reps, names, p);
-    p.end_object()
+    p.end_object();
 }
 
 fn period(row: &StagePeriod, names: &RepNames, p: &mut Pretty<'_>) {
@@ -187,7 +187,7 @@ fn period(row: &StagePeriod, names: &RepNames, p: &mut Pretty<'_>) {
     p.rounded(row.hours, SHOWN);
     p.key("reps");
     reps(&row.reps, names, p);
-    p.end_object()
+    p.end_object();
 }
 
 fn reps(reps: &[RepStage], names: &RepNames, p: &mut Pretty<'_>) {
@@ -207,7 +207,7 @@ fn reps(reps: &[RepStage], names: &RepNames, p: &mut Pretty<'_>) {
         p.rounded(r.hours, SHOWN);
         p.end_object();
     }
-    p.end_array()
+    p.end_array();
 }
 
 fn capacity(c: &RepCapacity, p: &mut Pretty<'_>) {
@@ -233,7 +233,7 @@ fn capacity(c: &RepCapacity, p: &mut Pretty<'_>) {
         capacity_row(row, p);
     }
     p.end_array();
-    p.end_object()
+    p.end_object();
 }
 
 fn capacity_row(row: &CapacityPeriod, p: &mut Pretty<'_>) {
@@ -250,5 +250,5 @@ fn capacity_row(row: &CapacityPeriod, p: &mut Pretty<'_>) {
     p.opt_rounded(row.available, SHOWN);
     p.key("fits");
     p.bool(row.fits());
-    p.end_object()
+    p.end_object();
 }

@@ -62,14 +62,38 @@ impl<'w> Pretty<'w> {
         self.next_line();
     }
 
-    /// A string, escaped as `serde_json` escapes it.
+    /// A string, escaped as `serde_json` escapes it: `"` and `\\` with a backslash, control
+    /// characters by their short escape or `\u00XX`, nothing else.
     pub fn string(&mut self, s: &str) {
-        if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-            serde_json::to_writer(&mut *self.out, s).expect("a string serializes into memory");
-            return;
-        }
         self.out.push(b'"');
-        self.out.extend_from_slice(s.as_bytes());
+        let mut plain = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let short = match b {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0x08 => b'b',
+                0x0c => b'f',
+                0..0x20 => b'u',
+                _ => continue,
+            };
+            self.out.extend_from_slice(&s.as_bytes()[plain..i]);
+            plain = i + 1;
+            self.out.extend_from_slice(&[b'\\', short]);
+            if short == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let hex = [
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ];
+                self.out.extend_from_slice(&hex);
+            }
+        }
+        self.out.extend_from_slice(&s.as_bytes()[plain..]);
         self.out.push(b'"');
     }
 
@@ -82,11 +106,17 @@ impl<'w> Pretty<'w> {
     }
 
     /// A value whose `Display` is a string needing no escapes (a date), quoted.
+    ///
+    /// # Panics
+    /// When `x`'s `Display` fails, which no date's does (writing into memory cannot fail).
     pub fn quoted(&mut self, x: impl Display) {
         write!(self.out, "\"{x}\"").expect("writing into memory cannot fail");
     }
 
     /// A number written as its `Display` text: an integer, or a decimal as it stands.
+    ///
+    /// # Panics
+    /// When `x`'s `Display` fails, which no number's does (writing into memory cannot fail).
     pub fn number(&mut self, x: impl Display) {
         write!(self.out, "{x}").expect("writing into memory cannot fail");
     }
@@ -284,6 +314,20 @@ mod tests {
         let mut out = Vec::new();
         write(&mut Pretty::at(0, &mut out));
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0_u8..128).map(char::from).collect();
+        for s in [
+            every_ascii.as_str(),
+            "",
+            "plain",
+            "ünïcödé \u{7f} \u{2028} ✓",
+            "\"\\\"x",
+        ] {
+            assert_eq!(written(|p| p.string(s)), serde_json::to_string(s).unwrap());
+        }
     }
 
     #[test]
