@@ -33,16 +33,26 @@ const POWERS_OF_TEN: [i128; 39] = {
     powers
 };
 
-/// `10^n`, or `None` beyond the `i128` range.
-fn power_of_ten(n: u32) -> Option<i128> {
-    POWERS_OF_TEN.get(usize::try_from(n).ok()?).copied()
-}
+/// `i128::MAX / 10^n`: the largest magnitude whose product with `10^n` fits, so a scaling
+/// is checked by a comparison rather than an overflowing multiplication.
+const LARGEST_TIMES_TEN_TO: [i128; 39] = {
+    let mut largest = [0_i128; 39];
+    let mut n = 0;
+    while n < largest.len() {
+        largest[n] = i128::MAX / POWERS_OF_TEN[n];
+        n += 1;
+    }
+    largest
+};
 
 /// `x` as a whole number of `10^-dp`, rounded half away from zero; `None` when it does not fit.
 pub fn to_fixed(x: Decimal, dp: u32) -> Option<i128> {
     let (mantissa, scale) = (x.mantissa(), x.scale());
     if scale <= dp {
-        mantissa.checked_mul(power_of_ten(dp - scale)?)
+        let n = usize::try_from(dp - scale).ok()?;
+        let largest = *LARGEST_TIMES_TEN_TO.get(n)?;
+        // A mantissa has 96 bits, so it is never i128::MIN and its magnitude is exact.
+        (mantissa.abs() <= largest).then(|| mantissa * POWERS_OF_TEN[n])
     } else {
         Some(div_round(mantissa, 10_i128.pow(scale - dp)))
     }
@@ -139,6 +149,16 @@ mod tests {
         assert_eq!(to_fixed(Decimal::MAX, 21), None);
         assert_eq!(to_fixed(Decimal::ONE, 38), Some(10_i128.pow(38)));
         assert_eq!(to_fixed(Decimal::ONE, 39), None);
+        // 79228162514264337593543950335 × 10^9 fits; × 10^10 does not.
+        assert_eq!(
+            to_fixed(Decimal::MAX, 9),
+            Decimal::MAX.mantissa().checked_mul(10_i128.pow(9))
+        );
+        assert_eq!(
+            to_fixed(Decimal::MIN, 9),
+            Decimal::MIN.mantissa().checked_mul(10_i128.pow(9))
+        );
+        assert_eq!(to_fixed(Decimal::MIN, 10), None);
         assert_eq!(to_binary(dec("2.5")), Some(5 << 63));
         assert_eq!(to_binary(dec("-1")), Some(0));
         assert_eq!(to_binary(Decimal::MAX), None);
