@@ -26,7 +26,7 @@ pub fn lead_trimmed(a: &Activity<'_>, mut periods: Vec<Period>) -> Vec<Period> {
             p.end < a.resolved.start
                 && a.stages.iter().all(|s| {
                     units_between(a, &s.team_quota, p.start, p.end) == 0
-                        && s.team_exact.is_zero(days_between(a, p.start, p.end))
+                        && s.exact.team_is_zero(days_between(a, p.start, p.end))
                 })
         })
         .count();
@@ -116,7 +116,7 @@ fn stage_report(
                 end: p.end,
                 before_start: p.end < a.resolved.start,
                 quota,
-                exact: s.team_exact.sum(days_between(a, p.start, p.end)),
+                exact: s.exact.team_sum(days_between(a, p.start, p.end)),
                 hours: hours::hours(quota, s.minutes),
                 reps: rep_cells(a, s, &shared.reps, p.start, p.end),
             }
@@ -130,7 +130,7 @@ fn stage_report(
         per_outcome: s.per_outcome,
         outcome: s.outcome,
         total,
-        exact: s.team_exact.total(),
+        exact: s.exact.team_total(),
         hours: hours::hours(total, s.minutes),
         baseline: comparison(a, s),
         periods: rows,
@@ -152,7 +152,7 @@ fn rep_cells(
             RepStage {
                 rep: Rc::clone(rep),
                 quota,
-                exact: s.rep_exact[i].sum(days_between(a, from, to)),
+                exact: s.exact.reps[i].sum(days_between(a, from, to)),
                 hours: hours::hours(quota, s.minutes),
             }
         })

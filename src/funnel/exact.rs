@@ -56,6 +56,17 @@ impl ExactDays {
         self.days.is_empty()
     }
 
+    /// Whether every day is held in fixed point (none negative, their sum within an `i128`).
+    pub fn is_fixed(&self) -> bool {
+        self.prefix.is_some()
+    }
+
+    /// Day `d` in units of 10^-28 (exact), when the series is held in fixed point.
+    pub fn fixed(&self, d: usize) -> Option<i128> {
+        let prefix = self.prefix.as_ref()?;
+        Some(prefix.get(d + 1)? - prefix[d])
+    }
+
     /// The sum of the days of `range` (clipped to the series): the exact sum, or the day-by-day
     /// decimal sum where the two could differ in the four places shown.
     ///

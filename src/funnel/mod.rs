@@ -11,6 +11,7 @@ mod landing;
 mod outcome;
 pub mod report;
 mod selling;
+mod stage_exact;
 
 pub use build::{Capacity, FunnelOptions, build, each_target, each_target_checking, head};
 pub use hours::{HoursCheck, findings};
