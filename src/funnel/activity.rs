@@ -3,10 +3,14 @@
 //! stages above it, moved `cycle_days` earlier onto a workday. It knows nothing of hours,
 //! periods or output.
 
+use std::cell::RefCell;
+
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::exact::ExactDays;
+use super::hours::hours;
 use super::landing::Landing;
 use super::outcome::Outcome;
 use super::stage_exact::StageExact;
@@ -33,6 +37,20 @@ pub struct StageDays {
     pub team_quota: Vec<i64>,
     /// `[rep][day]`, in the order of `Resolved::reps`.
     pub rep_quota: Vec<Vec<i64>>,
+    /// The hours of each number of units asked for so far (see [`StageDays::hours`]).
+    hours_of: RefCell<FxHashMap<i64, Decimal>>,
+}
+
+impl StageDays {
+    /// The hours `units` of this stage take: [`hours`] at the stage's minutes, worked out once
+    /// for each number of units (every rep and period asks for a few of the same).
+    pub fn hours(&self, units: i64) -> Decimal {
+        *self
+            .hours_of
+            .borrow_mut()
+            .entry(units)
+            .or_insert_with(|| hours(units, self.minutes))
+    }
 }
 
 /// A target with a funnel, worked back to its activity.
@@ -126,6 +144,7 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                 exact,
                 team_quota,
                 rep_quota,
+                hours_of: RefCell::default(),
             }
         })
         .collect();

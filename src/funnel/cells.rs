@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::activity::{Activity, StageDays};
-use super::hours::{self, units_between};
+use super::hours::units_between;
 use super::report::{
     CapacityPeriod, Comparison, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
@@ -117,7 +117,7 @@ fn stage_report(
                 before_start: p.end < a.resolved.start,
                 quota,
                 exact: s.exact.team_sum(days_between(a, p.start, p.end)),
-                hours: hours::hours(quota, s.minutes),
+                hours: s.hours(quota),
                 reps: rep_cells(a, s, &shared.reps, p.start, p.end),
             }
         })
@@ -131,7 +131,7 @@ fn stage_report(
         outcome: s.outcome,
         total,
         exact: s.exact.team_total(),
-        hours: hours::hours(total, s.minutes),
+        hours: s.hours(total),
         baseline: comparison(a, s),
         periods: rows,
         reps: rep_cells(a, s, &shared.reps, a.axis_start, axis_end),
@@ -153,7 +153,7 @@ fn rep_cells(
                 rep: Rc::clone(rep),
                 quota,
                 exact: s.exact.reps[i].sum(days_between(a, from, to)),
-                hours: hours::hours(quota, s.minutes),
+                hours: s.hours(quota),
             }
         })
         .collect()

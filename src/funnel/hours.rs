@@ -25,7 +25,7 @@ pub fn hours(units: i64, minutes: Decimal) -> Decimal {
 pub fn needed(a: &Activity<'_>, r: usize, from: NaiveDate, to: NaiveDate) -> Decimal {
     a.stages
         .iter()
-        .map(|s| hours(units_between(a, &s.rep_quota[r], from, to), s.minutes))
+        .map(|s| s.hours(units_between(a, &s.rep_quota[r], from, to)))
         .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
