@@ -61,6 +61,12 @@ impl ExactDays {
         self.prefix.is_some()
     }
 
+    /// The running sums in units of 10^-28 (`days + 1` of them, from 0), when the series is
+    /// held in fixed point.
+    pub fn prefix(&self) -> Option<&[i128]> {
+        self.prefix.as_deref()
+    }
+
     /// Day `d` in units of 10^-28 (exact), when the series is held in fixed point.
     pub fn fixed(&self, d: usize) -> Option<i128> {
         let prefix = self.prefix.as_ref()?;

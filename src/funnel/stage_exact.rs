@@ -142,32 +142,35 @@ impl StageExact {
     /// each day scaled so that its largest share is 1. The largest share is found in fixed
     /// point; only the shares below it take a division.
     pub fn runs(&self) -> Vec<Runs> {
-        if !self.reps.iter().all(ExactDays::is_fixed) {
+        let Some(prefixes) = self
+            .reps
+            .iter()
+            .map(ExactDays::prefix)
+            .collect::<Option<Vec<_>>>()
+        else {
             let rows: Vec<Vec<Decimal>> = self.reps.iter().map(|r| r.days().to_vec()).collect();
             return runs_of_rows(&rows);
-        }
+        };
         let mut runs: Vec<Runs> = vec![Vec::new(); self.reps.len()];
         for d in 0..self.len() {
-            let share = |r: &ExactDays| r.fixed(d).unwrap_or(0);
+            let share = |prefix: &[i128]| prefix[d + 1] - prefix[d];
             // The first rep with the largest share, as `fold(Decimal::ZERO, Decimal::max)`.
-            let (top, largest) =
-                self.reps
-                    .iter()
-                    .enumerate()
-                    .fold((None, 0), |(at, most), (r, rep)| {
-                        let v = share(rep);
-                        if most < v { (Some(r), v) } else { (at, most) }
-                    });
-            for (rep, out) in self.reps.iter().zip(&mut runs) {
-                let c = match top {
-                    Some(t) if share(rep) > 0 => {
-                        if share(rep) == largest {
-                            Decimal::ONE
-                        } else {
-                            rep.days()[d] / self.reps[t].days()[d]
-                        }
+            let (mut top, mut largest) = (0, 0);
+            for (r, prefix) in prefixes.iter().enumerate() {
+                if largest < share(prefix) {
+                    (top, largest) = (r, share(prefix));
+                }
+            }
+            for ((rep, prefix), out) in self.reps.iter().zip(&prefixes).zip(&mut runs) {
+                let v = share(prefix);
+                let c = if largest > 0 && v > 0 {
+                    if v == largest {
+                        Decimal::ONE
+                    } else {
+                        rep.days()[d] / self.reps[top].days()[d]
                     }
-                    _ => Decimal::ZERO,
+                } else {
+                    Decimal::ZERO
                 };
                 match out.last_mut() {
                     Some((_, to, value)) if *value == c => *to = d,
