@@ -1,15 +1,13 @@
 //! Builds the funnel report: every funnel target's activity summed into the periods of
 //! `--by`, its baseline worked back through the funnel, and each rep's selling hours.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
-use super::activity::{Activity, funnel_of};
+use super::activity::funnel_of;
 use super::cells::{labels, lead_trimmed, rep_capacity, target_report};
-use super::hours::{HoursCheck, activities, needed};
+use super::hours::{HoursCheck, activities};
 use super::landing::axis_start;
+use super::needs::Needs;
 use super::report::{FunnelReport, FunnelTarget, RepCapacity};
 use super::selling::Workdays;
 use crate::model::{GoalFile, Per};
@@ -137,13 +135,9 @@ fn targets<'a, E>(
     let lead = capacity_periods
         .iter()
         .enumerate()
-        .take_while(|&(p, period)| {
-            period.end < start && needs.by_rep.iter().flatten().all(|row| row[p].is_zero())
-        })
+        .take_while(|&(p, period)| period.end < start && needs.nobody_in(p))
         .count();
-    for row in needs.by_rep.iter_mut().flatten() {
-        row.drain(..lead);
-    }
+    needs.drop_leading(lead);
     let mut capacity_periods = capacity_periods;
     capacity_periods.drain(..lead);
     Ok(Capacity {
@@ -175,12 +169,12 @@ impl Capacity<'_> {
         self.file
             .reps
             .iter()
-            .zip(&self.needs.by_rep)
-            .filter_map(move |(rep, need)| {
+            .enumerate()
+            .filter_map(move |(i, rep)| {
                 Some(rep_capacity(
                     &workdays,
                     rep,
-                    need.as_ref()?,
+                    &self.needs.of_rep(i)?,
                     &self.periods,
                     &labels,
                 ))
@@ -210,41 +204,6 @@ fn first_days(
             Some(axis_start(rules, r.start, funnel.cycle_days))
         })
         .collect()
-}
-
-/// The hours every rep's funnel activity needs in each capacity period, by rep index in the
-/// file; `None` for a rep that carries no shown funnel target.
-struct Needs {
-    by_rep: Vec<Option<Vec<Decimal>>>,
-    index: HashMap<String, usize>,
-    periods: usize,
-}
-
-impl Needs {
-    fn new(file: &GoalFile, periods: usize) -> Self {
-        Needs {
-            by_rep: vec![None; file.reps.len()],
-            index: file
-                .reps
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.value.clone(), i))
-                .collect(),
-            periods,
-        }
-    }
-
-    fn add(&mut self, a: &Activity<'_>, periods: &[Period]) {
-        for (r, rep) in a.resolved.reps.iter().enumerate() {
-            let Some(&i) = self.index.get(&rep.id.value) else {
-                continue;
-            };
-            let row = self.by_rep[i].get_or_insert_with(|| vec![Decimal::ZERO; self.periods]);
-            for (cell, p) in row.iter_mut().zip(periods) {
-                *cell += needed(a, r, p.start, p.end);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

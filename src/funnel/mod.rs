@@ -8,6 +8,7 @@ mod cells;
 mod exact;
 pub mod hours;
 mod landing;
+mod needs;
 mod outcome;
 pub mod report;
 mod selling;
