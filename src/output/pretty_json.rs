@@ -53,8 +53,15 @@ impl<'w> Pretty<'w> {
     /// The key of the next member of the open object; its value comes next.
     pub fn key(&mut self, key: &str) {
         self.next_line();
-        self.string(key);
-        self.out.extend_from_slice(b": ");
+        if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            // The document's own keys need no escapes.
+            self.out.push(b'"');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"\": ");
+        } else {
+            self.string(key);
+            self.out.extend_from_slice(b": ");
+        }
     }
 
     /// Opens the next element of the open array; its value comes next.
@@ -153,13 +160,13 @@ impl<'w> Pretty<'w> {
             mantissa = div_round(mantissa, 10_i128.pow(scale - dp));
             scale = dp;
         }
-        while scale > 0 && mantissa % 10 == 0 {
-            mantissa /= 10;
-            scale -= 1;
-        }
-        let Ok(digits) = u64::try_from(mantissa.unsigned_abs()) else {
+        let Ok(mut digits) = u64::try_from(mantissa.unsigned_abs()) else {
             return self.number(round_dp(x, dp).normalize());
         };
+        while scale > 0 && digits % 10 == 0 {
+            digits /= 10;
+            scale -= 1;
+        }
         if mantissa < 0 {
             self.out.push(b'-');
         }
