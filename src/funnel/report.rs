@@ -1,6 +1,9 @@
 //! The funnel report as plain data: per target, per stage, the activity in whole units by
 //! period and rep with its hours; and per rep the selling hours needed against those
-//! available. Renderers in `output/` decide how to print it.
+//! available. Renderers in `output/` decide how to print it. Labels and rep ids repeated in
+//! every row are shared, not copied.
+
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -112,7 +115,8 @@ impl Comparison {
 /// One period of one stage.
 #[derive(Debug)]
 pub struct StagePeriod {
-    pub label: String,
+    /// Shared by every stage's row of the period.
+    pub label: Rc<str>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     /// The period ends before the target starts: activity for the first outcomes.
@@ -126,7 +130,8 @@ pub struct StagePeriod {
 /// One rep's activity in a period or over the target.
 #[derive(Debug)]
 pub struct RepStage {
-    pub rep: String,
+    /// Shared by every cell of the rep.
+    pub rep: Rc<str>,
     pub quota: i64,
     pub exact: Decimal,
     pub hours: Decimal,
@@ -148,7 +153,8 @@ pub struct RepCapacity {
 /// One period of a rep's selling hours.
 #[derive(Clone, Debug)]
 pub struct CapacityPeriod {
-    pub label: String,
+    /// Shared by every rep's row of the period.
+    pub label: Rc<str>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub needed: Decimal,

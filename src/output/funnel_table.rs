@@ -199,7 +199,7 @@ fn summary(t: &FunnelTarget) -> Grid {
 fn periods(s: &StageReport, with_reps: bool) -> Grid {
     let mut header: Vec<String> = ["period", "total", "hours"].map(String::from).to_vec();
     if with_reps {
-        header.extend(s.reps.iter().map(|r| r.rep.clone()));
+        header.extend(s.reps.iter().map(|r| r.rep.to_string()));
     }
     let mut rows: Vec<Vec<String>> = s
         .periods
@@ -208,7 +208,7 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
             let label = if p.before_start {
                 format!("{}*", p.label)
             } else {
-                p.label.clone()
+                p.label.to_string()
             };
             let mut row = vec![label, group(&p.quota.to_string()), hours(p.hours)];
             if with_reps {
@@ -276,7 +276,7 @@ fn hours_grid(reps: &[RepCapacity], paint: Paint) -> Grid {
     let count = reps.first().map_or(0, |c| c.periods.len());
     let mut rows: Vec<Vec<String>> = (0..count)
         .map(|p| {
-            let mut row = vec![reps[0].periods[p].label.clone()];
+            let mut row = vec![reps[0].periods[p].label.to_string()];
             row.extend(reps.iter().map(|c| {
                 let cell = &c.periods[p];
                 hours_cell(cell.needed, cell.available, cell.fits(), paint)

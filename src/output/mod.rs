@@ -37,6 +37,7 @@ pub mod plan_pipedrive;
 pub mod plan_salesforce;
 pub mod plan_stream;
 pub mod plan_table;
+pub mod pretty_json;
 pub mod replan_notes;
 pub mod sarif;
 pub mod schema;
