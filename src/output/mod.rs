@@ -26,7 +26,6 @@ pub mod funnel_table;
 pub mod github;
 pub mod grid;
 pub mod html;
-pub mod json_pretty;
 pub mod messages;
 pub mod notes;
 pub mod plan_csv;

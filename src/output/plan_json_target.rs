@@ -6,14 +6,14 @@
 use rust_decimal::Decimal;
 
 use super::amount;
-use super::json_pretty::Pretty;
+use super::pretty_json::Pretty;
 use crate::plan::report::{PeriodRow, Quantity, RepCell, RepNames, TargetReport};
 
 /// Writes one target at depth 2 of the document.
 pub fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
     let texts = RepTexts::of(&t.reps, names);
     let mut cells = Cells::default();
-    let mut j = Pretty::at(out, 2);
+    let mut j = Pretty::at(2, out);
     j.begin_object();
     for (key, value) in [
         ("goal", t.goal.as_str()),
@@ -29,7 +29,7 @@ pub fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
     j.key("owner");
     j.string(&t.owner);
     j.key("priority");
-    j.raw(t.priority.to_string().as_bytes());
+    j.int(i64::try_from(t.priority).unwrap_or(i64::MAX));
     j.key("start");
     j.date(t.start);
     j.key("end");
@@ -151,7 +151,7 @@ impl<'a> RepTexts<'a> {
             .iter()
             .map(|r| {
                 let mut head = Vec::new();
-                let mut j = Pretty::at(&mut head, CELL_DEPTH);
+                let mut j = Pretty::at(CELL_DEPTH, &mut head);
                 j.begin_object();
                 write_rep(&mut j, &r.rep, names);
                 j.key("quota");
@@ -159,7 +159,7 @@ impl<'a> RepTexts<'a> {
             })
             .collect();
         let mut cell = Vec::new();
-        let mut j = Pretty::at(&mut cell, CELL_DEPTH);
+        let mut j = Pretty::at(CELL_DEPTH, &mut cell);
         j.begin_object();
         j.key("quota");
         let quota = j.buffer().len();

@@ -190,6 +190,16 @@ impl<'w> Pretty<'w> {
         }
     }
 
+    /// JSON text made elsewhere (a number written by `amount`), as it is.
+    pub fn raw(&mut self, text: &[u8]) {
+        self.out.extend_from_slice(text);
+    }
+
+    /// The buffer, for a writer that puts a number straight into it.
+    pub fn buffer(&mut self) -> &mut Vec<u8> {
+        self.out
+    }
+
     /// `true` or `false`.
     pub fn bool(&mut self, b: bool) {
         self.out
@@ -378,6 +388,43 @@ mod tests {
         assert_eq!(
             written(|p| p.rounded(Decimal::MAX, 4)),
             Decimal::MAX.to_string()
+        );
+    }
+
+    /// Writes any JSON value with `Pretty`.
+    fn write_value(j: &mut Pretty<'_>, v: &serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                j.begin_object();
+                for (k, v) in map {
+                    j.key(k);
+                    write_value(j, v);
+                }
+                j.end_object();
+            }
+            serde_json::Value::Array(items) => {
+                j.begin_array();
+                for v in items {
+                    j.element();
+                    write_value(j, v);
+                }
+                j.end_array();
+            }
+            other => j.raw(other.to_string().as_bytes()),
+        }
+    }
+
+    #[test]
+    fn forty_levels_deep_are_indented_as_the_pretty_printer_does() {
+        let mut value = json!([1, {}]);
+        for _ in 0..40 {
+            value = json!({ "a": value, "b": [] });
+        }
+        let mut out = Vec::new();
+        write_value(&mut Pretty::at(0, &mut out), &value);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
         );
     }
 }
