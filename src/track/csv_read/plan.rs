@@ -7,7 +7,7 @@ use std::io::Read;
 
 use super::super::dates::{Reading, Rule, read_date};
 use super::super::numbers::{Amount, CurrencyCode, DecimalStyle, parse_amount};
-use super::error::find_column;
+use super::error::{find_column, resolve_metric};
 use super::records::Records;
 use super::report::Bad;
 use super::{Header, Mapping, ReadError};
@@ -254,23 +254,6 @@ impl<'m> Plan<'m> {
             reason: Cow::Borrowed(reason),
             detail: Some(detail),
         }
-    }
-}
-
-/// The metric column (`Ok`) or the fixed metric (`Err`); exactly one must be given.
-fn resolve_metric<'m>(
-    mapping: &'m Mapping,
-    columns: &[String],
-) -> Result<Result<Column<'m>, &'m str>, ReadError> {
-    let invalid = |message: &str| Err(ReadError::InvalidMapping(message.to_owned()));
-    match (&mapping.metric, &mapping.fixed_metric) {
-        (Some(column), None) => Ok(Ok(find_column(columns, column, "metric")?)),
-        (None, Some(fixed)) if !fixed.trim().is_empty() => Ok(Err(fixed.trim())),
-        (None, Some(_)) => invalid("the mapping's fixed metric is empty"),
-        (Some(_), Some(_)) => {
-            invalid("the mapping has both a metric column and a fixed metric; keep only one")
-        }
-        (None, None) => invalid("the mapping needs a metric column or a fixed metric"),
     }
 }
 
