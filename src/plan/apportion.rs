@@ -12,7 +12,22 @@ use super::fixed::{round_fixed, round_half_up, to_fixed};
 /// The sums run in integer fixed point (10^-18 of a unit, far finer than the 12-place snap);
 /// amounts too large for it fall back to decimal sums.
 pub fn cumulative_quotas(exact: &[Decimal]) -> Vec<i64> {
-    let fixed: Option<Vec<i128>> = exact.iter().map(|&x| summable(x)).collect();
+    // Days on end carry the very same amount: such a day repeats the last conversion.
+    let mut last: Option<([u8; 16], Option<i128>)> = None;
+    let fixed: Option<Vec<i128>> = exact
+        .iter()
+        .map(|&x| {
+            let bits = x.serialize();
+            match last {
+                Some((b, v)) if b == bits => v,
+                _ => {
+                    let v = summable(x);
+                    last = Some((bits, v));
+                    v
+                }
+            }
+        })
+        .collect();
     match fixed {
         Some(fixed) => differences(&fixed, 0, i128::saturating_add, round_summed),
         None => differences(exact, Decimal::ZERO, Decimal::saturating_add, round_half_up),

@@ -1,40 +1,45 @@
 //! The order in which a day's leftover units go in the split among reps (`reps::split`): each
 //! rep's key, (class, deadline, tie, rep), the smallest first, and the choice of the
-//! smallest. When every part fits its bits, a key is also one integer in the same order,
+//! smallest. While every part fits its bits, a key is kept as one integer in the same order,
 //! which selects several times faster than the tuple.
 
 /// Units already free (class 0) before units not yet earned (1); the earliest due day; the
 /// largest deficit (`tie` is its negated, truncated value); the rep listed first.
 pub type Key = (u8, usize, i128, usize);
 
-/// One day's keys.
+/// One day's keys: packed while every key so far packs, else as tuples.
 #[derive(Default)]
 pub struct Keys {
-    tuples: Vec<Key>,
     packed: Vec<u128>,
-    /// Whether every key so far packs.
+    tuples: Vec<Key>,
     fits: bool,
 }
 
 impl Keys {
     pub fn clear(&mut self) {
-        self.tuples.clear();
         self.packed.clear();
+        self.tuples.clear();
         self.fits = true;
     }
 
     pub fn push(&mut self, key: Key) {
-        self.tuples.push(key);
         if self.fits {
-            match pack(key) {
-                Some(p) => self.packed.push(p),
-                None => self.fits = false,
+            if let Some(p) = pack(key) {
+                self.packed.push(p);
+                return;
             }
+            self.fits = false;
+            self.tuples.extend(self.packed.iter().map(|&p| unpack(p)));
         }
+        self.tuples.push(key);
     }
 
     pub fn len(&self) -> usize {
-        self.tuples.len()
+        if self.fits {
+            self.packed.len()
+        } else {
+            self.tuples.len()
+        }
     }
 
     /// Calls `each` with the rep of each of the `m` smallest keys, in no particular order.
@@ -48,7 +53,7 @@ impl Keys {
                 self.packed.select_nth_unstable(m - 1);
             }
             for &p in &self.packed[..m] {
-                each(unpack_rep(p));
+                each(unpack(p).3);
             }
         } else {
             if m < self.tuples.len() {
@@ -82,8 +87,22 @@ fn pack((class, deadline, tie, rep): Key) -> Option<u128> {
     )
 }
 
-fn unpack_rep(packed: u128) -> usize {
-    usize::try_from(packed & ((1 << REP_BITS) - 1)).expect("invariant: 31 bits fit a usize")
+/// The key a packed key was made from.
+fn unpack(packed: u128) -> Key {
+    let part = |shift: u32, bits: u32| (packed >> shift) & ((1 << bits) - 1);
+    let deadline = u32::try_from(part(95, 32)).expect("invariant: 32 bits");
+    let deadline = if deadline == u32::MAX {
+        usize::MAX
+    } else {
+        usize::try_from(deadline).expect("invariant: 32 bits fit a usize")
+    };
+    let tie = i128::from(u64::try_from(part(REP_BITS, 64)).expect("invariant: 64 bits"));
+    (
+        u8::try_from(packed >> 127).expect("invariant: one bit"),
+        deadline,
+        tie + i128::from(i64::MIN),
+        usize::try_from(part(0, REP_BITS)).expect("invariant: 31 bits fit a usize"),
+    )
 }
 
 #[cfg(test)]
@@ -109,7 +128,7 @@ mod tests {
         fn packed_keys_keep_the_order_of_the_tuples(a in key(), b in key()) {
             if let (Some(pa), Some(pb)) = (pack(a), pack(b)) {
                 prop_assert_eq!(pa.cmp(&pb), a.cmp(&b));
-                prop_assert_eq!(unpack_rep(pa), a.3);
+                prop_assert_eq!(unpack(pa), a);
             }
         }
 
