@@ -9,7 +9,7 @@ pub(crate) mod filter;
 mod judge;
 pub mod ledger;
 mod level_track;
-pub mod numbers;
+pub(crate) mod numbers;
 pub(crate) mod pipeline;
 mod progress;
 pub(crate) mod remainder;
