@@ -74,20 +74,6 @@ pub fn git_show_failed(spec: &str, stderr: &str) -> String {
     )
 }
 
-/// The detail of a pipeline row whose owner `rep` (clipped for display) is no rep's id, name
-/// or alias.
-pub fn unknown_pipeline_rep(rep: &str) -> String {
-    format!("`{rep}` is not the id, name or alias of a rep; add it to that rep's `aliases`")
-}
-
-/// No `[[pipeline]]` mapping has every column it reads among the export's `columns`.
-pub fn no_pipeline_mapping(shown: &str, columns: &[String]) -> String {
-    format!(
-        "{shown}: no [[pipeline]] mapping of the goal file fits its columns ({}); declare one with the export's `date`, `rep`, `value` and `probability` or `stage` columns",
-        columns.join(", ")
-    )
-}
-
 /// The name in errors of the export at `path`, the `path` of an `[[actuals]]` source of the
 /// goal file at `goal_path`.
 pub fn actuals_source(path: &Path, goal_path: &Path) -> String {
@@ -179,10 +165,6 @@ mod tests {
         assert_eq!(
             pipeline_source(csv, goals),
             "q1.csv (the `path` of a [[pipeline]] source in goals.toml)"
-        );
-        assert_eq!(
-            no_pipeline_mapping("open.csv", &["a".into(), "b".into()]),
-            "open.csv: no [[pipeline]] mapping of the goal file fits its columns (a, b); declare one with the export's `date`, `rep`, `value` and `probability` or `stage` columns"
         );
     }
 }

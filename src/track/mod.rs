@@ -11,6 +11,7 @@ pub mod ledger;
 mod level_track;
 pub(crate) mod numbers;
 pub(crate) mod pipeline;
+pub(crate) mod pipeline_read;
 mod progress;
 pub(crate) mod remainder;
 pub(crate) mod replan;
