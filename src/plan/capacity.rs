@@ -47,6 +47,36 @@ pub type Runs = Vec<(usize, usize, Decimal)>;
 /// where the rep starts or ends, at a month boundary of its ramp, or around time off, so only
 /// those days are looked at.
 pub fn capacity_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
+    let changes = change_days(rep, start, days);
+    let mut runs: Runs = Vec::with_capacity(changes.len());
+    for (k, &from) in changes.iter().enumerate() {
+        let to = changes.get(k + 1).map_or(days - 1, |next| next - 1);
+        let c = capacity_on(rep, start + chrono::Days::new(from as u64));
+        match runs.last_mut() {
+            Some((_, end, value)) if *value == c => *end = to,
+            _ => runs.push((from, to, c)),
+        }
+    }
+    runs
+}
+
+/// [`capacity_on`] for each of the `days` days from `start`, worked out once for each stretch
+/// between two days where it can change: every day of a stretch takes the same factors, so
+/// the very same decimal.
+pub fn capacity_each_day(rep: &Rep, start: NaiveDate, days: usize) -> Vec<Decimal> {
+    let changes = change_days(rep, start, days);
+    let mut out = Vec::with_capacity(days);
+    for (k, &from) in changes.iter().enumerate() {
+        let to = changes.get(k + 1).map_or(days, |&next| next);
+        let c = capacity_on(rep, start + chrono::Days::new(from as u64));
+        out.resize(to, c);
+    }
+    out
+}
+
+/// The days (indices from `start`, the first included, ascending) where the rep's capacity
+/// can change: where it starts or ends, at a month boundary of its ramp, and around time off.
+fn change_days(rep: &Rep, start: NaiveDate, days: usize) -> Vec<usize> {
     if days == 0 {
         return Vec::new();
     }
@@ -70,16 +100,7 @@ pub fn capacity_runs(rep: &Rep, start: NaiveDate, days: usize) -> Runs {
     changes.retain(|&i| i < days);
     changes.sort_unstable();
     changes.dedup();
-    let mut runs: Runs = Vec::with_capacity(changes.len());
-    for (k, &from) in changes.iter().enumerate() {
-        let to = changes.get(k + 1).map_or(days - 1, |next| next - 1);
-        let c = capacity_on(rep, start + chrono::Days::new(from as u64));
-        match runs.last_mut() {
-            Some((_, end, value)) if *value == c => *end = to,
-            _ => runs.push((from, to, c)),
-        }
-    }
-    runs
+    changes
 }
 
 /// The rep's share factor of team targets on the `days` days from `start`, as runs:
@@ -187,6 +208,21 @@ mod tests {
             .map(|d| capacity_on(&r, d))
             .collect();
         assert_eq!(dense(&runs, 200), by_day);
+        let each: Vec<[u8; 16]> = capacity_each_day(&r, start, 200)
+            .iter()
+            .map(Decimal::serialize)
+            .collect();
+        let by_day_bits: Vec<[u8; 16]> = by_day.iter().map(Decimal::serialize).collect();
+        assert_eq!(each, by_day_bits, "the very same decimals");
+        // Equal factors written differently stay as each day writes them.
+        let r = rep(Some("2027-07-15"), &["0.5", "0.50", "0.500"]);
+        let bits = |v: &[Decimal]| v.iter().map(Decimal::serialize).collect::<Vec<_>>();
+        let by_day: Vec<Decimal> = start
+            .iter_days()
+            .take(200)
+            .map(|d| capacity_on(&r, d))
+            .collect();
+        assert_eq!(bits(&capacity_each_day(&r, start, 200)), bits(&by_day));
         assert!(
             runs.windows(2)
                 .all(|w| w[0].2 != w[1].2 && w[0].1 + 1 == w[1].0)

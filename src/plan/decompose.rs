@@ -12,6 +12,7 @@ use super::calendar::{Period, periods};
 use super::fixed::round_dp;
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 use super::target::{self, Days, Resolved, granularity, level_at};
+use super::team_runs::TeamCache;
 use crate::model::{GoalFile, Level3, Per, Rep};
 use crate::smart::Checked;
 
@@ -44,6 +45,11 @@ impl PlanOptions {
 pub trait DaySource {
     /// The day-by-day decomposition of an additive target.
     fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days;
+    /// As `days`, sharing what the targets of one team share through `teams`.
+    fn days_with(&self, file: &GoalFile, r: &Resolved<'_>, teams: &mut TeamCache) -> Days {
+        let _ = teams;
+        self.days(file, r)
+    }
     /// The level a rate or level target shows at the end of `day`.
     fn level(&self, r: &Resolved<'_>, day: NaiveDate) -> Decimal;
 }
@@ -54,6 +60,10 @@ pub struct Planned;
 impl DaySource for Planned {
     fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days {
         target::days(file, r)
+    }
+
+    fn days_with(&self, file: &GoalFile, r: &Resolved<'_>, teams: &mut TeamCache) -> Days {
+        target::days_with(file, r, teams)
     }
 
     fn level(&self, r: &Resolved<'_>, day: NaiveDate) -> Decimal {
@@ -153,6 +163,7 @@ pub fn each_target<E>(
     }
     // Targets mostly share their dates: each span's periods are made once.
     let mut spans: HashMap<(NaiveDate, NaiveDate), Vec<Period>> = HashMap::new();
+    let mut teams = TeamCache::default();
     for i in sequence {
         let (file_order, resolved, shown) = &shown_targets[i];
         let periods = spans
@@ -165,7 +176,15 @@ pub fn each_target<E>(
                     resolved.end,
                 )
             });
-        let mut report = target_report(checked, source, resolved, periods, shown, *file_order);
+        let mut report = target_report(
+            checked,
+            source,
+            &mut teams,
+            resolved,
+            periods,
+            shown,
+            *file_order,
+        );
         report.priority = ranks[i];
         visit(report)?;
     }
@@ -195,13 +214,14 @@ fn ranks(targets: &[(usize, &crate::model::Goal)]) -> Vec<usize> {
 fn target_report(
     checked: Checked<'_>,
     source: &dyn DaySource,
+    teams: &mut TeamCache,
     r: &Resolved<'_>,
     periods: &[Period],
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
     let (total, rows, reps, street, unplaced) = if r.metric.kind.is_additive() {
-        let days = source.days(checked.file(), r);
+        let days = source.days_with(checked.file(), r, teams);
         let street = days
             .street
             .as_ref()

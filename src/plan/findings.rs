@@ -1,17 +1,17 @@
 //! The Achievable checks that need the decomposition: amounts on days no rep can carry, and
 //! rep monthly quotas above the metric's capacity (scaled by fte and ramp).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::calendar::CalendarRules;
-use super::capacity::{capacity_on, capacity_runs};
+use super::capacity::{capacity_each_day, capacity_runs};
 use super::fixed::{round_dp, round_half_up};
 use super::target::{self, Days, Resolved};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{GoalFile, Per, SplitName};
+use crate::model::{GoalFile, Per, Rep, SplitName};
 use crate::smart::Checked;
 
 /// Every plan-level finding of a checked file.
@@ -162,76 +162,94 @@ fn weightless(r: &Resolved<'_>) -> Diagnostic {
     )
 }
 
-/// Per rep and calendar month: (quota in units, capacity in units).
-type MonthLoad = BTreeMap<(i32, u32), (i64, Decimal)>;
-
 fn above_capacity(rules: &CalendarRules, r: &Resolved<'_>, days: &Days) -> Vec<Diagnostic> {
     let Some(capacity) = &r.metric.capacity else {
         return Vec::new();
     };
+    let n = days.team_quota.len();
+    // Each day's calendar month (an index into `months`) and its share of the month's
+    // capacity: 1 / workdays in the month on workdays, else 0.
+    let mut months: Vec<(i32, u32)> = Vec::new();
+    let mut month_of = Vec::with_capacity(n);
+    let mut weight = Vec::with_capacity(n);
+    let mut per_workday = Decimal::ZERO;
+    for day in days.start.iter_days().take(n) {
+        if months.last() != Some(&(day.year(), day.month())) {
+            months.push((day.year(), day.month()));
+            per_workday = Decimal::ONE / Decimal::from(workdays_in_month(rules, day));
+        }
+        month_of.push(months.len() - 1);
+        weight.push(if rules.is_workday(day) {
+            per_workday
+        } else {
+            Decimal::ZERO
+        });
+    }
     let mut out = Vec::new();
-    // Each day's share of its month's capacity: 1 / workdays in the month on workdays, else 0.
-    let mut month_days: BTreeMap<(i32, u32), Decimal> = BTreeMap::new();
-    let weight: Vec<Decimal> = days
-        .start
-        .iter_days()
-        .take(days.team_quota.len())
-        .map(|day| {
-            let n = *month_days
-                .entry((day.year(), day.month()))
-                .or_insert_with(|| Decimal::from(workdays_in_month(rules, day)));
-            if rules.is_workday(day) {
-                Decimal::ONE / n
-            } else {
-                Decimal::ZERO
-            }
-        })
-        .collect();
     for (i, rep) in r.reps.iter().enumerate() {
-        let mut load = MonthLoad::new();
-        for (d, day) in days
-            .start
-            .iter_days()
-            .take(days.team_quota.len())
+        // Per month: (quota in units, capacity in units).
+        let mut load = vec![(0_i64, Decimal::ZERO); months.len()];
+        let mut last: Option<([u8; 16], [u8; 16], Decimal)> = None;
+        for (d, c) in capacity_each_day(rep, days.start, n)
+            .into_iter()
             .enumerate()
         {
-            let entry = load.entry((day.year(), day.month())).or_default();
+            let entry = &mut load[month_of[d]];
             entry.0 += days.rep_quota[i][d];
             if !weight[d].is_zero() {
-                entry.1 += capacity_on(rep, day) * weight[d];
+                let bits = (c.serialize(), weight[d].serialize());
+                let share = match last {
+                    Some((a, b, share)) if (a, b) == bits => share,
+                    _ => c * weight[d],
+                };
+                last = Some((bits.0, bits.1, share));
+                entry.1 += share;
             }
         }
-        let over: Vec<((i32, u32), i64, Decimal)> = load
-            .into_iter()
-            .map(|(month, (quota, share))| (month, quota, capacity.value * share * r.scale))
+        let over: Vec<((i32, u32), i64, Decimal)> = months
+            .iter()
+            .zip(load)
+            .map(|(&month, (quota, share))| (month, quota, capacity.value * share * r.scale))
             .filter(|(_, quota, cap)| Decimal::from(*quota) > *cap)
             .collect();
-        if let Some(&((year, month), quota, cap)) = over.first() {
-            let more = if over.len() > 1 {
-                format!(" (and {} more months)", over.len() - 1)
-            } else {
-                String::new()
-            };
-            let fmt = |n: Decimal| round_dp(n / r.scale, 2).normalize();
-            let message = format!(
-                "rep `{}` must deliver {} {} in {year}-{month:02}, above a capacity of {}{more}",
-                rep.id.value,
-                fmt(Decimal::from(quota)),
-                r.metric.unit.as_deref().unwrap_or(&r.metric.id.value),
-                fmt(cap)
-            );
-            let span = r
-                .target
-                .target
-                .as_ref()
-                .map_or_else(|| r.target.span.clone(), |t| t.span.clone());
-            out.push(label(
-                Diagnostic::new(Code::QuotaAboveCapacity, Some(span), message),
-                r,
-            ));
+        if let Some(&(month, quota, cap)) = over.first() {
+            out.push(over_capacity(r, rep, month, quota, cap, over.len()));
         }
     }
     out
+}
+
+/// The finding of a rep whose quota passes its capacity in `month` (and `months - 1` more).
+fn over_capacity(
+    r: &Resolved<'_>,
+    rep: &Rep,
+    (year, month): (i32, u32),
+    quota: i64,
+    cap: Decimal,
+    months: usize,
+) -> Diagnostic {
+    let more = if months > 1 {
+        format!(" (and {} more months)", months - 1)
+    } else {
+        String::new()
+    };
+    let fmt = |n: Decimal| round_dp(n / r.scale, 2).normalize();
+    let message = format!(
+        "rep `{}` must deliver {} {} in {year}-{month:02}, above a capacity of {}{more}",
+        rep.id.value,
+        fmt(Decimal::from(quota)),
+        r.metric.unit.as_deref().unwrap_or(&r.metric.id.value),
+        fmt(cap)
+    );
+    let span = r
+        .target
+        .target
+        .as_ref()
+        .map_or_else(|| r.target.span.clone(), |t| t.span.clone());
+    label(
+        Diagnostic::new(Code::QuotaAboveCapacity, Some(span), message),
+        r,
+    )
 }
 
 fn workdays_in_month(rules: &CalendarRules, day: NaiveDate) -> u32 {

@@ -14,6 +14,7 @@ mod split_arith;
 mod split_keys;
 pub mod street;
 pub mod target;
+pub mod team_runs;
 pub mod weights;
 
 pub use decompose::{

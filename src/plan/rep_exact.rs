@@ -3,11 +3,12 @@
 //! O(runs) instead of O(days).
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 
 use super::capacity::Runs;
+use super::team_runs::TeamRuns;
 
 /// Each rep's exact share of each day, in whole units' scale.
 #[derive(Debug)]
@@ -16,19 +17,23 @@ pub enum RepExact {
     Dense(Vec<Vec<Decimal>>),
     /// Rep `r`'s share of day `d` is its capacity on `d` × `unit[d]`; `prefix[d]` is the sum
     /// of `unit[..d]`.
+    /// Reps with the very same runs have the same share of every range, summed once.
     Factored {
-        runs: Vec<Runs>,
+        team: Rc<TeamRuns>,
         unit: Vec<Decimal>,
         prefix: Vec<Decimal>,
-        /// For each rep, the first rep whose runs are the very same (to the bit): both have
-        /// the same share of every range, summed once.
-        profile: Vec<usize>,
     },
 }
 
 impl RepExact {
     /// Shares that are capacity × `unit` of the day.
     pub fn factored(runs: Vec<Runs>, unit: Vec<Decimal>) -> Self {
+        let days = unit.len();
+        Self::shared(Rc::new(TeamRuns::new(runs, days)), unit)
+    }
+
+    /// Shares that are the team's runs × `unit` of the day.
+    pub fn shared(team: Rc<TeamRuns>, unit: Vec<Decimal>) -> Self {
         let mut prefix = Vec::with_capacity(unit.len() + 1);
         let mut sum = Decimal::ZERO;
         prefix.push(sum);
@@ -36,21 +41,7 @@ impl RepExact {
             sum += u;
             prefix.push(sum);
         }
-        let mut first: FxHashMap<Vec<(usize, usize, [u8; 16])>, usize> = FxHashMap::default();
-        let profile = runs
-            .iter()
-            .enumerate()
-            .map(|(r, rep)| {
-                let key = rep.iter().map(|&(a, b, c)| (a, b, c.serialize())).collect();
-                *first.entry(key).or_insert(r)
-            })
-            .collect();
-        RepExact::Factored {
-            runs,
-            unit,
-            prefix,
-            profile,
-        }
+        RepExact::Factored { team, unit, prefix }
     }
 
     /// The exact share over the days of `range` of every rep that `shown` marks, in rep
@@ -59,10 +50,10 @@ impl RepExact {
         let reps = (0..shown.len()).filter(|&r| shown[r]);
         match self {
             RepExact::Dense(_) => reps.map(|r| self.sum(r, range.clone())).collect(),
-            RepExact::Factored { profile, .. } => {
-                let mut once: Vec<Option<Decimal>> = vec![None; profile.len()];
+            RepExact::Factored { team, .. } => {
+                let mut once: Vec<Option<Decimal>> = vec![None; team.profile.len()];
                 reps.map(|r| {
-                    let p = profile[r];
+                    let p = team.profile[r];
                     *once[p].get_or_insert_with(|| self.sum(p, range.clone()))
                 })
                 .collect()
@@ -74,7 +65,7 @@ impl RepExact {
     pub fn sum(&self, r: usize, range: Range<usize>) -> Decimal {
         match self {
             RepExact::Dense(rows) => rows[r][range].iter().sum(),
-            RepExact::Factored { runs, prefix, .. } => runs[r]
+            RepExact::Factored { team, prefix, .. } => team.runs[r]
                 .iter()
                 .filter(|&&(from, to, c)| from < range.end && to >= range.start && !c.is_zero())
                 .map(|&(from, to, c)| {
@@ -89,7 +80,7 @@ impl RepExact {
     pub fn runs(&self) -> Option<&[Runs]> {
         match self {
             RepExact::Dense(_) => None,
-            RepExact::Factored { runs, .. } => Some(runs),
+            RepExact::Factored { team, .. } => Some(&team.runs),
         }
     }
 
@@ -97,7 +88,8 @@ impl RepExact {
     pub fn rows(&self) -> Vec<Vec<Decimal>> {
         match self {
             RepExact::Dense(rows) => rows.clone(),
-            RepExact::Factored { runs, unit, .. } => runs
+            RepExact::Factored { team, unit, .. } => team
+                .runs
                 .iter()
                 .map(|rep| {
                     let mut row = vec![Decimal::ZERO; unit.len()];

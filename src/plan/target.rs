@@ -6,9 +6,10 @@ use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, per_rep_targets};
 use super::calendar::{CalendarRules, Granularity};
-use super::capacity::{Runs, capacity_on, capacity_runs, dense, share_runs, totals};
+use super::capacity::{capacity_on, capacity_runs, dense};
 use super::rep_exact::RepExact;
 use super::reps;
+use super::team_runs::TeamCache;
 use super::weights::daily_amounts;
 use crate::model::{GoalFile, Per};
 pub use crate::smart::Resolved;
@@ -98,14 +99,19 @@ pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, 
 /// Decomposes an additive target day by day. An over-assigned target keeps the target as the
 /// team's quota and shares its street plan (target × factor) among the reps.
 pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+    days_with(file, resolved, &mut TeamCache::default())
+}
+
+/// As [`days`], with the team's runs from (or added to) `teams`.
+pub fn days_with(file: &GoalFile, resolved: &Resolved<'_>, teams: &mut TeamCache) -> Days {
     if resolved.over_assign == Decimal::ONE {
-        return shared_days(file, resolved);
+        return shared_days(file, resolved, teams);
     }
     let street = Resolved {
         amount: resolved.amount * resolved.over_assign,
         ..resolved.clone()
     };
-    let mut days = shared_days(file, &street);
+    let mut days = shared_days(file, &street, teams);
     let team_exact = day_amounts(file, resolved);
     let team_quota = cumulative_quotas(&team_exact);
     days.street = Some(Street {
@@ -116,23 +122,16 @@ pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
 }
 
 /// Decomposes an additive target day by day and shares it among the reps.
-fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
+fn shared_days(file: &GoalFile, resolved: &Resolved<'_>, teams: &mut TeamCache) -> Days {
     let day_exact = day_amounts(file, resolved);
     let n = day_exact.len();
-    let runs: Vec<Runs> = resolved
-        .reps
-        .iter()
-        .map(|rep| {
-            // Each rep carries its own target by capacity; a team target is shared by weight too.
-            if resolved.target.each_rep {
-                capacity_runs(rep, resolved.start, n)
-            } else {
-                share_runs(rep, resolved.start, n)
-            }
-        })
-        .collect();
+    // Each rep carries its own target by capacity; a team target is shared by weight too.
     if resolved.target.each_rep {
-        let capacity: Vec<Vec<Decimal>> = runs.iter().map(|r| dense(r, n)).collect();
+        let capacity: Vec<Vec<Decimal>> = resolved
+            .reps
+            .iter()
+            .map(|rep| dense(&capacity_runs(rep, resolved.start, n), n))
+            .collect();
         let (rep_quota, rep_exact) = per_rep_targets(&day_exact, &capacity);
         let team_quota = sum_days(&rep_quota, day_exact.len());
         let team_exact = sum_exact(&rep_exact, day_exact.len());
@@ -147,8 +146,9 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             unplaced: 0,
         };
     }
+    let team = teams.runs(&resolved.reps, resolved.start, n);
     let team_quota = cumulative_quotas(&day_exact);
-    let (rep_quota, uncovered) = match reps::split(&team_quota, &day_exact, &runs) {
+    let (rep_quota, uncovered) = match reps::split(&team_quota, &day_exact, &team.runs) {
         Ok(quotas) => (quotas, Vec::new()),
         Err(reps::Uncovered { days, quotas }) => (quotas, days),
     };
@@ -158,7 +158,7 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
     let mut last: Option<([u8; 16], [u8; 16], Decimal)> = None;
     let unit = day_exact
         .iter()
-        .zip(totals(&runs, n))
+        .zip(&team.totals)
         .map(|(e, c)| {
             if c.is_zero() {
                 return Decimal::ZERO;
@@ -174,7 +174,7 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
             }
         })
         .collect();
-    let rep_exact = RepExact::factored(runs, unit);
+    let rep_exact = RepExact::shared(team, unit);
     Days {
         start: resolved.start,
         team_exact: day_exact,
