@@ -1,17 +1,19 @@
 //! One target of the plan JSON document, written field by field into a buffer at its depth
-//! in the document (2), with the bytes `serde_json`'s pretty printer gives. A period lists the
-//! reps of the target's totals in the same order, so each rep's text up to its quota is made
-//! once a target and every period's cell copies it.
+//! in the document (2), with the bytes `serde_json`'s pretty printer gives. Each rep's text up
+//! to its quota (id and name) is made once for the document, and a period, which lists the
+//! reps of the target's totals in the same order, copies it into every cell.
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::amount;
 use super::json_pretty::Pretty;
 use crate::plan::report::{PeriodRow, Quantity, RepCell, RepNames, TargetReport};
 
-/// Writes one target at depth 2 of the document.
-pub fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
-    let texts = RepTexts::of(&t.reps, names);
+/// Writes one target at depth 2 of the document, with the reps' text from (or added to)
+/// `heads`.
+pub fn write_target(t: &TargetReport, names: &RepNames, heads: &mut RepHeads, out: &mut Vec<u8>) {
+    let texts = heads.texts(&t.reps, names);
     let mut cells = Cells::default();
     let mut j = Pretty::at(out, 2);
     j.begin_object();
@@ -53,13 +55,11 @@ pub fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
     j.end_array();
     j.key("reps");
     j.begin_array();
-    for r in &t.reps {
+    for (r, (_, head)) in t.reps.iter().zip(&texts.heads) {
         j.element();
-        j.begin_object();
-        write_rep(&mut j, &r.rep, names);
-        j.key("quota");
+        j.raw(&head.total);
         cells.quantity(r.quota, t.decimals, j.buffer());
-        j.end_object();
+        j.raw(texts.heads_close);
     }
     j.end_array();
     j.end_object();
@@ -96,12 +96,12 @@ fn write_period(
     for (i, r) in p.reps.iter().enumerate() {
         j.element();
         match texts.heads.get(i) {
-            Some((id, head)) if **id == *r.rep => {
-                j.raw(head);
+            Some((id, head)) if same(id, &r.rep) => {
+                j.raw(&head.cell);
                 cells.quantity(r.quota, decimals, j.buffer());
-                j.raw(&texts.exact_key);
+                j.raw(texts.exact_key);
                 cells.exact(r.exact, j.buffer());
-                j.raw(&texts.close);
+                j.raw(texts.close);
             }
             _ => write_rep_quota(j, r, decimals, texts.names, cells),
         }
@@ -135,29 +135,22 @@ fn write_rep(j: &mut Pretty<'_>, rep: &str, names: &RepNames) {
     j.opt_string(names.get(rep).map(String::as_str));
 }
 
-/// The fixed text of a period's rep cells, made once a target with [`Pretty`] itself.
-struct RepTexts<'a> {
-    names: &'a RepNames,
-    /// Each rep of the totals: its id, and its cell's text from `{` to `"quota": `.
-    heads: Vec<(&'a str, Vec<u8>)>,
-    /// The text between the quota and the exact amount, and after the exact amount.
+/// Depth of a rep's total in the document: a target's fields stand at 3, its reps at 4.
+const TOTAL_DEPTH: usize = 4;
+
+/// Each rep's text up to its quota, as a period's cell and as a total, made with [`Pretty`]
+/// itself once for the document.
+pub struct RepHeads {
+    made: FxHashMap<Box<str>, RepHead>,
+    /// A cell's text between the quota and the exact amount, and after the exact amount.
     exact_key: Vec<u8>,
     close: Vec<u8>,
+    /// A total's text after the quota.
+    total_close: Vec<u8>,
 }
 
-impl<'a> RepTexts<'a> {
-    fn of(reps: &'a [RepCell], names: &'a RepNames) -> Self {
-        let heads = reps
-            .iter()
-            .map(|r| {
-                let mut head = Vec::new();
-                let mut j = Pretty::at(&mut head, CELL_DEPTH);
-                j.begin_object();
-                write_rep(&mut j, &r.rep, names);
-                j.key("quota");
-                (&*r.rep, head)
-            })
-            .collect();
+impl Default for RepHeads {
+    fn default() -> Self {
         let mut cell = Vec::new();
         let mut j = Pretty::at(&mut cell, CELL_DEPTH);
         j.begin_object();
@@ -166,13 +159,73 @@ impl<'a> RepTexts<'a> {
         j.key("exact");
         let exact = j.buffer().len();
         j.end_object();
-        RepTexts {
-            names,
-            heads,
+        let mut total = Vec::new();
+        let mut j = Pretty::at(&mut total, TOTAL_DEPTH);
+        j.begin_object();
+        j.key("quota");
+        let quota_at = j.buffer().len();
+        j.end_object();
+        RepHeads {
+            made: FxHashMap::default(),
             exact_key: cell[quota..exact].to_vec(),
             close: cell[exact..].to_vec(),
+            total_close: total[quota_at..].to_vec(),
         }
     }
+}
+
+impl RepHeads {
+    /// The texts of the reps of a target's totals.
+    fn texts<'a>(&'a mut self, reps: &'a [RepCell], names: &'a RepNames) -> RepTexts<'a> {
+        for r in reps {
+            if !self.made.contains_key(&*r.rep) {
+                let head = |depth: usize| {
+                    let mut head = Vec::new();
+                    let mut j = Pretty::at(&mut head, depth);
+                    j.begin_object();
+                    write_rep(&mut j, &r.rep, names);
+                    j.key("quota");
+                    head
+                };
+                let texts = RepHead {
+                    cell: head(CELL_DEPTH),
+                    total: head(TOTAL_DEPTH),
+                };
+                self.made.insert(r.rep.as_ref().into(), texts);
+            }
+        }
+        RepTexts {
+            names,
+            heads: reps
+                .iter()
+                .map(|r| (&*r.rep, &self.made[&*r.rep]))
+                .collect(),
+            exact_key: &self.exact_key,
+            close: &self.close,
+            heads_close: &self.total_close,
+        }
+    }
+}
+
+/// A rep's text from `{` to `"quota": `, as a period's cell and as a total.
+struct RepHead {
+    cell: Vec<u8>,
+    total: Vec<u8>,
+}
+
+/// Whether two ids are the very same string (the one a target's cells share) or equal ones.
+fn same(a: &str, b: &str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
+}
+
+/// The reps' texts for one target.
+struct RepTexts<'a> {
+    names: &'a RepNames,
+    /// Each rep of the totals: its id, and its text as a cell and as a total.
+    heads: Vec<(&'a str, &'a RepHead)>,
+    exact_key: &'a [u8],
+    close: &'a [u8],
+    heads_close: &'a [u8],
 }
 
 /// The text of the last level and exact amount written: a level target gives every rep of a
@@ -319,7 +372,7 @@ mod tests {
             .replace("\"#", "")
             .replace("#\"", "");
         let mut out = Vec::new();
-        write_target(&t, &names, &mut out);
+        write_target(&t, &names, &mut RepHeads::default(), &mut out);
         assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 }
