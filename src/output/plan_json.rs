@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::plan_json_target::{RepHeads, write_target};
+use super::plan_json_target::write_target;
+use super::plan_json_text::RepHeads;
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
 use crate::plan::report::{PlanReport, TargetReport};
