@@ -31,6 +31,7 @@ pub mod notes;
 pub mod plan_csv;
 pub mod plan_json;
 mod plan_json_target;
+mod plan_json_text;
 pub mod plan_markdown;
 pub mod plan_pipedrive;
 pub mod plan_salesforce;

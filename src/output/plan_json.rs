@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::plan_json_target::write_target;
+use super::plan_json_text::RepHeads;
 use super::plan_stream::{PlanStream, write_report};
 use crate::plan::Order;
 use crate::plan::report::{PlanReport, TargetReport};
@@ -38,6 +39,8 @@ pub struct Json {
     pub written: usize,
     /// The target being written, sent to the output in one piece.
     buffer: Vec<u8>,
+    /// Each rep's text, made once for the document.
+    heads: RepHeads,
 }
 
 impl PlanStream for Json {
@@ -70,7 +73,7 @@ impl PlanStream for Json {
         }
         self.written += 1;
         self.buffer.extend_from_slice(b"\n    ");
-        write_target(t, &report.rep_names, &mut self.buffer);
+        write_target(t, &report.rep_names, &mut self.heads, &mut self.buffer);
         out.write_all(&self.buffer)
     }
 

@@ -1,17 +1,17 @@
 //! One target of the plan JSON document, written field by field into a buffer at its depth
-//! in the document (2), with the bytes `serde_json`'s pretty printer gives. A period lists the
-//! reps of the target's totals in the same order, so each rep's text up to its quota is made
-//! once a target and every period's cell copies it.
-
-use rust_decimal::Decimal;
+//! in the document (2), with the bytes `serde_json`'s pretty printer gives. A period lists
+//! the reps of the target's totals in the same order, so each cell copies its rep's text
+//! (`plan_json_text`) up to the quota.
 
 use super::amount;
+use super::plan_json_text::{Cells, RepHeads, RepTexts, same, write_rep};
 use super::pretty_json::Pretty;
-use crate::plan::report::{PeriodRow, Quantity, RepCell, RepNames, TargetReport};
+use crate::plan::report::{PeriodRow, RepCell, RepNames, TargetReport};
 
-/// Writes one target at depth 2 of the document.
-pub fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
-    let texts = RepTexts::of(&t.reps, names);
+/// Writes one target at depth 2 of the document, with the reps' text from (or added to)
+/// `heads`.
+pub fn write_target(t: &TargetReport, names: &RepNames, heads: &mut RepHeads, out: &mut Vec<u8>) {
+    let texts = heads.texts(&t.reps, names);
     let mut cells = Cells::default();
     let mut j = Pretty::at(2, out);
     j.begin_object();
@@ -53,21 +53,15 @@ pub fn write_target(t: &TargetReport, names: &RepNames, out: &mut Vec<u8>) {
     j.end_array();
     j.key("reps");
     j.begin_array();
-    for r in &t.reps {
+    for (r, (_, head)) in t.reps.iter().zip(&texts.heads) {
         j.element();
-        j.begin_object();
-        write_rep(&mut j, &r.rep, names);
-        j.key("quota");
+        j.raw(&head.total);
         cells.quantity(r.quota, t.decimals, j.buffer());
-        j.end_object();
+        j.raw(texts.heads_close);
     }
     j.end_array();
     j.end_object();
 }
-
-/// Depth of a period's rep cell in the document: a target stands at 2, its fields at 3, its
-/// periods at 4, their fields at 5 and their reps at 6.
-const CELL_DEPTH: usize = 6;
 
 fn write_period(
     j: &mut Pretty<'_>,
@@ -96,12 +90,12 @@ fn write_period(
     for (i, r) in p.reps.iter().enumerate() {
         j.element();
         match texts.heads.get(i) {
-            Some((id, head)) if **id == *r.rep => {
-                j.raw(head);
+            Some((id, head)) if same(id, &r.rep) => {
+                j.raw(&head.cell);
                 cells.quantity(r.quota, decimals, j.buffer());
-                j.raw(&texts.exact_key);
+                j.raw(texts.exact_key);
                 cells.exact(r.exact, j.buffer());
-                j.raw(&texts.close);
+                j.raw(texts.close);
             }
             _ => write_rep_quota(j, r, decimals, texts.names, cells),
         }
@@ -127,100 +121,10 @@ fn write_rep_quota(
     j.end_object();
 }
 
-/// `"rep"` and `"name"` (the display name, or `null`).
-fn write_rep(j: &mut Pretty<'_>, rep: &str, names: &RepNames) {
-    j.key("rep");
-    j.string(rep);
-    j.key("name");
-    j.opt_string(names.get(rep).map(String::as_str));
-}
-
-/// The fixed text of a period's rep cells, made once a target with [`Pretty`] itself.
-struct RepTexts<'a> {
-    names: &'a RepNames,
-    /// Each rep of the totals: its id, and its cell's text from `{` to `"quota": `.
-    heads: Vec<(&'a str, Vec<u8>)>,
-    /// The text between the quota and the exact amount, and after the exact amount.
-    exact_key: Vec<u8>,
-    close: Vec<u8>,
-}
-
-impl<'a> RepTexts<'a> {
-    fn of(reps: &'a [RepCell], names: &'a RepNames) -> Self {
-        let heads = reps
-            .iter()
-            .map(|r| {
-                let mut head = Vec::new();
-                let mut j = Pretty::at(CELL_DEPTH, &mut head);
-                j.begin_object();
-                write_rep(&mut j, &r.rep, names);
-                j.key("quota");
-                (&*r.rep, head)
-            })
-            .collect();
-        let mut cell = Vec::new();
-        let mut j = Pretty::at(CELL_DEPTH, &mut cell);
-        j.begin_object();
-        j.key("quota");
-        let quota = j.buffer().len();
-        j.key("exact");
-        let exact = j.buffer().len();
-        j.end_object();
-        RepTexts {
-            names,
-            heads,
-            exact_key: cell[quota..exact].to_vec(),
-            close: cell[exact..].to_vec(),
-        }
-    }
-}
-
-/// The text of the last level and exact amount written: a level target gives every rep of a
-/// period the same two, which are rounded and written once.
-#[derive(Default)]
-struct Cells {
-    level: Memo,
-    exact: Memo,
-}
-
-impl Cells {
-    fn quantity(&mut self, q: Quantity, decimals: u32, out: &mut Vec<u8>) {
-        match q {
-            Quantity::Units(n) => amount::write_units(n, decimals, out),
-            Quantity::Level(level) => self.level.write(level, out, |x, text| {
-                text.extend_from_slice(amount::plain(Quantity::Level(x), decimals).as_bytes());
-            }),
-        }
-    }
-
-    fn exact(&mut self, x: Decimal, out: &mut Vec<u8>) {
-        self.exact.write(x, out, amount::write_exact);
-    }
-}
-
-/// The text of the last decimal written, reused for the very same decimal (same bits: `1.0`
-/// and `1.00` write differently).
-#[derive(Default)]
-struct Memo {
-    bits: Option<[u8; 16]>,
-    text: Vec<u8>,
-}
-
-impl Memo {
-    fn write(&mut self, x: Decimal, out: &mut Vec<u8>, render: impl FnOnce(Decimal, &mut Vec<u8>)) {
-        let bits = x.serialize();
-        if self.bits != Some(bits) {
-            self.text.clear();
-            render(x, &mut self.text);
-            self.bits = Some(bits);
-        }
-        out.extend_from_slice(&self.text);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::report::Quantity;
     use chrono::NaiveDate;
     use serde_json::json;
 
@@ -319,7 +223,7 @@ mod tests {
             .replace("\"#", "")
             .replace("#\"", "");
         let mut out = Vec::new();
-        write_target(&t, &names, &mut out);
+        write_target(&t, &names, &mut RepHeads::default(), &mut out);
         assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 }

@@ -12,6 +12,7 @@ pub mod report;
 pub mod reps;
 mod split_arith;
 mod split_keys;
+mod split_rep;
 pub mod street;
 pub mod target;
 pub mod team_runs;

@@ -18,9 +18,8 @@ use super::capacity::Runs;
 use super::fixed::{capacity_units, to_binary};
 use super::split_arith::{Arith, ONE, Plain, Saturating, bounded};
 use super::split_keys::Keys;
-/// Rounding noise of the fixed point, ignored where a unit becomes free or due: 2^-30 (about
-/// 10^-9) of a unit.
-const NOISE: i128 = 1 << 34;
+use super::split_rep::{NOISE, Rep};
+
 /// Deficits that agree down to 2^-40 (about 10^-12) of a unit count as equal.
 const TIE_BITS: u32 = 24;
 
@@ -78,78 +77,6 @@ pub(super) fn split_saturating(
     split.run::<Saturating>(team_quota).0
 }
 
-/// One rep in the split: capacity runs in millionths and its running state.
-struct Rep {
-    runs: Vec<(usize, usize, i128)>,
-    /// Exact share before each run's first day.
-    base: Vec<i128>,
-    /// Units given so far.
-    given: i128,
-    /// The run holding today.
-    run: usize,
-    /// The first day the next unit can be due (never moves back: units only increase), and
-    /// the run holding it.
-    due_day: usize,
-    due_run: usize,
-    /// The last share worked out: (run, day, share).
-    known: (usize, usize, i128),
-    /// The last deadline found, with the units given then: it holds until a unit is given.
-    found: Option<(i128, usize)>,
-}
-
-impl Rep {
-    /// Exact share up to and including day `d`, which lies in run `run`.
-    fn share<A: Arith>(&mut self, prefix: &[i128], run: usize, d: usize) -> i128 {
-        if (self.known.0, self.known.1) == (run, d) {
-            return self.known.2;
-        }
-        let (from, _, c) = self.runs[run];
-        let share = A::add(self.base[run], A::times(c, prefix[d + 1] - prefix[from]));
-        self.known = (run, d, share);
-        share
-    }
-
-    /// The day the next unit is due (its exact share reaches it), `usize::MAX` when never.
-    /// `today` lies in run `self.run` and the rep's share up to it is `share`.
-    fn deadline<A: Arith>(&mut self, prefix: &[i128], today: usize, share: i128) -> usize {
-        if let Some((given, day)) = self.found
-            && given == self.given
-        {
-            return day;
-        }
-        let need = A::whole(A::add(self.given, 1));
-        // Shares never fall from one day to the next: when today's falls short of the unit,
-        // so does every day before it, and the search goes on from tomorrow.
-        if self.due_day <= today
-            && self.due_run <= self.run
-            && share < i128::MAX - NOISE
-            && share + NOISE < need
-        {
-            self.due_day = today + 1;
-            self.due_run = self.run;
-        }
-        let day = self.next_due::<A>(prefix, need);
-        self.found = Some((self.given, day));
-        day
-    }
-
-    /// The first day from `due_day` on whose share reaches `need`, `usize::MAX` when none.
-    fn next_due<A: Arith>(&mut self, prefix: &[i128], need: i128) -> usize {
-        while self.due_run < self.runs.len() {
-            let (from, to, _) = self.runs[self.due_run];
-            self.due_day = self.due_day.max(from);
-            while self.due_day <= to {
-                if self.share::<A>(prefix, self.due_run, self.due_day) + NOISE >= need {
-                    return self.due_day;
-                }
-                self.due_day += 1;
-            }
-            self.due_run += 1;
-        }
-        usize::MAX
-    }
-}
-
 /// The split's working state.
 struct Split {
     reps: Vec<Rep>,
@@ -167,19 +94,13 @@ impl Split {
     fn new(team_exact: &[Decimal], capacity: &[Runs], days: usize) -> Self {
         let reps: Vec<Rep> = capacity
             .iter()
-            .map(|runs| Rep {
-                runs: runs
-                    .iter()
-                    .filter(|&&(from, _, _)| from < days)
-                    .map(|&(from, to, c)| (from, to.min(days - 1), capacity_units(c)))
-                    .collect(),
-                base: Vec::new(),
-                given: 0,
-                run: 0,
-                due_day: 0,
-                due_run: 0,
-                known: (usize::MAX, usize::MAX, 0),
-                found: None,
+            .map(|runs| {
+                Rep::new(
+                    runs.iter()
+                        .filter(|&&(from, _, _)| from < days)
+                        .map(|&(from, to, c)| (from, to.min(days - 1), capacity_units(c)))
+                        .collect(),
+                )
             })
             .collect();
         let mut change = vec![0_i128; days + 1];
