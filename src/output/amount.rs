@@ -39,14 +39,23 @@ fn ascii(bytes: &[u8]) -> String {
     bytes.iter().copied().map(char::from).collect()
 }
 
-/// Writes `m / 10^scale` with exactly `scale` decimals (`-0.05`, `12.30`, `7`).
-fn write_scaled(m: i128, scale: u32, out: &mut Vec<u8>) {
+/// Writes `m / 10^scale` with exactly `scale` decimals (`-0.05`, `12.30`, `7`); `scale` at
+/// most 28, as a `Decimal`'s.
+pub fn write_scaled(m: i128, scale: u32, out: &mut Vec<u8>) {
     if m < 0 {
         out.push(b'-');
     }
-    let mut digits = [0_u8; 40];
+    let mut buf = [0_u8; DIGITS];
+    out.extend_from_slice(scaled_digits(m.unsigned_abs(), scale, &mut buf));
+}
+
+/// Room for the 39 digits of any `u128`, a point and the zeros of a scale up to 28.
+const DIGITS: usize = 72;
+
+/// The text of `magnitude / 10^scale` without a sign: exactly `scale` decimals and at least
+/// one digit before the point. Every number the project writes goes through here.
+fn scaled_digits(mut rest: u128, scale: u32, digits: &mut [u8; DIGITS]) -> &[u8] {
     let mut at = digits.len();
-    let mut rest = m.unsigned_abs();
     // At least one digit before the point: `scale` decimals and then the integer part. The
     // low 19 digits at a time in 64 bits, where a division by ten is a multiplication.
     let mut k = 0;
@@ -67,7 +76,7 @@ fn write_scaled(m: i128, scale: u32, out: &mut Vec<u8>) {
             }
         }
     }
-    out.extend_from_slice(&digits[at..]);
+    &digits[at..]
 }
 
 /// A quota for people: thousands separated with `,`.
@@ -116,38 +125,16 @@ pub fn write_fixed(out: &mut impl fmt::Write, x: Decimal, decimals: u32) -> fmt:
     write_decimal(out, x)
 }
 
-/// `x`'s Display, with the digits of a mantissa that fits in 64 bits worked out by 64-bit
-/// arithmetic (Decimal's own Display divides 96 bits by ten for each digit): the sign of a
-/// negative value (zero too), the whole part (`0` when empty), then `scale` decimals.
+/// `x`'s Display by integer arithmetic (Decimal's own Display divides 96 bits by ten for each
+/// digit): the sign of a negative value (zero too), the whole part (`0` when empty), then
+/// `scale` decimals.
 fn write_decimal(out: &mut impl fmt::Write, x: Decimal) -> fmt::Result {
-    let Ok(mut rest) = u64::try_from(x.mantissa().unsigned_abs()) else {
-        return write!(out, "{x}");
-    };
-    // Digits, least significant first.
-    let mut digits = [0_u8; 20];
-    let mut n = 0;
-    while rest > 0 {
-        digits[n] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
-        rest /= 10;
-        n += 1;
-    }
-    let scale = x.scale() as usize;
-    let len = n.max(scale);
-    let whole = len - scale;
     if x.is_sign_negative() {
         out.write_char('-')?;
     }
-    if whole == 0 {
-        out.write_char('0')?;
-    }
-    for i in 0..len {
-        if i == whole {
-            out.write_char('.')?;
-        }
-        let at = len - 1 - i;
-        out.write_char(char::from(if at < n { digits[at] } else { b'0' }))?;
-    }
-    Ok(())
+    let mut buf = [0_u8; DIGITS];
+    let digits = scaled_digits(x.mantissa().unsigned_abs(), x.scale(), &mut buf);
+    out.write_str(std::str::from_utf8(digits).map_err(|_| fmt::Error)?)
 }
 
 /// Inserts `,` between groups of three digits of the integer part.

@@ -8,7 +8,8 @@ use std::io::Write;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::plan::fixed::{div_round, round_dp};
+use super::amount::write_scaled;
+use crate::plan::fixed::div_round;
 
 /// A writer of pretty-printed JSON at some depth of a document. Writing into memory cannot
 /// fail, so nothing returns an error; the caller writes the buffer out.
@@ -130,10 +131,7 @@ impl<'w> Pretty<'w> {
 
     /// An integer.
     pub fn int(&mut self, n: i64) {
-        if n < 0 {
-            self.out.push(b'-');
-        }
-        push_digits(self.out, n.unsigned_abs());
+        write_scaled(i128::from(n), 0, self.out);
     }
 
     /// A date, quoted: `"2027-01-31"`, as its `Display` writes it.
@@ -160,26 +158,11 @@ impl<'w> Pretty<'w> {
             mantissa = div_round(mantissa, 10_i128.pow(scale - dp));
             scale = dp;
         }
-        let Ok(mut digits) = u64::try_from(mantissa.unsigned_abs()) else {
-            return self.number(round_dp(x, dp).normalize());
-        };
-        while scale > 0 && digits % 10 == 0 {
-            digits /= 10;
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
             scale -= 1;
         }
-        if mantissa < 0 {
-            self.out.push(b'-');
-        }
-        let unit = 10_u64.pow(scale);
-        push_digits(self.out, digits / unit);
-        if scale > 0 {
-            self.out.push(b'.');
-            let fraction = digits % unit;
-            for place in (0..scale).rev() {
-                let digit = fraction / 10_u64.pow(place) % 10;
-                self.out.push(b'0' + u8::try_from(digit).unwrap_or(0));
-            }
-        }
+        write_scaled(mantissa, scale, self.out);
     }
 
     /// As [`Pretty::rounded`], or `null`.
@@ -248,24 +231,9 @@ impl<'w> Pretty<'w> {
     }
 }
 
-/// The decimal digits of `n`.
-fn push_digits(out: &mut Vec<u8>, n: u64) {
-    let mut buf = [0_u8; 20];
-    let mut at = buf.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        buf[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[at..]);
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::plan::fixed::round_dp;
     use serde_json::json;
 
     use super::*;
