@@ -373,7 +373,7 @@ pub struct ExplainArgs {
         conflicts_with = "list"
     )]
     pub code: Option<String>,
-    /// List every code with its severity, criterion and one line on what it means.
+    /// List every code with its severity, criterion and what it means.
     #[arg(long)]
     pub list: bool,
 }

@@ -2,16 +2,15 @@
 //! boundary: `main.rs` parses arguments, calls [`run`] and turns its outcome into an exit code.
 //!
 //! Public, because other targets use them: `cli`, `output` (style, wrap) and [`run`] for the
-//! binary; `cmd::load`, `funnel`, `model`, `output` (renderers), `plan` and `source` for the
-//! fuzz target (`fuzz/`) and the integration tests `robust` and `fuzz_regressions`.
-//! `diagnostic` and `track` are still public only because, private, they would leave unused
-//! items (re-exports, test-only helpers) that need their own clean-up, and `smart` because
-//! public docs of `funnel` link into it; no other target uses them. Everything else
-//! (`diff`, `history`, `report`, `staffing`, `survey`) is private to the crate.
+//! binary; `cmd::load`, `funnel`, `model`, `output` (renderers), `plan`, `source` and `track`
+//! (the export reader and ledger) for the fuzz targets (`fuzz/`) and the integration tests
+//! `robust` and `fuzz_regressions`. Inside `track`, only `csv_read` and `ledger` are public.
+//! Everything else (`diagnostic`, `diff`, `history`, `report`, `smart`, `staffing`,
+//! `survey`) is private to the crate.
 
 pub mod cli;
 pub mod cmd;
-pub mod diagnostic;
+mod diagnostic;
 mod diff;
 pub mod funnel;
 mod history;
@@ -19,7 +18,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 mod report;
-pub mod smart;
+mod smart;
 pub mod source;
 mod staffing;
 mod survey;

@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 
 use super::Io;
 use crate::model::GoalFile;
-use crate::output::bad_rows;
+use crate::output::{bad_rows, messages, notes};
 use crate::smart::Checked;
 use crate::track::csv_read::sources::{Source, mapping_of, read_sources};
 use crate::track::ledger::Ledger;
@@ -74,11 +74,7 @@ pub fn read_into(
         .filter(|_| declared == Declared::Read)
         .filter_map(|m| {
             let path = base.join(&m.path.as_ref()?.value);
-            let shown = format!(
-                "{} (the `path` of an [[actuals]] source in {})",
-                path.display(),
-                goal_path.display()
-            );
+            let shown = messages::actuals_source(&path, goal_path);
             Some(Source {
                 name: path.display().to_string(),
                 path,
@@ -101,9 +97,9 @@ pub fn read_into(
         }
     }));
     let mappings: Vec<_> = file.actuals.iter().map(mapping_of).collect();
-    let reading = read_sources(sources, &mappings, io.stdin, &mut ledger)?;
+    let reading = read_sources(sources, &mappings, io.stdin, &mut ledger.filling())?;
     for note in &reading.notes {
-        writeln!(io.stderr, "goals: {note}")?;
+        notes::reader_note(note, io.stderr)?;
     }
     let mut actuals = Actuals {
         ledger,

@@ -9,7 +9,7 @@ use super::actuals::{Declared, read_into};
 use super::{Io, Outcome, load};
 use crate::cli::{BaselineArgs, BaselineFormat};
 use crate::history::{self, BaselineOptions};
-use crate::output::{baseline_json, baseline_table, baseline_toml};
+use crate::output::{baseline_json, baseline_table, baseline_toml, messages};
 use crate::track::ledger::Ledger;
 
 /// Runs `goals baseline`.
@@ -27,10 +27,7 @@ pub fn run(args: &BaselineArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Out
             .map(|m| m.id.value.as_str())
             .collect();
         if file.metric(id).is_some_and(|m| !m.kind.is_additive()) {
-            anyhow::bail!(
-                "--metric {id}: a rate or level has no monthly totals to learn from; choose one of: {}",
-                additive.join(", ")
-            );
+            anyhow::bail!("{}", messages::not_additive(id, &additive));
         }
         super::require_known("metric", std::slice::from_ref(id), &additive)?;
     }

@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, load};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::output::words;
-use crate::output::{check_human, check_json, github, sarif};
+use crate::output::{check_human, check_json, github, notes, sarif};
 use crate::smart::report::Counts;
 
 /// Runs `goals check`.
@@ -25,17 +24,7 @@ pub fn run(args: &CheckArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         let (loaded, surveys) = load::load_with_surveys(path, &args.feedback, as_of, io.stdin)?;
         files.push(loaded.findings);
         for survey in surveys {
-            let skipped = if survey.empty > 0 {
-                format!(", {} not filled in (skipped)", survey.empty)
-            } else {
-                String::new()
-            };
-            writeln!(
-                io.stderr,
-                "{}: {} read{skipped}",
-                survey.findings.name,
-                words::count(survey.rows - survey.empty, "answer")
-            )?;
+            notes::survey_read(&survey.findings.name, survey.rows, survey.empty, io.stderr)?;
             files.push(survey.findings);
         }
     }

@@ -11,6 +11,7 @@ use crate::cli::{By, PlanFormat};
 use crate::output::plan_pipedrive::Pipedrive;
 use crate::output::plan_salesforce::{CrmIds, Salesforce};
 use crate::output::plan_stream::PlanStream;
+use crate::output::{messages, notes};
 use crate::plan::{PlanOptions, Planned, each_target, plan_head, target};
 use crate::smart::Checked;
 
@@ -55,16 +56,7 @@ pub fn write(
     };
     let levels = levels(checked, options);
     if levels > 0 {
-        let (s, it) = if levels == 1 {
-            ("", "it")
-        } else {
-            ("s", "they")
-        };
-        writeln!(
-            io.stderr,
-            "goals: {levels} rate or level target{s} left out of --format {name}: {it} set a \
-             level to hold, not an amount or a count a CRM quota can carry"
-        )?;
+        notes::levels_left_out(levels, name, io.stderr)?;
     }
     let head = plan_head(checked, options);
     stream.head(&head, io.stdout)?;
@@ -81,15 +73,9 @@ fn all_shown<'a>(
     checked: Checked<'a>,
     options: &'a PlanOptions,
 ) -> impl Iterator<Item = target::Resolved<'a>> + 'a {
-    let file = checked.file();
-    file.goals
-        .iter()
-        .filter(|g| options.goals.is_empty() || options.goals.contains(&g.id.value))
-        .flat_map(move |g| {
-            g.targets
-                .iter()
-                .map(move |t| target::resolve(checked, g, t))
-        })
+    checked
+        .targets()
+        .filter(|r| options.goals.is_empty() || options.goals.contains(&r.goal.id.value))
         .filter(|r| r.reps.iter().any(|rep| options.keeps_rep(rep)))
 }
 
@@ -130,20 +116,7 @@ fn crm_ids(checked: Checked<'_>, options: &PlanOptions) -> Result<HashMap<String
         }
     }
     if !missing.is_empty() {
-        let (s, has) = if missing.len() == 1 {
-            ("", "has")
-        } else {
-            ("s", "have")
-        };
-        bail!(
-            "rep{s} {} {has} no `crm_id`: add `crm_id = \"…\"` (the CRM's user id) to each \
-             [[reps]] entry, or leave the rep out with --team/--rep",
-            missing
-                .iter()
-                .map(|r| format!("`{r}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        bail!("{}", messages::missing_crm_ids(&missing));
     }
     Ok(ids)
 }

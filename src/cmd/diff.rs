@@ -12,7 +12,7 @@ use super::{Io, Outcome, load};
 use crate::cli::{DiffArgs, DiffBy, DiffFormat};
 use crate::diff::{Side, diff};
 use crate::model::Per;
-use crate::output::{diff_json, diff_markdown, diff_table};
+use crate::output::{diff_json, diff_markdown, diff_table, messages, notes};
 use crate::source::Source;
 
 /// Runs `goals diff`; `given_as_of` is `--as-of` as given, the default of `--frozen-before`.
@@ -31,11 +31,7 @@ pub fn run(
         return super::refuse(&new, "the change was not compared", io);
     }
     if old.checked().is_none() {
-        writeln!(
-            io.stderr,
-            "goals: {} has errors, so its quotas cannot be compared; `goals check {}` shows them",
-            args.old, args.old
-        )?;
+        notes::old_has_errors(&args.old, io.stderr)?;
     }
     let by = match args.by {
         DiffBy::Quarter => Per::Quarter,
@@ -53,12 +49,7 @@ pub fn run(
         }
     }
     if let (Some(date), false) = (frozen_before, report.frozen.is_empty()) {
-        writeln!(
-            io.stderr,
-            "goals: {} changed period(s) end before {date}: history must not be rewritten by \
-             editing the goal file (record what happened with actuals, or move --frozen-before)",
-            report.frozen.len()
-        )?;
+        notes::history_changed(report.frozen.len(), date, io.stderr)?;
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Success)
@@ -92,13 +83,7 @@ fn git_show(spec: &str) -> Result<Source> {
         .with_context(|| format!("cannot run `git show {spec}`: is git installed?"))?;
     if !out.status.success() {
         let why = String::from_utf8_lossy(&out.stderr);
-        bail!(
-            "cannot read {spec} from git: {}; PATH is relative to the repository's root \
-             (or write ./PATH for the working directory)",
-            why.trim()
-                .trim_start_matches("fatal: ")
-                .trim_end_matches('.')
-        );
+        bail!("{}", messages::git_show_failed(spec, &why));
     }
     Source::from_bytes(spec.to_string(), out.stdout)
 }

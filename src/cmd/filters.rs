@@ -11,8 +11,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::read::value::closest;
 use crate::model::reps::spellings;
 use crate::model::{GoalFile, Per};
+use crate::output::messages;
 use crate::plan::PlanOptions;
-use crate::smart::Checked;
+use crate::smart::{Checked, Model};
 use crate::track::filter::keep_reps;
 use crate::track::report::TrackReport;
 
@@ -37,11 +38,12 @@ impl Selection {
         let narrowed = (!self.goals.is_empty()).then(|| {
             let mut file = checked.file().clone();
             file.goals.retain(|g| self.goals.contains(&g.id.value));
-            file
+            let model = Model::build(&file, findings);
+            (file, model)
         });
         let view = narrowed
             .as_ref()
-            .and_then(|file| Checked::new(file, findings))
+            .and_then(|(file, model)| Some(model.as_ref()?.of(file)))
             .unwrap_or(checked);
         let mut report = build(view);
         if !self.teams.is_empty() || !self.reps.is_empty() {
@@ -98,20 +100,8 @@ pub fn require_known(kind: &str, wanted: &[String], known: &[&str]) -> Result<()
     }
 }
 
+/// The usage error for `id`, which names no `kind` of the file.
 fn unknown(kind: &str, id: &str, known: &[&str]) -> String {
-    let hint = match closest(id, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => format!("the file declares no {kind}"),
-        None if known.len() > 10 => format!(
-            "known: {}, … ({} in all)",
-            known[..10].join(", "),
-            known.len()
-        ),
-        None => format!("known: {}", known.join(", ")),
-    };
-    if kind == "rep" {
-        format!("--rep {id}: no such rep in the goal file (by id, name or alias); {hint}")
-    } else {
-        format!("--{kind} {id}: no such {kind} in the goal file; {hint}")
-    }
+    let best = closest(id, known.iter().copied());
+    messages::unknown_id(kind, id, best, known)
 }

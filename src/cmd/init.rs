@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 
 use super::{Io, Outcome};
 use crate::cli::InitArgs;
-use crate::output::wrap;
+use crate::output::notes;
 
 /// The starter file: valid, SMART, and commented for a first-time user.
 pub const STARTER: &str = include_str!("starter.toml");
@@ -36,13 +36,6 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
     };
     file.write_all(STARTER.as_bytes())
         .with_context(|| format!("writing {name}"))?;
-    let parts = [
-        format!("wrote {name};"),
-        format!("next: `goals check {name}`,"),
-        format!("then `goals plan {name}`"),
-    ];
-    for line in wrap::join(&parts, " ", io.width) {
-        writeln!(io.stderr, "{line}")?;
-    }
+    notes::init_written(&name.to_string(), io.width, io.stderr)?;
     Ok(Outcome::Success)
 }

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::model::{Feedback, GoalFile, read};
 use crate::smart::report::FileFindings;
-use crate::smart::{self, Checked, RuleOptions};
+use crate::smart::{self, Checked, Model, RuleOptions};
 use crate::source::Source;
 use crate::survey::{self, SurveyRead};
 use crate::{funnel, plan};
@@ -19,12 +19,22 @@ use crate::{funnel, plan};
 pub struct Loaded {
     pub file: GoalFile,
     pub findings: FileFindings,
+    /// The validated model, built once when the SMART rules pass.
+    model: Option<Model>,
 }
 
 impl Loaded {
-    /// The file, if it has no error findings.
+    /// The file and its model, if it has no error findings.
     pub fn checked(&self) -> Option<Checked<'_>> {
-        Checked::new(&self.file, &self.findings.diagnostics)
+        let errors = self
+            .findings
+            .diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error);
+        self.model
+            .as_ref()
+            .filter(|_| !errors)
+            .map(|m| m.of(&self.file))
     }
 }
 
@@ -94,21 +104,23 @@ pub struct AlmostChecked {
     text: String,
     file: GoalFile,
     diagnostics: Vec<Diagnostic>,
-    /// Whether the file had no errors before the checks that need the plan ran: the
-    /// funnel-hours check runs only then.
-    valid: bool,
+    /// The validated model, when the file had no errors before the checks that need the
+    /// plan ran: the funnel-hours check runs only then.
+    model: Option<Model>,
 }
 
 impl AlmostChecked {
     /// The file, if it had no error findings before the checks that need the plan: the one
     /// the `funnel-hours-exceed-capacity` check is to run on.
     pub fn checked(&self) -> Option<Checked<'_>> {
-        self.valid.then(|| Checked::new(&self.file, &[])).flatten()
+        self.model.as_ref().map(|m| m.of(&self.file))
     }
 
     /// Whether the file has an error finding among the checks run so far.
     pub fn has_errors(&self) -> bool {
-        Checked::new(&self.file, &self.diagnostics).is_none()
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
     }
 
     /// Adds the `funnel-hours-exceed-capacity` findings (none when the file has errors),
@@ -119,7 +131,7 @@ impl AlmostChecked {
             text,
             file,
             mut diagnostics,
-            valid: _,
+            model,
         } = self;
         diagnostics.extend(funnel_hours);
         smart::suppress::apply(&file, &mut diagnostics);
@@ -132,7 +144,11 @@ impl AlmostChecked {
             goals,
             survey: false,
         };
-        Loaded { file, findings }
+        Loaded {
+            file,
+            findings,
+            model,
+        }
     }
 }
 
@@ -158,15 +174,15 @@ fn check_all_but_funnel_hours(
     if !diagnostics.iter().any(|d| d.code == Code::TomlSyntax) {
         diagnostics.extend(smart::validate(&file, RuleOptions { as_of }));
     }
-    let valid = Checked::new(&file, &diagnostics).is_some();
-    if let Some(checked) = Checked::new(&file, &diagnostics) {
-        diagnostics.extend(plan::findings(checked));
+    let model = Model::build(&file, &diagnostics);
+    if let Some(model) = &model {
+        diagnostics.extend(plan::findings(model.of(&file)));
     }
     AlmostChecked {
         name: source.name,
         text: source.text,
         file,
         diagnostics,
-        valid,
+        model,
     }
 }

@@ -28,6 +28,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, Command};
 use crate::output::style::Paint;
+use crate::output::{check_human, notes};
 use crate::smart::report::{Counts, FileFindings};
 use filters::require_known;
 
@@ -78,29 +79,18 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
 /// Tells on stderr that the file has warnings, without blocking the command.
 fn warn(findings: &FileFindings, io: &mut Io<'_>) -> Result<()> {
     let counts = Counts::of(std::iter::once(findings));
-    if counts.warnings > 0 {
-        let (s, them) = if counts.warnings == 1 {
-            ("", "it")
-        } else {
-            ("s", "them")
-        };
-        let text = format!(
-            "{} has {} warning{s}; `goals check {}` shows {them}",
-            findings.name, counts.warnings, findings.name
-        );
-        writeln!(io.stderr, "{}", io.paint_err.warning(&text))?;
-    }
+    notes::warnings(&findings.name, counts.warnings, io.paint_err, io.stderr)?;
     Ok(())
 }
 
 /// Prints the findings of a file with errors and what was not done; exit 1.
 fn refuse(loaded: &load::Loaded, not_done: &str, io: &mut Io<'_>) -> Result<Outcome> {
-    crate::output::check_human::render(
+    check_human::render(
         std::slice::from_ref(&loaded.findings),
         io.paint_err,
         io.width,
         io.stderr,
     )?;
-    writeln!(io.stderr, "goals: {not_done}: fix the errors above first")?;
+    notes::refused(not_done, io.stderr)?;
     Ok(Outcome::Findings)
 }

@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load};
 use crate::cli::{ReportFormat, TrackArgs};
-use crate::output::amount::{fixed, group};
-use crate::output::wrap::hanging;
+use crate::output::replan_notes;
 use crate::track::replan::Replan;
 
 /// Runs `goals replan`.
@@ -26,31 +25,12 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = selection.plan_options(super::plan::per(args.by));
     if args.format == ReportFormat::Table {
-        writeln!(
-            io.stdout,
-            "Replanned from actuals through {as_of}; what remains follows the plan."
-        )?;
+        replan_notes::heading(as_of, io.stdout)?;
     }
     let source = Replan::new(&read.ledger, as_of);
     super::plan::write_plan(checked, &options, &source, args.format, io)?;
     for s in source.stranded.borrow().iter() {
-        let text = format!(
-            "{} ({}): {} unplaced: no remaining day of the plan can carry it; extend the \
-             target's dates or give it a rep who is active after {as_of}",
-            s.goal,
-            s.metric,
-            group(&fixed(s.amount, s.decimals))
-        );
-        let lines = hanging(&text, "goals: warning: ", io.width);
-        for (i, line) in lines.iter().enumerate() {
-            let line = match line.strip_prefix("goals: warning:") {
-                Some(rest) if i == 0 => {
-                    format!("{}{rest}", io.paint_err.warning("goals: warning:"))
-                }
-                _ => line.clone(),
-            };
-            writeln!(io.stderr, "{line}")?;
-        }
+        replan_notes::stranded(s, as_of, io.paint_err, io.width, io.stderr)?;
     }
     Ok(super::track::outcome(read.bad(), args.allow_bad_rows, io))
 }

@@ -4,10 +4,10 @@ use anyhow::Result;
 
 use super::{Io, Outcome};
 use crate::model::schema_json::json_schema;
+use crate::output::schema;
 
 /// Runs `goals schema`.
 pub fn run(io: &mut Io<'_>) -> Result<Outcome> {
-    serde_json::to_writer_pretty(&mut *io.stdout, &json_schema())?;
-    writeln!(io.stdout)?;
+    schema::render(&json_schema(), io.stdout)?;
     Ok(Outcome::Success)
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Io, Outcome, actuals, load, pipeline};
 use crate::cli::{ReportFormat, TrackArgs};
-use crate::output::{track_csv, track_json, track_markdown, track_table};
+use crate::output::{notes, track_csv, track_json, track_markdown, track_table};
 use crate::track::{TrackOptions, build};
 
 /// Runs `goals track`.
@@ -43,10 +43,7 @@ pub fn outcome(bad: u64, allowed: bool, io: &mut Io<'_>) -> Outcome {
     if bad == 0 || allowed {
         return Outcome::Success;
     }
-    let (s, them) = if bad == 1 { ("", "it") } else { ("s", "them") };
-    let _ = writeln!(
-        io.stderr,
-        "goals: {bad} row{s} skipped; fix {them}, or pass --allow-bad-rows to accept the rest"
-    );
+    // The exit code says it already; a closed stderr must not turn it into a failure.
+    let _ = notes::rows_skipped(bad, io.stderr);
     Outcome::Findings
 }

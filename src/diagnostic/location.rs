@@ -59,11 +59,6 @@ impl<'a> LineIndex<'a> {
         self.text[start..end.max(start)].trim_end_matches('\r')
     }
 
-    /// How many lines the text has.
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
     fn floor_char_boundary(&self, mut offset: usize) -> usize {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;

@@ -5,7 +5,7 @@ mod code;
 mod location;
 
 pub use code::{Code, CodeInfo};
-pub use location::{LineIndex, Location};
+pub use location::LineIndex;
 
 use std::borrow::Cow;
 use std::ops::Range;

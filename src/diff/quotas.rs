@@ -97,7 +97,7 @@ pub fn compare(old: Option<&TargetReport>, new: Option<&TargetReport>) -> Option
         metric: any.metric.clone(),
         unit: any.unit.clone(),
         decimals: any.decimals,
-        level: any.kind == "rate" || any.kind == "level",
+        level: !any.kind.is_additive(),
         total,
         periods,
         reps,

@@ -3,14 +3,19 @@
 //! stages above it, moved `cycle_days` earlier onto a workday. It knows nothing of hours,
 //! periods or output.
 
+use std::cell::RefCell;
+
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
+use super::exact::ExactDays;
+use super::hours::hours;
 use super::landing::Landing;
 use super::outcome::Outcome;
-use crate::model::{Funnel, Goal, Target};
+use super::stage_exact::StageExact;
+use crate::model::Funnel;
 use crate::plan::apportion::cumulative_quotas;
-use crate::plan::capacity::runs_of_rows;
 use crate::plan::reps;
 use crate::plan::target::{self, Resolved};
 use crate::smart::Checked;
@@ -27,11 +32,25 @@ pub struct StageDays {
     pub per_outcome: Decimal,
     /// Whether this is the stage the target enters, the outcome it counts.
     pub outcome: bool,
-    pub team_exact: Vec<Decimal>,
+    /// Exact amounts by day, the team's and each rep's.
+    pub exact: StageExact,
     pub team_quota: Vec<i64>,
     /// `[rep][day]`, in the order of `Resolved::reps`.
-    pub rep_exact: Vec<Vec<Decimal>>,
     pub rep_quota: Vec<Vec<i64>>,
+    /// The hours of each number of units asked for so far (see [`StageDays::hours`]).
+    hours_of: RefCell<FxHashMap<i64, Decimal>>,
+}
+
+impl StageDays {
+    /// The hours `units` of this stage take: [`hours`] at the stage's minutes, worked out once
+    /// for each number of units (every rep and period asks for a few of the same).
+    pub fn hours(&self, units: i64) -> Decimal {
+        *self
+            .hours_of
+            .borrow_mut()
+            .entry(units)
+            .or_insert_with(|| hours(units, self.minutes))
+    }
 }
 
 /// A target with a funnel, worked back to its activity.
@@ -63,18 +82,11 @@ impl Activity<'_> {
     }
 }
 
-/// The funnel a target names, if any.
-pub fn funnel_of<'a>(checked: Checked<'a>, target: &Target) -> Option<&'a Funnel> {
-    let id = &target.funnel.as_ref()?.value;
-    checked.file().funnels.iter().find(|f| f.id.value == *id)
-}
-
 /// Works a target back through its funnel from the stage it enters (see
-/// [`entry_stage`]); the stages after it are left out. `None` without a funnel or for a
+/// `smart::funnel_entry::entry_stage`); the stages after it are left out. `None` without a funnel or for a
 /// target that enters none (rates and levels are not produced by a number of activities).
-pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Option<Activity<'a>> {
-    let funnel = funnel_of(checked, t)?;
-    let resolved = target::resolve(checked, goal, t);
+pub fn activity<'a>(checked: Checked<'a>, resolved: Resolved<'a>) -> Option<Activity<'a>> {
+    let funnel = resolved.funnel?;
     let entry = entry_stage(funnel, resolved.metric.kind, &resolved.metric.id.value)?;
     let file = checked.file();
     let days = target::days(file, &resolved);
@@ -94,16 +106,24 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                 .filter_map(|s| s.rate.as_ref())
                 .map(|r| r.value)
                 .product();
-            let (team_quota, rep_quota, team_exact, rep_exact) = if i == entry {
-                outcome.on_axis(&landing)
+            let (team_quota, rep_quota, exact) = if i == entry {
+                let (team, reps, team_exact, rep_exact) = outcome.on_axis(&landing);
+                let rep_exact = rep_exact.into_iter().map(ExactDays::new).collect();
+                (
+                    team,
+                    reps,
+                    StageExact::own(ExactDays::new(team_exact), rep_exact),
+                )
             } else {
-                let rep_exact: Vec<Vec<Decimal>> = outcome
-                    .rep_exact
-                    .iter()
-                    .map(|row| landed(row, product, &landing))
-                    .collect();
-                let (team, reps, team_exact) = whole_units(&rep_exact, t.each_rep);
-                (team, reps, team_exact, rep_exact)
+                let exact = StageExact::of_reps(
+                    outcome
+                        .rep_exact
+                        .iter()
+                        .map(|row| ExactDays::new(landed(row, product, &landing)))
+                        .collect(),
+                );
+                let (team, reps) = whole_units(&exact, resolved.target.each_rep);
+                (team, reps, exact)
             };
             StageDays {
                 activity: stage
@@ -114,10 +134,10 @@ pub fn activity<'a>(checked: Checked<'a>, goal: &'a Goal, t: &'a Target) -> Opti
                 minutes: stage.minutes.unwrap_or_default().max(Decimal::ZERO),
                 per_outcome: Decimal::ONE / product,
                 outcome: i == entry,
-                team_exact,
+                exact,
                 team_quota,
-                rep_exact,
                 rep_quota,
+                hours_of: RefCell::default(),
             }
         })
         .collect();
@@ -150,27 +170,22 @@ fn landed(outcome: &[Decimal], product: Decimal, landing: &Landing) -> Vec<Decim
 /// Whole units that add up: each rep on its own for `each = "rep"` (the team is the sum);
 /// otherwise the team's cumulative quota, shared among reps by their exact shares with the
 /// plan's split.
-fn whole_units(
-    rep_exact: &[Vec<Decimal>],
-    each_rep: bool,
-) -> (Vec<i64>, Vec<Vec<i64>>, Vec<Decimal>) {
-    let len = rep_exact.first().map_or(0, Vec::len);
-    let mut team_exact = vec![Decimal::ZERO; len];
-    for row in rep_exact {
-        for (t, x) in team_exact.iter_mut().zip(row) {
-            *t += x;
-        }
-    }
+fn whole_units(exact: &StageExact, each_rep: bool) -> (Vec<i64>, Vec<Vec<i64>>) {
+    let len = exact.len();
     if each_rep {
-        let reps: Vec<Vec<i64>> = rep_exact.iter().map(|row| cumulative_quotas(row)).collect();
+        let reps: Vec<Vec<i64>> = exact
+            .reps
+            .iter()
+            .map(|row| cumulative_quotas(row.days()))
+            .collect();
         let team = (0..len).map(|d| reps.iter().map(|r| r[d]).sum()).collect();
-        return (team, reps, team_exact);
+        return (team, reps);
     }
+    let team_exact = exact.team_days();
     let team = cumulative_quotas(&team_exact);
     // Every day with activity has a rep whose share it is, so no day is left unshared.
-    let shared =
-        reps::split(&team, &team_exact, &runs_of_rows(rep_exact)).unwrap_or_else(|u| u.quotas);
-    (team, shared, team_exact)
+    let shared = reps::split(&team, &team_exact, &exact.runs()).unwrap_or_else(|u| u.quotas);
+    (team, shared)
 }
 
 #[cfg(test)]
@@ -199,13 +214,16 @@ mod tests {
     #[test]
     fn team_units_add_up_among_reps() {
         let third = Decimal::ONE / d(3);
-        let reps = vec![vec![third; 6], vec![third; 6]];
-        let (team, per_rep, _) = whole_units(&reps, false);
+        let reps = StageExact::of_reps(vec![
+            ExactDays::new(vec![third; 6]),
+            ExactDays::new(vec![third; 6]),
+        ]);
+        let (team, per_rep) = whole_units(&reps, false);
         assert_eq!(team.iter().sum::<i64>(), 4);
         for day in 0..6 {
             assert_eq!(per_rep[0][day] + per_rep[1][day], team[day]);
         }
-        let (team, per_rep, _) = whole_units(&reps, true);
+        let (team, per_rep) = whole_units(&reps, true);
         assert_eq!(
             per_rep
                 .iter()

@@ -1,19 +1,15 @@
 //! Builds the funnel report: every funnel target's activity summed into the periods of
 //! `--by`, its baseline worked back through the funnel, and each rep's selling hours.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
-use super::activity::{Activity, StageDays, funnel_of};
-use super::hours::{self, HoursCheck, activities, available, needed, units_between};
+use super::cells::{labels, lead_trimmed, rep_capacity, target_report};
+use super::hours::{HoursCheck, activities};
 use super::landing::axis_start;
-use super::report::{
-    CapacityPeriod, Comparison, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod,
-    StageReport,
-};
-use crate::model::{GoalFile, MetricKind, Per, Rep};
+use super::needs::Needs;
+use super::report::{FunnelReport, FunnelTarget, RepCapacity};
+use super::selling::Workdays;
+use crate::model::{GoalFile, Per};
 use crate::plan::calendar::{CalendarRules, Period, periods};
 use crate::plan::report::rep_names;
 use crate::plan::target::{self, granularity};
@@ -29,9 +25,6 @@ pub struct FunnelOptions {
 }
 
 /// Builds the whole funnel report of a checked file in memory.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
     let mut report = head(checked, options);
     let mut targets = Vec::new();
@@ -47,9 +40,6 @@ pub fn build(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
 
 /// The funnel report without its targets and capacity: name, dates, `by`, rep names and how
 /// many targets will be shown, found without working any of them out.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
     let file = checked.file();
     let (start, end) = checked.period();
@@ -58,7 +48,7 @@ pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         start,
         end,
-        by: options.by.name(),
+        by: options.by,
         shown_targets: firsts.len(),
         targets: Vec::new(),
         capacity: Vec::new(),
@@ -72,9 +62,6 @@ pub fn head(checked: Checked<'_>, options: &FunnelOptions) -> FunnelReport {
 ///
 /// # Errors
 /// The first error of `visit`.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn each_target<'a, E>(
     checked: Checked<'a>,
     options: &FunnelOptions,
@@ -88,9 +75,6 @@ pub fn each_target<'a, E>(
 ///
 /// # Errors
 /// The first error of `visit`; `check` then holds only the targets worked out so far.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a plan without dates).
 pub fn each_target_checking<'a, E>(
     checked: Checked<'a>,
     options: &FunnelOptions,
@@ -138,13 +122,9 @@ fn targets<'a, E>(
     let lead = capacity_periods
         .iter()
         .enumerate()
-        .take_while(|&(p, period)| {
-            period.end < start && needs.by_rep.iter().flatten().all(|row| row[p].is_zero())
-        })
+        .take_while(|&(p, period)| period.end < start && needs.nobody_in(p))
         .count();
-    for row in needs.by_rep.iter_mut().flatten() {
-        row.drain(..lead);
-    }
+    needs.drop_leading(lead);
     let mut capacity_periods = capacity_periods;
     capacity_periods.drain(..lead);
     Ok(Capacity {
@@ -153,23 +133,6 @@ fn targets<'a, E>(
         needs,
         periods: capacity_periods,
     })
-}
-
-/// A target's periods without the leading ones before it starts that hold no activity, not
-/// even a fraction of a unit.
-fn lead_trimmed(a: &Activity<'_>, mut periods: Vec<Period>) -> Vec<Period> {
-    let lead = periods
-        .iter()
-        .take_while(|p| {
-            p.end < a.resolved.start
-                && a.stages.iter().all(|s| {
-                    units_between(a, &s.team_quota, p.start, p.end) == 0
-                        && exact_between(a, &s.team_exact, p.start, p.end).is_zero()
-                })
-        })
-        .count();
-    periods.drain(..lead);
-    periods
 }
 
 /// Every rep's selling hours by period, summed while the targets were worked out.
@@ -183,16 +146,24 @@ pub struct Capacity<'a> {
 impl Capacity<'_> {
     /// The selling hours of every rep of the shown targets, in file order, one at a time.
     pub fn reps(&self) -> impl Iterator<Item = RepCapacity> + '_ {
+        let (first, last) = self
+            .periods
+            .first()
+            .zip(self.periods.last())
+            .map_or((NaiveDate::MAX, NaiveDate::MIN), |(f, l)| (f.start, l.end));
+        let workdays = Workdays::new(&self.rules, first, last);
+        let labels = labels(&self.periods);
         self.file
             .reps
             .iter()
-            .zip(&self.needs.by_rep)
-            .filter_map(|(rep, need)| {
+            .enumerate()
+            .filter_map(move |(i, rep)| {
                 Some(rep_capacity(
-                    &self.rules,
+                    &workdays,
                     rep,
-                    need.as_ref()?,
+                    &self.needs.of_rep(i)?,
                     &self.periods,
+                    &labels,
                 ))
             })
     }
@@ -208,202 +179,15 @@ fn first_days(
     rules: &CalendarRules,
     options: &FunnelOptions,
 ) -> Vec<NaiveDate> {
-    let file = checked.file();
-    file.goals
-        .iter()
-        .filter(|g| shows(options, &g.id.value))
-        .flat_map(|g| g.targets.iter().map(move |t| (g, t)))
-        .filter_map(|(g, t)| {
-            let funnel = funnel_of(checked, t)?;
-            let r = target::resolve(checked, g, t);
+    checked
+        .targets()
+        .filter(|r| shows(options, &r.goal.id.value))
+        .filter_map(|r| {
+            let funnel = r.funnel?;
             entry_stage(funnel, r.metric.kind, &r.metric.id.value)?;
             Some(axis_start(rules, r.start, funnel.cycle_days))
         })
         .collect()
-}
-
-/// The hours every rep's funnel activity needs in each capacity period, by rep index in the
-/// file; `None` for a rep that carries no shown funnel target.
-struct Needs {
-    by_rep: Vec<Option<Vec<Decimal>>>,
-    index: HashMap<String, usize>,
-    periods: usize,
-}
-
-impl Needs {
-    fn new(file: &GoalFile, periods: usize) -> Self {
-        Needs {
-            by_rep: vec![None; file.reps.len()],
-            index: file
-                .reps
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.value.clone(), i))
-                .collect(),
-            periods,
-        }
-    }
-
-    fn add(&mut self, a: &Activity<'_>, periods: &[Period]) {
-        for (r, rep) in a.resolved.reps.iter().enumerate() {
-            let Some(&i) = self.index.get(&rep.id.value) else {
-                continue;
-            };
-            let row = self.by_rep[i].get_or_insert_with(|| vec![Decimal::ZERO; self.periods]);
-            for (cell, p) in row.iter_mut().zip(periods) {
-                *cell += needed(a, r, p.start, p.end);
-            }
-        }
-    }
-}
-
-fn target_report(a: &Activity<'_>, periods: &[Period]) -> FunnelTarget {
-    let r = &a.resolved;
-    FunnelTarget {
-        goal: r.goal.id.value.clone(),
-        title: r
-            .goal
-            .title
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone()),
-        metric: r.metric.id.value.clone(),
-        funnel: a.funnel.id.value.clone(),
-        owner: r
-            .goal
-            .owner
-            .as_ref()
-            .map_or_else(String::new, |o| o.value.label()),
-        each: if r.target.each_rep { "rep" } else { "team" },
-        cycle_days: a.funnel.cycle_days,
-        deal_size: a
-            .funnel
-            .deal_size
-            .as_ref()
-            .filter(|_| r.metric.kind == MetricKind::Money)
-            .map(|d| (d.value, decimals(r.scale))),
-        start: r.start,
-        end: r.end,
-        stages: a
-            .stages
-            .iter()
-            .map(|s| stage_report(a, s, periods))
-            .collect(),
-    }
-}
-
-/// `n` of a scale of 10^n minor units per unit.
-fn decimals(scale: Decimal) -> u32 {
-    let (mut n, mut s) = (0, scale);
-    while s > Decimal::ONE {
-        s /= Decimal::TEN;
-        n += 1;
-    }
-    n
-}
-
-fn stage_report(a: &Activity<'_>, s: &StageDays, periods: &[Period]) -> StageReport {
-    let total: i64 = s.team_quota.iter().sum();
-    let rows = periods
-        .iter()
-        .map(|p| {
-            let quota = units_between(a, &s.team_quota, p.start, p.end);
-            StagePeriod {
-                label: p.label.clone(),
-                start: p.start,
-                end: p.end,
-                before_start: p.end < a.resolved.start,
-                quota,
-                exact: exact_between(a, &s.team_exact, p.start, p.end),
-                hours: hours::hours(quota, s.minutes),
-                reps: rep_cells(a, s, p.start, p.end),
-            }
-        })
-        .collect();
-    let axis_end = a.day(a.len().saturating_sub(1));
-    StageReport {
-        activity: s.activity.clone(),
-        rate: s.rate,
-        minutes: s.minutes,
-        per_outcome: s.per_outcome,
-        outcome: s.outcome,
-        total,
-        exact: s.team_exact.iter().sum(),
-        hours: hours::hours(total, s.minutes),
-        baseline: comparison(a, s),
-        periods: rows,
-        reps: rep_cells(a, s, a.axis_start, axis_end),
-    }
-}
-
-fn rep_cells(a: &Activity<'_>, s: &StageDays, from: NaiveDate, to: NaiveDate) -> Vec<RepStage> {
-    a.resolved
-        .reps
-        .iter()
-        .enumerate()
-        .map(|(i, rep)| {
-            let quota = units_between(a, &s.rep_quota[i], from, to);
-            RepStage {
-                rep: rep.id.value.clone(),
-                quota,
-                exact: exact_between(a, &s.rep_exact[i], from, to),
-                hours: hours::hours(quota, s.minutes),
-            }
-        })
-        .collect()
-}
-
-fn exact_between(a: &Activity<'_>, series: &[Decimal], from: NaiveDate, to: NaiveDate) -> Decimal {
-    let index = |d: NaiveDate| (d - a.axis_start).num_days();
-    let lo = usize::try_from(index(from).max(0)).unwrap_or(0);
-    let hi = usize::try_from(index(to) + 1)
-        .unwrap_or(0)
-        .min(series.len());
-    series.get(lo..hi).map_or(Decimal::ZERO, |s| s.iter().sum())
-}
-
-/// The baseline and the target, both per `per` period, divided by the stage's rates.
-fn comparison(a: &Activity<'_>, s: &StageDays) -> Option<Comparison> {
-    let base = a.resolved.target.baseline.as_ref()?.value;
-    let per = a.resolved.target.per.map_or("total", |p| p.name());
-    Some(Comparison {
-        per,
-        baseline: base * s.per_outcome,
-        required: a.resolved.amount * s.per_outcome,
-    })
-}
-
-fn rep_capacity(
-    rules: &CalendarRules,
-    rep: &Rep,
-    need: &[Decimal],
-    periods: &[Period],
-) -> RepCapacity {
-    let rows: Vec<CapacityPeriod> = periods
-        .iter()
-        .zip(need)
-        .map(|(p, needed)| CapacityPeriod {
-            label: p.label.clone(),
-            start: p.start,
-            end: p.end,
-            needed: *needed,
-            available: available(rules, rep, p.start, p.end),
-        })
-        .collect();
-    let (first, last) = (
-        periods.first().map(|p| p.start),
-        periods.last().map(|p| p.end),
-    );
-    RepCapacity {
-        rep: rep.id.value.clone(),
-        name: rep.name.as_ref().map(|n| n.value.clone()),
-        hours_per_week: rep.hours_per_week,
-        selling_share: rep.selling_share,
-        needed: rows.iter().map(|p| p.needed).sum(),
-        available: first
-            .zip(last)
-            .and_then(|(f, l)| available(rules, rep, f, l)),
-        periods: rows,
-    }
 }
 
 #[cfg(test)]
@@ -412,7 +196,7 @@ mod tests {
 
     use super::*;
     use crate::model::read;
-    use crate::smart::{self, RuleOptions};
+    use crate::smart::{self, Model, RuleOptions};
 
     /// Two reps asked for 22 answered calls a month through a 10% funnel at an hour a call,
     /// more than their selling hours, in two goals.
@@ -484,7 +268,8 @@ steps = ["Call in the afternoon"]
             },
         );
         findings.retain(|d| d.severity() == crate::diagnostic::Severity::Error);
-        let checked = Checked::new(file, &findings).expect("no errors");
+        let model = Model::build(file, &findings).expect("no errors");
+        let checked = model.of(file);
         let options = FunnelOptions {
             by: Per::Month,
             goals,
@@ -499,7 +284,7 @@ steps = ["Call in the afternoon"]
             found.into_iter().map(|d| d.message).collect()
         };
         let once = messages(check.findings(file));
-        assert_eq!(once, messages(hours::findings(checked)));
+        assert_eq!(once, messages(crate::funnel::findings(checked)));
         (shown, once)
     }
 

@@ -1,17 +1,16 @@
-//! Hours: what a target's activity costs (units × minutes / 60, exact) and what a rep has for
-//! selling (`hours_per_week × selling_share`, spread over the rep's workdays), and the
-//! `funnel-hours-exceed-capacity` check by rep and calendar month.
+//! Hours: what a target's activity costs (units × minutes / 60, exact), and the
+//! `funnel-hours-exceed-capacity` check by rep and calendar month against the rep's selling
+//! hours.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::activity::{Activity, activity};
+use super::selling::Workdays;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{GoalFile, Rep};
-use crate::plan::calendar::CalendarRules;
-use crate::plan::capacity::is_active;
 use crate::plan::fixed::round_dp;
 use crate::plan::target;
 use crate::smart::Checked;
@@ -22,35 +21,11 @@ pub fn hours(units: i64, minutes: Decimal) -> Decimal {
     Decimal::from(units).saturating_mul(minutes) / Decimal::from(60)
 }
 
-/// The rep's selling hours from `from` to `to`, inclusive: `hours_per_week × selling_share`
-/// shared evenly among the week's workdays, times the workdays in the range on which the rep
-/// is active (holidays, days off and days before `start` or after `end` have none). `None`
-/// when the rep has no `hours_per_week`. Not scaled by fte: `hours_per_week` is the rep's own
-/// week.
-pub fn available(
-    rules: &CalendarRules,
-    rep: &Rep,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Option<Decimal> {
-    let week = rep.hours_per_week? * rep.selling_share;
-    let workdays = rules.workdays.iter().filter(|w| **w).count();
-    if workdays == 0 {
-        return Some(Decimal::ZERO);
-    }
-    let days = from
-        .iter_days()
-        .take_while(|d| *d <= to)
-        .filter(|d| rules.is_workday(*d) && is_active(rep, *d))
-        .count();
-    Some(week / Decimal::from(workdays) * Decimal::from(days))
-}
-
 /// Hours the activity of rep `r` takes from `from` to `to`, inclusive, over every stage.
 pub fn needed(a: &Activity<'_>, r: usize, from: NaiveDate, to: NaiveDate) -> Decimal {
     a.stages
         .iter()
-        .map(|s| hours(units_between(a, &s.rep_quota[r], from, to), s.minutes))
+        .map(|s| s.hours(units_between(a, &s.rep_quota[r], from, to)))
         .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
@@ -66,16 +41,16 @@ pub fn units_between(a: &Activity<'_>, series: &[i64], from: NaiveDate, to: Naiv
 
 /// Every funnel target of a checked file, worked back to its activity, one at a time.
 pub fn activities(checked: Checked<'_>) -> impl Iterator<Item = Activity<'_>> {
-    let file = checked.file();
-    file.goals.iter().flat_map(move |g| {
-        g.targets
-            .iter()
-            .filter_map(move |t| activity(checked, g, t))
-    })
+    checked.targets().filter_map(move |r| activity(checked, r))
 }
 
-/// Per rep and calendar month: hours needed, and each target's part (by target index).
-type Loads = BTreeMap<(String, (i32, u32)), (Decimal, Vec<(usize, Decimal)>)>;
+/// One target's hours in one calendar month of a rep.
+struct Part {
+    month: (i32, u32),
+    /// Index of the target among those added.
+    target: usize,
+    hours: Decimal,
+}
 
 /// What a finding says of the target that needs most hours: its goal, metric and the span of
 /// its `funnel` value.
@@ -101,7 +76,8 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
 /// activities instead of working them out a second time.
 #[derive(Default)]
 pub struct HoursCheck {
-    loads: Loads,
+    /// Every rep's hours by target and calendar month, by rep id, in the order added.
+    loads: HashMap<String, Vec<Part>>,
     named: Vec<Named>,
     first: Option<NaiveDate>,
 }
@@ -127,7 +103,7 @@ impl HoursCheck {
     /// The findings of the activities added.
     pub fn findings(self, file: &GoalFile) -> Vec<Diagnostic> {
         let HoursCheck {
-            loads,
+            mut loads,
             named,
             first,
         } = self;
@@ -135,29 +111,34 @@ impl HoursCheck {
             return Vec::new();
         };
         let rules = target::rules(file);
+        let last = loads
+            .values()
+            .flatten()
+            .map(|p| month_days(p.month, first, plan_end(file)).1)
+            .max()
+            .unwrap_or(first);
+        let workdays = Workdays::new(&rules, first, last);
         let mut out = Vec::new();
         for rep in &file.reps {
-            // Loads are ordered by rep id, so this rep's months are one range of the map.
-            let from_key = (rep.id.value.clone(), (i32::MIN, 0));
-            let over: Vec<_> = loads
-                .range(from_key..)
-                .take_while(|((id, _), _)| *id == rep.id.value)
-                .filter_map(|((_, month), (need, parts))| {
-                    let (from, to) = month_days(*month, first, plan_end(file));
-                    let have = available(&rules, rep, from, to)?;
-                    (*need > have).then_some((*month, *need, have, parts))
+            let Some(parts) = loads.get_mut(&rep.id.value) else {
+                continue;
+            };
+            // By month; a stable sort keeps each month's targets in the order they were added.
+            parts.sort_by_key(|p| p.month);
+            let over: Vec<_> = parts
+                .chunk_by(|a, b| a.month == b.month)
+                .filter_map(|month| {
+                    let mut need = Decimal::default();
+                    for p in month {
+                        need += p.hours;
+                    }
+                    let (from, to) = month_days(month[0].month, first, plan_end(file));
+                    let have = workdays.available(rep, from, to)?;
+                    (need > have).then_some((month, need, have))
                 })
                 .collect();
-            if let Some(&(month, need, have, parts)) = over.first() {
-                out.push(diagnostic(
-                    &named,
-                    rep,
-                    month,
-                    need,
-                    have,
-                    parts,
-                    over.len() - 1,
-                ));
+            if let Some(&(parts, need, have)) = over.first() {
+                out.push(diagnostic(&named, rep, need, have, parts, over.len() - 1));
             }
         }
         out
@@ -169,26 +150,41 @@ fn plan_end(file: &GoalFile) -> NaiveDate {
 }
 
 /// Adds the hours of target `index`'s activity to its reps' calendar months.
-fn add_loads(loads: &mut Loads, index: usize, a: &Activity<'_>) {
+fn add_loads(loads: &mut HashMap<String, Vec<Part>>, index: usize, a: &Activity<'_>) {
+    let months = months_of(a);
     for (r, rep) in a.resolved.reps.iter().enumerate() {
-        let mut month = (0, 0);
-        for k in 0..a.len() {
-            let day = a.day(k);
-            if (day.year(), day.month()) == month {
-                continue;
-            }
-            month = (day.year(), day.month());
-            let end = day
-                .with_day(1)
-                .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
-                .and_then(|n| n.pred_opt())
-                .unwrap_or(day);
-            let h = needed(a, r, day, end);
-            let entry = loads.entry((rep.id.value.clone(), month)).or_default();
-            entry.0 += h;
-            entry.1.push((index, h));
+        let parts = match loads.get_mut(rep.id.value.as_str()) {
+            Some(parts) => parts,
+            None => loads.entry(rep.id.value.clone()).or_default(),
+        };
+        for &(month, from, to) in &months {
+            parts.push(Part {
+                month,
+                target: index,
+                hours: needed(a, r, from, to),
+            });
         }
     }
+}
+
+/// The calendar months of the activity's axis: each one's first day on the axis and last day.
+fn months_of(a: &Activity<'_>) -> Vec<((i32, u32), NaiveDate, NaiveDate)> {
+    let mut months = Vec::new();
+    let mut month = (0, 0);
+    for k in 0..a.len() {
+        let day = a.day(k);
+        if (day.year(), day.month()) == month {
+            continue;
+        }
+        month = (day.year(), day.month());
+        let end = day
+            .with_day(1)
+            .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+            .and_then(|n| n.pred_opt())
+            .unwrap_or(day);
+        months.push((month, day, end));
+    }
+    months
 }
 
 /// The days of a calendar month inside [`first`, `last`].
@@ -208,18 +204,18 @@ fn month_days(
 fn diagnostic(
     named: &[Named],
     rep: &Rep,
-    (year, month): (i32, u32),
     need: Decimal,
     have: Decimal,
-    parts: &[(usize, Decimal)],
+    parts: &[Part],
     more: usize,
 ) -> Diagnostic {
-    let main = parts.iter().max_by_key(|(_, h)| *h).map_or(0, |(i, _)| *i);
+    let (year, month) = parts[0].month;
+    let main = parts.iter().max_by_key(|p| p.hours).map_or(0, |p| p.target);
     let a = &named[main];
     let goals: Vec<String> = parts
         .iter()
-        .filter(|(_, h)| !h.is_zero())
-        .map(|(i, _)| format!("`{}`", named[*i].goal))
+        .filter(|p| !p.hours.is_zero())
+        .map(|p| format!("`{}`", named[p.target].goal))
         .collect();
     let more = if more > 0 {
         format!(

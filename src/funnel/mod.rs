@@ -4,10 +4,15 @@
 
 pub mod activity;
 mod build;
+mod cells;
+mod exact;
 pub mod hours;
 mod landing;
+mod needs;
 mod outcome;
 pub mod report;
+mod selling;
+mod stage_exact;
 
 pub use build::{Capacity, FunnelOptions, build, each_target, each_target_checking, head};
 pub use hours::{HoursCheck, findings};

@@ -1,10 +1,14 @@
 //! The funnel report as plain data: per target, per stage, the activity in whole units by
 //! period and rep with its hours; and per rep the selling hours needed against those
-//! available. Renderers in `output/` decide how to print it.
+//! available. Renderers in `output/` decide how to print it. Labels and rep ids repeated in
+//! every row are shared, not copied.
+
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::model::Per;
 use crate::plan::report::RepNames;
 
 /// The whole funnel report.
@@ -13,8 +17,8 @@ pub struct FunnelReport {
     pub name: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    /// `quarter`, `month`, `week` or `day`.
-    pub by: &'static str,
+    /// The periods' granularity: a quarter, month, week or day.
+    pub by: Per,
     /// How many targets with a funnel are shown.
     pub shown_targets: usize,
     /// Targets with a funnel, in file order (empty while they are streamed one by one).
@@ -33,8 +37,7 @@ pub struct FunnelTarget {
     pub metric: String,
     pub funnel: String,
     pub owner: String,
-    /// `rep` when every rep carries the target on its own, else `team`.
-    pub each: &'static str,
+    pub each: Each,
     pub cycle_days: u32,
     /// For a money target, the money one deal brings (how the target entered the funnel),
     /// and the currency's minor-unit decimals it is written with.
@@ -43,6 +46,31 @@ pub struct FunnelTarget {
     pub end: NaiveDate,
     /// Top of the funnel first, the outcome last.
     pub stages: Vec<StageReport>,
+}
+
+/// Who carries a funnel target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Each {
+    /// `each = "rep"`: every rep carries the target on its own.
+    Rep,
+    /// The team carries the target together.
+    Team,
+}
+
+impl Each {
+    /// The name used in every format: `rep` or `team`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Each::Rep => "rep",
+            Each::Team => "team",
+        }
+    }
+}
+
+impl std::fmt::Display for Each {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
 }
 
 /// One stage of a target's funnel.
@@ -71,16 +99,24 @@ pub struct StageReport {
 /// is `rep`, for the team otherwise).
 #[derive(Debug)]
 pub struct Comparison {
-    /// The target's `per` (`month`, …) or `total` without one.
-    pub per: &'static str,
+    /// The target's `per`; `None` for the whole target.
+    pub per: Option<Per>,
     pub baseline: Decimal,
     pub required: Decimal,
+}
+
+impl Comparison {
+    /// The name used in every format: the `per` (`month`, …), or `total` without one.
+    pub fn per_name(&self) -> &'static str {
+        self.per.map_or("total", Per::name)
+    }
 }
 
 /// One period of one stage.
 #[derive(Debug)]
 pub struct StagePeriod {
-    pub label: String,
+    /// Shared by every stage's row of the period.
+    pub label: Rc<str>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     /// The period ends before the target starts: activity for the first outcomes.
@@ -94,7 +130,8 @@ pub struct StagePeriod {
 /// One rep's activity in a period or over the target.
 #[derive(Debug)]
 pub struct RepStage {
-    pub rep: String,
+    /// Shared by every cell of the rep.
+    pub rep: Rc<str>,
     pub quota: i64,
     pub exact: Decimal,
     pub hours: Decimal,
@@ -116,7 +153,8 @@ pub struct RepCapacity {
 /// One period of a rep's selling hours.
 #[derive(Clone, Debug)]
 pub struct CapacityPeriod {
-    pub label: String,
+    /// Shared by every rep's row of the period.
+    pub label: Rc<str>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub needed: Decimal,

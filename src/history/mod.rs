@@ -114,11 +114,7 @@ pub fn build(
     (start, end): (NaiveDate, NaiveDate),
     options: &BaselineOptions,
 ) -> BaselineReport {
-    let minor = file
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units);
+    let minor = file.plan.minor_units();
     let metrics = file
         .metrics
         .iter()

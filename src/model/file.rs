@@ -79,6 +79,13 @@ pub struct PlanSettings {
     pub span: Option<Range<usize>>,
 }
 
+impl PlanSettings {
+    /// Digits after the decimal point of the plan's currency (0 without one).
+    pub fn minor_units(&self) -> u32 {
+        self.currency.as_ref().map_or(0, |c| c.value.minor_units)
+    }
+}
+
 impl Default for PlanSettings {
     fn default() -> Self {
         PlanSettings {
@@ -193,6 +200,12 @@ impl MetricKind {
     }
 }
 
+impl std::fmt::Display for MetricKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
 /// `[metrics.ID]`.
 #[derive(Clone, Debug)]
 pub struct Metric {
@@ -250,6 +263,23 @@ pub enum Level3 {
     Low,
     Medium,
     High,
+}
+
+impl Level3 {
+    /// The name used in the file and in every format: `low`, `medium` or `high`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level3::Low => "low",
+            Level3::Medium => "medium",
+            Level3::High => "high",
+        }
+    }
+}
+
+impl std::fmt::Display for Level3 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
 }
 
 /// How often progress is reviewed.
@@ -329,6 +359,12 @@ impl Per {
     }
 }
 
+impl std::fmt::Display for Per {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
 /// How a target is spread over days.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SplitName {
@@ -360,6 +396,21 @@ pub struct Target {
     pub over_assign: Option<Sp<Decimal>>,
     /// Span of the `[[goals.targets]]` table.
     pub span: Range<usize>,
+}
+
+impl Target {
+    /// The amount the target asks for in its metric's unit: the number as written, or the
+    /// baseline moved by the percentage (`baseline × (100 + pct) ÷ 100`). `None` without a
+    /// number, or for a relative target without a baseline.
+    pub fn amount(&self) -> Option<Decimal> {
+        match self.target.as_ref()?.value {
+            TargetValue::Absolute(n) => Some(n),
+            TargetValue::Relative(pct) => {
+                let base = self.baseline.as_ref()?.value;
+                Some(base * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED)
+            }
+        }
+    }
 }
 
 /// `[hiring]`: the assumptions of the hiring plan of `goals capacity`.

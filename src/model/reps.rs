@@ -29,18 +29,19 @@ impl RepIndex {
 impl GoalFile {
     /// The reps who carry a goal of this owner, in file order.
     pub fn reps_of(&self, owner: &Owner) -> Vec<&Rep> {
+        self.rep_positions(owner)
+            .into_iter()
+            .map(|i| &self.reps[i])
+            .collect()
+    }
+
+    /// The positions in `reps` of the reps who carry a goal of this owner, in file order.
+    pub fn rep_positions(&self, owner: &Owner) -> Vec<usize> {
         let index = self.rep_index.get_or_init(|| RepIndex::of(&self.reps));
         match owner {
-            Owner::Company => self.reps.iter().collect(),
-            Owner::Rep(id) => index
-                .by_id
-                .get(id)
-                .map(|&i| &self.reps[i])
-                .into_iter()
-                .collect(),
-            Owner::Team(id) => index.by_team.get(id).map_or_else(Vec::new, |members| {
-                members.iter().map(|&i| &self.reps[i]).collect()
-            }),
+            Owner::Company => (0..self.reps.len()).collect(),
+            Owner::Rep(id) => index.by_id.get(id).copied().into_iter().collect(),
+            Owner::Team(id) => index.by_team.get(id).cloned().unwrap_or_default(),
         }
     }
 

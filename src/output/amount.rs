@@ -1,6 +1,8 @@
 //! How amounts are written: whole units as exact decimals of the currency's minor unit,
 //! levels with two decimals, exact values with four; with or without thousands separators.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use crate::plan::fixed::{div_round, round_dp};
@@ -101,9 +103,51 @@ pub fn write_exact(x: Decimal, out: &mut Vec<u8>) {
 
 /// A decimal rounded (halves away from zero) to exactly `decimals` places: `0.9512`, `1250.00`.
 pub fn fixed(x: Decimal, decimals: u32) -> String {
+    let mut text = String::with_capacity(24);
+    // Writing to a String cannot fail.
+    let _ = write_fixed(&mut text, x, decimals);
+    text
+}
+
+/// [`fixed`], written to `out` (a buffer on the stack, say).
+pub fn write_fixed(out: &mut impl fmt::Write, x: Decimal, decimals: u32) -> fmt::Result {
     let mut x = round_dp(x, decimals);
     x.rescale(decimals);
-    x.to_string()
+    write_decimal(out, x)
+}
+
+/// `x`'s Display, with the digits of a mantissa that fits in 64 bits worked out by 64-bit
+/// arithmetic (Decimal's own Display divides 96 bits by ten for each digit): the sign of a
+/// negative value (zero too), the whole part (`0` when empty), then `scale` decimals.
+fn write_decimal(out: &mut impl fmt::Write, x: Decimal) -> fmt::Result {
+    let Ok(mut rest) = u64::try_from(x.mantissa().unsigned_abs()) else {
+        return write!(out, "{x}");
+    };
+    // Digits, least significant first.
+    let mut digits = [0_u8; 20];
+    let mut n = 0;
+    while rest > 0 {
+        digits[n] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+        rest /= 10;
+        n += 1;
+    }
+    let scale = x.scale() as usize;
+    let len = n.max(scale);
+    let whole = len - scale;
+    if x.is_sign_negative() {
+        out.write_char('-')?;
+    }
+    if whole == 0 {
+        out.write_char('0')?;
+    }
+    for i in 0..len {
+        if i == whole {
+            out.write_char('.')?;
+        }
+        let at = len - 1 - i;
+        out.write_char(char::from(if at < n { digits[at] } else { b'0' }))?;
+    }
+    Ok(())
 }
 
 /// Inserts `,` between groups of three digits of the integer part.
@@ -181,6 +225,27 @@ mod tests {
             "halves away from zero"
         );
         assert_eq!(plain(Quantity::Level(Decimal::new(14125, 3)), 0), "14.13");
+    }
+
+    proptest! {
+        #[test]
+        fn decimal_text_is_decimal_display(
+            mantissa in prop_oneof![
+                -1_000_i128..1_000,
+                any::<i64>().prop_map(i128::from),
+                -(1_i128 << 95)..(1_i128 << 95),
+            ],
+            scale in 0_u32..=28,
+            negative_zero in any::<bool>(),
+        ) {
+            let mut x = Decimal::from_i128_with_scale(mantissa, scale);
+            if negative_zero && mantissa == 0 {
+                x.set_sign_negative(true);
+            }
+            let mut text = String::new();
+            write_decimal(&mut text, x).unwrap();
+            prop_assert_eq!(text, x.to_string());
+        }
     }
 
     #[test]

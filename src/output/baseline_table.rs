@@ -61,6 +61,7 @@ fn metric(
         header: ["month", "team", "profile", ""].map(String::from).to_vec(),
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
     .write("", &|s| paint.bold(s), out)?;
     let facts = [
@@ -99,6 +100,7 @@ fn metric(
         header: ["rep", "total", "weight", ""].map(String::from).to_vec(),
         rows: reps,
         rule_before_last: false,
+        ..Grid::default()
     }
     .write("", &|s| paint.bold(s), out)
 }

@@ -29,7 +29,7 @@ pub fn render(report: &CapacityReport, out: &mut dyn Write) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(HEADER)?;
     for t in &report.targets {
-        let id = [t.goal.as_str(), t.metric.as_str(), t.team.as_str()];
+        let id = [t.goal.as_str(), t.metric.as_str(), t.team.id()];
         for m in &t.months {
             let cells = [
                 "month".to_string(),

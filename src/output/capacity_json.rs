@@ -60,7 +60,7 @@ fn target(t: &TargetCapacity) -> Target<'_> {
     Target {
         goal: &t.goal,
         metric: &t.metric,
-        team: &t.team,
+        team: t.team.id(),
         months: t
             .months
             .iter()

@@ -23,7 +23,7 @@ pub fn render(report: &CapacityReport, out: &mut dyn Write) -> io::Result<()> {
             t.goal,
             t.title.replace('|', "\\|"),
             t.metric,
-            t.team,
+            t.team.id(),
             whole(t, t.metric_capacity)
         )?;
         writeln!(

@@ -10,7 +10,7 @@ use super::capacity_cells::{gap, rre, whole};
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
-use crate::staffing::{CapacityReport, TargetCapacity};
+use crate::staffing::{CapacityReport, TargetCapacity, TeamOwner};
 
 /// Writes the capacity report as text tables.
 pub fn render(
@@ -60,10 +60,9 @@ fn target(
     writeln!(out, "{}", paint.bold(&format!("{n}. {}{title}", t.goal)))?;
     let facts = [
         t.metric.clone(),
-        if t.team == "company" {
-            "company".to_string()
-        } else {
-            format!("team {}", t.team)
+        match &t.team {
+            TeamOwner::Company => "company".to_string(),
+            TeamOwner::Team(id) => format!("team {id}"),
         },
         format!("capacity {} a rep a month", whole(t, t.metric_capacity)),
     ];
@@ -115,6 +114,7 @@ fn months(t: &TargetCapacity) -> Grid {
         header: header.map(String::from).to_vec(),
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
@@ -167,6 +167,7 @@ fn hires(t: &TargetCapacity, paint: Paint, out: &mut dyn Write) -> io::Result<()
             .to_vec(),
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
     .write("  ", &|s| paint.bold(s), out)?;
     if t.uncovered > Decimal::ZERO {

@@ -231,6 +231,7 @@ fn scorecard_table(file: &FileFindings, paint: Paint, out: &mut dyn Write) -> io
         header,
         rows,
         rule_before_last: false,
+        ..Grid::default()
     };
     grid.write("", &|s| paint.bold(s), out)?;
     writeln!(out)

@@ -160,6 +160,7 @@ fn grid(first: &str, rows: Vec<Vec<String>>) -> Grid {
         header: [first, "old", "new", "delta"].map(String::from).to_vec(),
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
 }
 

@@ -56,11 +56,9 @@ impl FunnelStream for Csv {
                 ]
                 .map(str::to_string);
                 let team = std::iter::once(("*", p.quota, p.exact, p.hours));
-                for (rep, quota, exact, hours) in team.chain(
-                    p.reps
-                        .iter()
-                        .map(|r| (r.rep.as_str(), r.quota, r.exact, r.hours)),
-                ) {
+                for (rep, quota, exact, hours) in
+                    team.chain(p.reps.iter().map(|r| (&*r.rep, r.quota, r.exact, r.hours)))
+                {
                     let mut row = head.to_vec();
                     row.extend([
                         rep.to_string(),

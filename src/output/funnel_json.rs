@@ -3,132 +3,46 @@
 
 use std::io::{self, Write};
 
-use rust_decimal::Decimal;
-use serde::Serialize;
-
 use super::amount::fixed;
 use super::funnel_stream::{FunnelStream, write_report};
-use super::plan_json::{Num, write_indented};
+use super::pretty_json::Pretty;
 use crate::funnel::report::{
     CapacityPeriod, FunnelReport, FunnelTarget, RepCapacity, RepStage, StagePeriod, StageReport,
 };
-use crate::plan::fixed::round_dp;
 use crate::plan::report::RepNames;
 
-fn num(x: Decimal) -> Num {
-    Num(round_dp(x, 4).normalize().to_string())
-}
-
-#[derive(Serialize)]
-struct Plan<'a> {
-    name: Option<&'a str>,
-    start: String,
-    end: String,
-    by: &'a str,
-}
-
-#[derive(Serialize)]
-struct Target<'a> {
-    goal: &'a str,
-    title: &'a str,
-    metric: &'a str,
-    funnel: &'a str,
-    owner: &'a str,
-    each: &'a str,
-    cycle_days: u32,
-    deal_size: Option<Num>,
-    start: String,
-    end: String,
-    stages: Vec<Stage<'a>>,
-}
-
-#[derive(Serialize)]
-struct Stage<'a> {
-    activity: &'a str,
-    rate: Option<Num>,
-    minutes: Num,
-    per_outcome: Num,
-    outcome: bool,
-    total: i64,
-    exact: Num,
-    hours: Num,
-    baseline: Option<Baseline<'a>>,
-    periods: Vec<Period<'a>>,
-    reps: Vec<Rep<'a>>,
-}
-
-#[derive(Serialize)]
-#[allow(clippy::struct_field_names)] // `baseline` is the JSON contract's field name
-struct Baseline<'a> {
-    per: &'a str,
-    baseline: Num,
-    required: Num,
-    change: Num,
-}
-
-#[derive(Serialize)]
-struct Period<'a> {
-    label: &'a str,
-    start: String,
-    end: String,
-    before_start: bool,
-    quota: i64,
-    exact: Num,
-    hours: Num,
-    reps: Vec<Rep<'a>>,
-}
-
-#[derive(Serialize)]
-#[allow(clippy::struct_field_names)] // `rep` is the JSON contract's field name
-struct Rep<'a> {
-    rep: &'a str,
-    name: Option<&'a str>,
-    quota: i64,
-    exact: Num,
-    hours: Num,
-}
-
-#[derive(Serialize)]
-struct Capacity<'a> {
-    rep: &'a str,
-    name: Option<&'a str>,
-    hours_per_week: Option<Num>,
-    selling_share: Num,
-    needed: Num,
-    available: Option<Num>,
-    fits: bool,
-    periods: Vec<CapacityRow<'a>>,
-}
-
-#[derive(Serialize)]
-struct CapacityRow<'a> {
-    label: &'a str,
-    start: String,
-    end: String,
-    needed: Num,
-    available: Option<Num>,
-    fits: bool,
-}
+/// Places of the rates, exact values and hours shown (no trailing zeros).
+const SHOWN: u32 = 4;
 
 /// The funnel document, written target by target with the layout `serde_json`'s pretty
-/// printer gives the whole document.
+/// printer gives the whole document: each target (and each rep's selling hours) is written
+/// value by value into one reused buffer, then out.
 #[derive(Default)]
 pub struct Json {
     /// Targets written so far.
     pub written: usize,
+    /// The target or rep being written, reused.
+    buf: Vec<u8>,
 }
 
 impl FunnelStream for Json {
     fn head(&mut self, report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
-        let plan = Plan {
-            name: report.name.as_deref(),
-            start: report.start.to_string(),
-            end: report.end.to_string(),
-            by: report.by,
-        };
-        write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
-        write_indented(&plan, "  ", out)?;
-        write!(out, ",\n  \"targets\": [")
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(b"{\n  \"version\": 1,\n  \"plan\": ");
+        let mut p = Pretty::at(1, &mut self.buf);
+        p.begin_object();
+        p.key("name");
+        p.opt_string(report.name.as_deref());
+        p.key("start");
+        p.date(report.start);
+        p.key("end");
+        p.date(report.end);
+        p.key("by");
+        p.string(report.by.name());
+        p.end_object();
+        self.buf.extend_from_slice(b",\n  \"targets\": [");
+        out.write_all(&self.buf)
     }
 
     fn target(
@@ -139,8 +53,11 @@ impl FunnelStream for Json {
     ) -> io::Result<()> {
         let separator = if self.written == 0 { "" } else { "," };
         self.written += 1;
-        write!(out, "{separator}\n    ")?;
-        write_indented(&target(t, &report.rep_names), "    ", out)
+        self.buf.clear();
+        self.buf.extend_from_slice(separator.as_bytes());
+        self.buf.extend_from_slice(b"\n    ");
+        target(t, &report.rep_names, &mut Pretty::at(2, &mut self.buf));
+        out.write_all(&self.buf)
     }
 
     fn foot(
@@ -153,9 +70,12 @@ impl FunnelStream for Json {
         write!(out, "{close},\n  \"capacity\": [")?;
         let mut any = false;
         for c in reps {
-            write!(out, "{}\n    ", if any { "," } else { "" })?;
+            self.buf.clear();
+            self.buf
+                .extend_from_slice(if any { b",\n    " } else { b"\n    " });
             any = true;
-            write_indented(&capacity(&c), "    ", out)?;
+            capacity(&c, &mut Pretty::at(2, &mut self.buf));
+            out.write_all(&self.buf)?;
         }
         writeln!(out, "{}\n}}", if any { "\n  ]" } else { "]" })
     }
@@ -166,86 +86,169 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
     write_report(&mut Json::default(), report, out)
 }
 
-fn target<'a>(t: &'a FunnelTarget, names: &'a RepNames) -> Target<'a> {
-    Target {
-        goal: &t.goal,
-        title: &t.title,
-        metric: &t.metric,
-        funnel: &t.funnel,
-        owner: &t.owner,
-        each: t.each,
-        cycle_days: t.cycle_days,
-        deal_size: t.deal_size.map(|(d, decimals)| Num(fixed(d, decimals))),
-        start: t.start.to_string(),
-        end: t.end.to_string(),
-        stages: t.stages.iter().map(|s| stage(s, names)).collect(),
+fn target(t: &FunnelTarget, names: &RepNames, p: &mut Pretty<'_>) {
+    p.begin_object();
+    for (key, value) in [
+        ("goal", &t.goal),
+        ("title", &t.title),
+        ("metric", &t.metric),
+        ("funnel", &t.funnel),
+        ("owner", &t.owner),
+    ] {
+        p.key(key);
+        p.string(value);
     }
+    p.key("each");
+    p.string(t.each.name());
+    p.key("cycle_days");
+    p.int(i64::from(t.cycle_days));
+    p.key("deal_size");
+    match t.deal_size {
+        Some((d, decimals)) => p.number(fixed(d, decimals)),
+        None => p.null(),
+    }
+    p.key("start");
+    p.date(t.start);
+    p.key("end");
+    p.date(t.end);
+    p.key("stages");
+    p.begin_array();
+    for s in &t.stages {
+        p.element();
+        stage(s, names, p);
+    }
+    p.end_array();
+    p.end_object();
 }
 
-fn stage<'a>(s: &'a StageReport, names: &'a RepNames) -> Stage<'a> {
-    Stage {
-        activity: &s.activity,
-        rate: s.rate.map(num),
-        minutes: num(s.minutes),
-        per_outcome: num(s.per_outcome),
-        outcome: s.outcome,
-        total: s.total,
-        exact: num(s.exact),
-        hours: num(s.hours),
-        baseline: s.baseline.as_ref().map(|b| Baseline {
-            per: b.per,
-            baseline: num(b.baseline),
-            required: num(b.required),
-            change: num(b.required - b.baseline),
-        }),
-        periods: s.periods.iter().map(|p| period(p, names)).collect(),
-        reps: s.reps.iter().map(|r| rep(r, names)).collect(),
+fn stage(s: &StageReport, names: &RepNames, p: &mut Pretty<'_>) {
+    p.begin_object();
+    p.key("activity");
+    p.string(&s.activity);
+    p.key("rate");
+    p.opt_rounded(s.rate, SHOWN);
+    p.key("minutes");
+    p.rounded(s.minutes, SHOWN);
+    p.key("per_outcome");
+    p.rounded(s.per_outcome, SHOWN);
+    p.key("outcome");
+    p.bool(s.outcome);
+    p.key("total");
+    p.int(s.total);
+    p.key("exact");
+    p.rounded(s.exact, SHOWN);
+    p.key("hours");
+    p.rounded(s.hours, SHOWN);
+    p.key("baseline");
+    match &s.baseline {
+        Some(b) => {
+            p.begin_object();
+            p.key("per");
+            p.string(b.per_name());
+            for (key, value) in [
+                ("baseline", b.baseline),
+                ("required", b.required),
+                ("change", b.required - b.baseline),
+            ] {
+                p.key(key);
+                p.rounded(value, SHOWN);
+            }
+            p.end_object();
+        }
+        None => p.null(),
     }
+    p.key("periods");
+    p.begin_array();
+    for row in &s.periods {
+        p.element();
+        period(row, names, p);
+    }
+    p.end_array();
+    p.key("reps");
+    reps(&s.reps, names, p);
+    p.end_object();
 }
 
-fn period<'a>(p: &'a StagePeriod, names: &'a RepNames) -> Period<'a> {
-    Period {
-        label: &p.label,
-        start: p.start.to_string(),
-        end: p.end.to_string(),
-        before_start: p.before_start,
-        quota: p.quota,
-        exact: num(p.exact),
-        hours: num(p.hours),
-        reps: p.reps.iter().map(|r| rep(r, names)).collect(),
-    }
+fn period(row: &StagePeriod, names: &RepNames, p: &mut Pretty<'_>) {
+    p.begin_object();
+    p.key("label");
+    p.string(&row.label);
+    p.key("start");
+    p.date(row.start);
+    p.key("end");
+    p.date(row.end);
+    p.key("before_start");
+    p.bool(row.before_start);
+    p.key("quota");
+    p.int(row.quota);
+    p.key("exact");
+    p.rounded(row.exact, SHOWN);
+    p.key("hours");
+    p.rounded(row.hours, SHOWN);
+    p.key("reps");
+    reps(&row.reps, names, p);
+    p.end_object();
 }
 
-fn rep<'a>(r: &'a RepStage, names: &'a RepNames) -> Rep<'a> {
-    Rep {
-        rep: &r.rep,
-        name: names.get(&r.rep).map(String::as_str),
-        quota: r.quota,
-        exact: num(r.exact),
-        hours: num(r.hours),
+fn reps(reps: &[RepStage], names: &RepNames, p: &mut Pretty<'_>) {
+    p.begin_array();
+    for r in reps {
+        p.element();
+        p.begin_object();
+        p.key("rep");
+        p.string(&r.rep);
+        p.key("name");
+        p.opt_string(names.get(&*r.rep).map(String::as_str));
+        p.key("quota");
+        p.int(r.quota);
+        p.key("exact");
+        p.rounded(r.exact, SHOWN);
+        p.key("hours");
+        p.rounded(r.hours, SHOWN);
+        p.end_object();
     }
+    p.end_array();
 }
 
-fn capacity(c: &RepCapacity) -> Capacity<'_> {
-    Capacity {
-        rep: &c.rep,
-        name: c.name.as_deref(),
-        hours_per_week: c.hours_per_week.map(num),
-        selling_share: num(c.selling_share),
-        needed: num(c.needed),
-        available: c.available.map(num),
-        fits: c.fits(),
-        periods: c.periods.iter().map(capacity_row).collect(),
+fn capacity(c: &RepCapacity, p: &mut Pretty<'_>) {
+    p.begin_object();
+    p.key("rep");
+    p.string(&c.rep);
+    p.key("name");
+    p.opt_string(c.name.as_deref());
+    p.key("hours_per_week");
+    p.opt_rounded(c.hours_per_week, SHOWN);
+    p.key("selling_share");
+    p.rounded(c.selling_share, SHOWN);
+    p.key("needed");
+    p.rounded(c.needed, SHOWN);
+    p.key("available");
+    p.opt_rounded(c.available, SHOWN);
+    p.key("fits");
+    p.bool(c.fits());
+    p.key("periods");
+    p.begin_array();
+    for row in &c.periods {
+        p.element();
+        capacity_row(row, p);
     }
+    p.end_array();
+    p.end_object();
 }
 
-fn capacity_row(p: &CapacityPeriod) -> CapacityRow<'_> {
-    CapacityRow {
-        label: &p.label,
-        start: p.start.to_string(),
-        end: p.end.to_string(),
-        needed: num(p.needed),
-        available: p.available.map(num),
-        fits: p.fits(),
-    }
+fn capacity_row(row: &CapacityPeriod, p: &mut Pretty<'_>) {
+    p.begin_object();
+    p.key("label");
+    p.string(&row.label);
+    p.key("start");
+    p.date(row.start);
+    p.key("end");
+    p.date(row.end);
+    p.key("needed");
+    p.rounded(row.needed, SHOWN);
+    p.key("available");
+    p.opt_rounded(row.available, SHOWN);
+    p.key("fits");
+    p.bool(row.fits());
+    p.end_object();
 }

@@ -11,7 +11,7 @@ use super::funnel_stream::{FunnelStream, write_report};
 use super::grid::Grid;
 use super::style::Paint;
 use super::wrap;
-use crate::funnel::report::{FunnelReport, FunnelTarget, RepCapacity, StageReport};
+use crate::funnel::report::{Each, FunnelReport, FunnelTarget, RepCapacity, StageReport};
 use crate::plan::fixed::round_dp;
 
 /// A decimal for people, with `dp` decimals at most and thousands grouped.
@@ -123,11 +123,10 @@ fn target(t: &FunnelTarget, paint: Paint, width: usize, out: &mut dyn Write) -> 
         writeln!(
             out,
             "baseline and required are per {}, for {}",
-            b.per,
-            if t.each == "rep" {
-                "each rep"
-            } else {
-                "the team"
+            b.per_name(),
+            match t.each {
+                Each::Rep => "each rep",
+                Each::Team => "the team",
             }
         )?;
     }
@@ -193,13 +192,14 @@ fn summary(t: &FunnelTarget) -> Grid {
         header,
         rows,
         rule_before_last: false,
+        ..Grid::default()
     }
 }
 
 fn periods(s: &StageReport, with_reps: bool) -> Grid {
     let mut header: Vec<String> = ["period", "total", "hours"].map(String::from).to_vec();
     if with_reps {
-        header.extend(s.reps.iter().map(|r| r.rep.clone()));
+        header.extend(s.reps.iter().map(|r| r.rep.to_string()));
     }
     let mut rows: Vec<Vec<String>> = s
         .periods
@@ -208,7 +208,7 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
             let label = if p.before_start {
                 format!("{}*", p.label)
             } else {
-                p.label.clone()
+                p.label.to_string()
             };
             let mut row = vec![label, group(&p.quota.to_string()), hours(p.hours)];
             if with_reps {
@@ -230,6 +230,7 @@ fn periods(s: &StageReport, with_reps: bool) -> Grid {
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 
@@ -275,7 +276,7 @@ fn hours_grid(reps: &[RepCapacity], paint: Paint) -> Grid {
     let count = reps.first().map_or(0, |c| c.periods.len());
     let mut rows: Vec<Vec<String>> = (0..count)
         .map(|p| {
-            let mut row = vec![reps[0].periods[p].label.clone()];
+            let mut row = vec![reps[0].periods[p].label.to_string()];
             row.extend(reps.iter().map(|c| {
                 let cell = &c.periods[p];
                 hours_cell(cell.needed, cell.available, cell.fits(), paint)
@@ -297,6 +298,7 @@ fn hours_grid(reps: &[RepCapacity], paint: Paint) -> Grid {
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 

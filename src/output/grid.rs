@@ -1,12 +1,13 @@
 //! The one table layout of every table renderer, drawn by comfy-table: no borders, a
-//! left-aligned first column, right-aligned numbers, two spaces between columns, widths by
-//! what a terminal shows (colour codes take no room, CJK and emoji take two), and an optional
-//! rule before the totals. Numeric columns are pinned to their content, so they never wrap;
-//! colour comes only from the cells the renderers painted through `style::Paint`.
+//! left-aligned first column, right-aligned numbers and left-aligned words, two spaces between
+//! columns, widths by what a terminal shows (colour codes take no room, CJK and emoji take
+//! two), and an optional rule before the totals. Numbers and words are pinned to their
+//! content, so they never wrap; only a prose column wraps, at spaces, to keep the grid within
+//! its width. Colour comes only from the cells the renderers painted through `style::Paint`.
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// Rows of cells with one header row.
 #[derive(Debug, Default)]
@@ -15,12 +16,33 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
     /// Rows after which a rule is drawn (e.g. before the totals).
     pub rule_before_last: bool,
+    /// What each column holds, by index; a column not listed is [`Column::Text`] when it is
+    /// the first and [`Column::Number`] otherwise.
+    pub columns: Vec<Column>,
+    /// The columns the grid may take, its indent included: prose columns wrap to stay within
+    /// them. `None` lays every column out by its content.
+    pub width: Option<usize>,
 }
 
+/// What a column holds, which decides its alignment and whether it may wrap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// Amounts, counts, percentages: right-aligned, never wrapped.
+    Number,
+    /// Words (names, codes, statuses): left-aligned, never wrapped.
+    Text,
+    /// Sentences: left-aligned, wrapped at spaces when the grid would pass its width.
+    Prose,
+}
+
+/// The fewest columns a prose column keeps (its two leading spaces included), however narrow
+/// the width: past that the grid passes its width rather than crush the words.
+const MIN_PROSE: u16 = 20;
+
 impl Grid {
-    /// The width of each column.
+    /// The width of each column, by content (before a prose column wraps).
     pub fn widths(&self) -> Vec<usize> {
-        widths_of(&self.table())
+        widths_of(&self.table(""))
     }
 
     /// The width of the whole grid.
@@ -35,11 +57,9 @@ impl Grid {
         bold: &dyn Fn(&str) -> String,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let table = self.table();
-        let lines: Vec<String> = table
-            .lines()
-            .map(|line| line.trim_end().to_string())
-            .collect();
+        let table = self.table(indent);
+        let drawn: Vec<String> = table.lines().collect();
+        let lines: Vec<&str> = drawn.iter().map(|line| line.trim_end()).collect();
         let Some((header, body)) = lines.split_first() else {
             return Ok(());
         };
@@ -47,38 +67,76 @@ impl Grid {
         let last = body.len().saturating_sub(1);
         for (i, line) in body.iter().enumerate() {
             if self.rule_before_last && i == last && i > 0 {
-                writeln!(out, "{indent}{}", "-".repeat(spanned(&widths_of(&table))))?;
+                let span = if self.fitted() {
+                    // Each drawn line is padded to the grid's full width.
+                    drawn.iter().map(|line| visible(line)).max().unwrap_or(0)
+                } else {
+                    spanned(&widths_of(&table))
+                };
+                writeln!(out, "{indent}{}", "-".repeat(span))?;
             }
             writeln!(out, "{indent}{line}")?;
         }
         Ok(())
     }
 
-    /// The comfy-table behind the grid: borderless, columns two spaces apart, laid out by
-    /// content and never wrapped.
-    fn table(&self) -> Table {
-        let columns = self
-            .rows
+    /// Whether the grid is laid out to its width: it has one and a prose column to wrap.
+    fn fitted(&self) -> bool {
+        self.width.is_some() && (0..self.columns()).any(|i| self.column(i) == Column::Prose)
+    }
+
+    /// The number of columns: the longest row's, or the header's.
+    fn columns(&self) -> usize {
+        self.rows
             .iter()
             .map(Vec::len)
             .chain([self.header.len()])
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+
+    /// What column `i` holds.
+    fn column(&self, i: usize) -> Column {
+        self.columns
+            .get(i)
+            .copied()
+            .unwrap_or(if i == 0 { Column::Text } else { Column::Number })
+    }
+
+    /// The comfy-table behind the grid: borderless, columns two spaces apart, laid out by
+    /// content; with a width, prose columns share what the others leave of it, less the
+    /// columns `indent` takes.
+    fn table(&self, indent: &str) -> Table {
+        let columns = self.columns();
         let mut table = Table::new();
         table
             .load_style(presets::NOTHING)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(padded(&self.header, columns))
             .add_rows(self.rows.iter().map(|row| padded(row, columns)));
-        for (i, column) in table.column_iter_mut().enumerate() {
-            if i == 0 {
-                column.set_padding((0, 0));
-                column.set_cell_alignment(CellAlignment::Left);
-            } else {
-                column.set_padding((2, 0));
+        let fitted = self.width.filter(|_| self.fitted());
+        if let Some(width) = fitted {
+            let room = u16::try_from(width.saturating_sub(visible(indent))).unwrap_or(u16::MAX);
+            table
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(room);
+        }
+        for i in 0..columns {
+            let kind = self.column(i);
+            let Some(column) = table.column_mut(i) else {
+                continue;
+            };
+            column.set_padding((if i == 0 { 0 } else { 2 }, 0));
+            if kind == Column::Number {
                 column.set_cell_alignment(CellAlignment::Right);
-                column.set_constraint(ColumnConstraint::ContentWidth);
+            } else {
+                column.set_cell_alignment(CellAlignment::Left);
             }
+            column.set_constraint(if kind == Column::Prose && fitted.is_some() {
+                ColumnConstraint::LowerBoundary(Width::Fixed(MIN_PROSE))
+            } else {
+                ColumnConstraint::ContentWidth
+            });
         }
         table
     }
@@ -145,6 +203,7 @@ mod tests {
                 vec!["total".into(), "1,200".into()],
             ],
             rule_before_last: true,
+            ..Grid::default()
         };
         let mut out = Vec::new();
         grid.write("", &|s| s.to_string(), &mut out).unwrap();
@@ -165,6 +224,7 @@ mod tests {
                 vec!["Q2".into(), "59.5/256.0".into()],
             ],
             rule_before_last: false,
+            ..Grid::default()
         };
         let mut out = Vec::new();
         grid.write("", &|s| s.to_string(), &mut out).unwrap();
@@ -182,6 +242,7 @@ mod tests {
                 vec!["total".into(), "3".into(), "14,000".into()],
             ],
             rule_before_last: true,
+            ..Grid::default()
         };
         let mut out = Vec::new();
         grid.write("", &|s| s.to_string(), &mut out).unwrap();
@@ -200,12 +261,83 @@ mod tests {
                 vec!["Q2".into(), "2".into(), "3".into()],
             ],
             rule_before_last: false,
+            ..Grid::default()
         };
         let mut out = Vec::new();
         grid.write("  ", &|s| format!("*{s}*"), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "  *period  a  b*\n  Q1      1\n  Q2      2  3\n"
+        );
+    }
+
+    #[test]
+    fn text_columns_align_left_and_numbers_right() {
+        let grid = Grid {
+            header: vec!["code".into(), "severity".into(), "n".into()],
+            rows: vec![
+                vec!["a".into(), "error".into(), "1".into()],
+                vec!["b".into(), "warning".into(), "12".into()],
+            ],
+            columns: vec![Column::Text, Column::Text],
+            ..Grid::default()
+        };
+        let mut out = Vec::new();
+        grid.write("", &|s| s.to_string(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "code  severity   n\na     error      1\nb     warning   12\n"
+        );
+    }
+
+    #[test]
+    fn prose_wraps_within_its_column_to_keep_the_width() {
+        let grid = Grid {
+            header: vec!["code".into(), "summary".into()],
+            rows: vec![
+                vec!["toml-syntax".into(), "the file is not valid TOML".into()],
+                vec!["x".into(), "short".into()],
+            ],
+            columns: vec![Column::Text, Column::Prose],
+            width: Some(36),
+            ..Grid::default()
+        };
+        let mut out = Vec::new();
+        grid.write("  ", &|s| s.to_string(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "  code         summary\n  toml-syntax  the file is not valid\n               TOML\n  x            short\n"
+        );
+        let wide = Grid {
+            width: Some(200),
+            ..grid
+        };
+        let mut out = Vec::new();
+        wide.write("", &|s| s.to_string(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.lines().nth(1),
+            Some("toml-syntax  the file is not valid TOML")
+        );
+    }
+
+    #[test]
+    fn prose_keeps_room_for_words_in_a_width_too_narrow() {
+        let grid = Grid {
+            header: vec!["a-very-long-code-name".into(), "summary".into()],
+            rows: vec![vec!["x".into(), "one two three four five six seven".into()]],
+            columns: vec![Column::Text, Column::Prose],
+            width: Some(30),
+            ..Grid::default()
+        };
+        let mut out = Vec::new();
+        grid.write("", &|s| s.to_string(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let second = text.lines().nth(1).unwrap();
+        assert_eq!(
+            second, "x                      one two three four",
+            "{text}"
         );
     }
 

@@ -38,7 +38,7 @@ impl PlanStream for Csv {
 
     fn target(&mut self, _: &PlanReport, t: &TargetReport, out: &mut dyn Write) -> io::Result<()> {
         let mut csv = csv::Writer::from_writer(out);
-        let priority = t.priority.to_string();
+        let (priority, kind) = (t.priority.to_string(), t.kind.name());
         for p in &t.periods {
             let (start, end) = (p.start.to_string(), p.end.to_string());
             // The street quota (over-assignment) sits on the team's row only.
@@ -52,7 +52,7 @@ impl PlanStream for Csv {
             });
             for (rep, quota, exact, street) in team.into_iter().chain(reps) {
                 csv.write_record([
-                    &priority, &t.goal, &t.metric, t.kind, &t.owner, &p.label, &start, &end, rep,
+                    &priority, &t.goal, &t.metric, kind, &t.owner, &p.label, &start, &end, rep,
                     &quota, &exact, &street,
                 ])?;
             }
@@ -60,7 +60,7 @@ impl PlanStream for Csv {
         if let Some(unplaced) = t.unplaced {
             let units = plain(unplaced, t.decimals);
             csv.write_record([
-                &priority, &t.goal, &t.metric, t.kind, &t.owner, "unplaced", "", "", "*", &units,
+                &priority, &t.goal, &t.metric, kind, &t.owner, "unplaced", "", "", "*", &units,
                 &units,
             ])?;
         }

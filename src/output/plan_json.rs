@@ -54,7 +54,7 @@ impl PlanStream for Json {
             currency: report.currency.as_deref(),
             start: report.start.to_string(),
             end: report.end.to_string(),
-            by: report.by,
+            by: report.by.name(),
         };
         write!(out, "{{\n  \"version\": 1,\n  \"plan\": ")?;
         write_indented(&plan, "  ", out)?;

@@ -4,8 +4,8 @@
 //! (`plan_json_text`) up to the quota.
 
 use super::amount;
-use super::json_pretty::Pretty;
 use super::plan_json_text::{Cells, RepHeads, RepTexts, same, write_rep};
+use super::pretty_json::Pretty;
 use crate::plan::report::{PeriodRow, RepCell, RepNames, TargetReport};
 
 /// Writes one target at depth 2 of the document, with the reps' text from (or added to)
@@ -13,13 +13,13 @@ use crate::plan::report::{PeriodRow, RepCell, RepNames, TargetReport};
 pub fn write_target(t: &TargetReport, names: &RepNames, heads: &mut RepHeads, out: &mut Vec<u8>) {
     let texts = heads.texts(&t.reps, names);
     let mut cells = Cells::default();
-    let mut j = Pretty::at(out, 2);
+    let mut j = Pretty::at(2, out);
     j.begin_object();
     for (key, value) in [
         ("goal", t.goal.as_str()),
         ("title", &t.title),
         ("metric", &t.metric),
-        ("kind", t.kind),
+        ("kind", t.kind.name()),
     ] {
         j.key(key);
         j.string(value);
@@ -29,7 +29,7 @@ pub fn write_target(t: &TargetReport, names: &RepNames, heads: &mut RepHeads, ou
     j.key("owner");
     j.string(&t.owner);
     j.key("priority");
-    j.raw(t.priority.to_string().as_bytes());
+    j.int(i64::try_from(t.priority).unwrap_or(i64::MAX));
     j.key("start");
     j.date(t.start);
     j.key("end");
@@ -160,13 +160,13 @@ mod tests {
             goal: "g".into(),
             title: "T \\ x".into(),
             metric: "revenue".into(),
-            kind: "money",
+            kind: crate::model::MetricKind::Money,
             unit: None,
             owner: "team:t".into(),
             start: day(1),
             end: day(31),
-            importance: "high",
-            urgency: "low",
+            importance: crate::model::Level3::High,
+            urgency: crate::model::Level3::Low,
             priority: 3,
             file_order: 0,
             lower_is_better: false,

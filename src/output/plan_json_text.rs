@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::amount;
-use super::json_pretty::Pretty;
+use super::pretty_json::Pretty;
 use crate::plan::report::{Quantity, RepCell, RepNames};
 
 /// Depth of a period's rep cell in the document: a target stands at 2, its fields at 3, its
@@ -37,7 +37,7 @@ pub struct RepHeads {
 impl Default for RepHeads {
     fn default() -> Self {
         let mut cell = Vec::new();
-        let mut j = Pretty::at(&mut cell, CELL_DEPTH);
+        let mut j = Pretty::at(CELL_DEPTH, &mut cell);
         j.begin_object();
         j.key("quota");
         let quota = j.buffer().len();
@@ -45,7 +45,7 @@ impl Default for RepHeads {
         let exact = j.buffer().len();
         j.end_object();
         let mut total = Vec::new();
-        let mut j = Pretty::at(&mut total, TOTAL_DEPTH);
+        let mut j = Pretty::at(TOTAL_DEPTH, &mut total);
         j.begin_object();
         j.key("quota");
         let quota_at = j.buffer().len();
@@ -70,7 +70,7 @@ impl RepHeads {
             if !self.made.contains_key(&*r.rep) {
                 let head = |depth: usize| {
                     let mut head = Vec::new();
-                    let mut j = Pretty::at(&mut head, depth);
+                    let mut j = Pretty::at(depth, &mut head);
                     j.begin_object();
                     write_rep(&mut j, &r.rep, names);
                     j.key("quota");

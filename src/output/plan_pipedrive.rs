@@ -10,6 +10,7 @@ use super::amount::plain;
 use super::plan_json::Num;
 use super::plan_salesforce::CrmIds;
 use super::plan_stream::PlanStream;
+use crate::model::MetricKind;
 use crate::plan::Order;
 use crate::plan::report::{PlanReport, TargetReport};
 
@@ -77,10 +78,10 @@ impl PlanStream for Pipedrive {
     }
 
     fn target(&mut self, _: &PlanReport, t: &TargetReport, out: &mut dyn Write) -> io::Result<()> {
-        let money = t.kind == "money";
-        if !money && t.kind != "count" {
+        if !t.kind.is_additive() {
             return Ok(());
         }
+        let money = t.kind == MetricKind::Money;
         for p in &t.periods {
             for r in &p.reps {
                 let body = Body {

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::amount::plain;
 use super::plan_stream::PlanStream;
+use crate::model::MetricKind;
 use crate::plan::Order;
 use crate::plan::report::{PlanReport, TargetReport};
 
@@ -53,10 +54,10 @@ impl PlanStream for Salesforce {
         t: &TargetReport,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let money = t.kind == "money";
-        if !money && t.kind != "count" {
+        if !t.kind.is_additive() {
             return Ok(());
         }
+        let money = t.kind == MetricKind::Money;
         let currency = if money {
             head.currency.as_deref().unwrap_or("")
         } else {

@@ -11,6 +11,7 @@ use super::grid::{Grid, bar};
 use super::plan_stream::{PlanStream, write_report};
 use super::style::Paint;
 use super::wrap;
+use crate::model::MetricKind;
 use crate::plan::Order;
 use crate::plan::report::{PlanReport, Quantity, TargetReport};
 
@@ -98,8 +99,8 @@ fn block(
         paint.bold(&format!("#{} {}{title}", t.priority, t.goal))
     )?;
     let unit = match (t.kind, &report.currency, &t.unit) {
-        ("money", Some(currency), _) => currency.clone(),
-        ("rate", _, _) => "%".into(),
+        (MetricKind::Money, Some(currency), _) => currency.clone(),
+        (MetricKind::Rate, _, _) => "%".into(),
         (_, _, Some(unit)) => unit.clone(),
         _ => t.metric.clone(),
     };
@@ -239,6 +240,7 @@ fn grid(t: &TargetReport, reps: &[usize], paint: Paint, with_bar: bool) -> Grid 
         header,
         rows,
         rule_before_last: true,
+        ..Grid::default()
     }
 }
 

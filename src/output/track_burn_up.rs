@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::amount::{fixed, group};
+use crate::model::Per;
 use crate::track::report::TargetTrack;
 
 /// Eight heights, with colour (Unicode blocks) and in plain text.
@@ -21,7 +22,7 @@ const TAIL: usize = 16;
 /// Writes the two burn-up lines of `t`, with `decimals` shown.
 pub fn write(
     t: &TargetTrack,
-    by: &str,
+    by: Per,
     decimals: u32,
     fancy: bool,
     width: usize,

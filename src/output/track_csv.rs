@@ -60,7 +60,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             let who = [
                 t.goal.clone(),
                 t.metric.clone(),
-                t.kind.to_owned(),
+                t.kind.name().to_owned(),
                 t.owner.clone(),
                 rep.to_owned(),
             ];
@@ -109,7 +109,7 @@ fn team_level_row(t: &TargetTrack, own: Decimal, pipeline: bool) -> Vec<String> 
     let mut record = vec![
         t.goal.clone(),
         t.metric.clone(),
-        t.kind.to_owned(),
+        t.kind.name().to_owned(),
         t.owner.clone(),
         t.owner.clone(),
         String::new(),

@@ -6,9 +6,11 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 
-use super::amount::fixed;
-use super::plan_json::Num;
+use serde_json::value::RawValue;
+
+use super::amount::write_fixed;
 use crate::track::report::{
     Coverage, Distribution, Leader, Progress, REVIEW_QUESTIONS, ReviewItem, SourceSummary,
     TargetTrack, TrackReport,
@@ -31,7 +33,17 @@ struct Targets<'a>(&'a [TargetTrack]);
 
 impl Serialize for Targets<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(target))
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for t in self.0 {
+            // Each period's dates as text once, for the team and every rep.
+            let dates: Vec<(String, String)> = t
+                .periods
+                .iter()
+                .map(|p| (p.start.to_string(), p.end.to_string()))
+                .collect();
+            seq.serialize_element(&target(t, &dates))?;
+        }
+        seq.end()
     }
 }
 
@@ -88,7 +100,7 @@ struct Target<'a> {
     pipeline: Option<PipelineFigures>,
     /// The owner's own rows (a team's or the company's), part of `actual_to_date`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    team_level_actual: Option<Num>,
+    team_level_actual: Option<Fixed>,
     reps: Vec<Rep<'a>>,
 }
 
@@ -106,12 +118,12 @@ struct Rep<'a> {
 /// Pipeline coverage (SPEC §13), present when a pipeline export of the metric was read.
 #[derive(Serialize)]
 struct PipelineFigures {
-    pipeline: Num,
-    weighted: Num,
-    coverage: Option<Num>,
-    required_coverage: Option<Num>,
+    pipeline: Fixed,
+    weighted: Fixed,
+    coverage: Option<Fixed>,
+    required_coverage: Option<Fixed>,
     pipeline_short: Option<bool>,
-    forecast_weighted: Num,
+    forecast_weighted: Fixed,
 }
 
 fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
@@ -128,14 +140,14 @@ fn pipeline(c: &Coverage, decimals: u32) -> PipelineFigures {
 /// Progress figures as decimal text; serialized as exact JSON numbers.
 #[derive(Serialize)]
 struct Figures<'a> {
-    plan_to_date: Num,
-    actual_to_date: Option<Num>,
-    attainment: Option<Num>,
-    total: Num,
-    forecast: Option<Num>,
+    plan_to_date: Fixed,
+    actual_to_date: Option<Fixed>,
+    attainment: Option<Fixed>,
+    total: Fixed,
+    forecast: Option<Fixed>,
     status: &'static str,
-    gap: Option<Num>,
-    catch_up: Option<Num>,
+    gap: Option<Fixed>,
+    catch_up: Option<Fixed>,
     catch_up_periods: Vec<CatchUp<'a>>,
     no_period_left: bool,
     periods: Vec<BurnUpRow<'a>>,
@@ -144,18 +156,18 @@ struct Figures<'a> {
 #[derive(Serialize)]
 struct CatchUp<'a> {
     label: &'a str,
-    quota: Num,
+    quota: Fixed,
 }
 
 #[derive(Serialize)]
 struct BurnUpRow<'a> {
     label: &'a str,
-    start: String,
-    end: String,
-    plan: Num,
-    actual: Option<Num>,
-    cumulative_plan: Num,
-    cumulative_actual: Option<Num>,
+    start: &'a str,
+    end: &'a str,
+    plan: Fixed,
+    actual: Option<Fixed>,
+    cumulative_plan: Fixed,
+    cumulative_actual: Option<Fixed>,
 }
 
 #[derive(Serialize)]
@@ -163,7 +175,7 @@ struct LeaderRow<'a> {
     rank: usize,
     rep: &'a str,
     name: Option<&'a str>,
-    attainment: Num,
+    attainment: Fixed,
     targets: usize,
     targets_hit: usize,
     hit: bool,
@@ -175,9 +187,9 @@ struct Review<'a> {
     title: &'a str,
     metric: &'a str,
     status: &'static str,
-    attainment: Option<Num>,
-    gap: Option<Num>,
-    catch_up: Option<Num>,
+    attainment: Option<Fixed>,
+    gap: Option<Fixed>,
+    catch_up: Option<Fixed>,
     remaining_periods: usize,
     reps_behind: Vec<RepBehind<'a>>,
     questions: [&'static str; 3],
@@ -186,7 +198,7 @@ struct Review<'a> {
 #[derive(Serialize)]
 struct RepBehind<'a> {
     rep: &'a str,
-    attainment: Num,
+    attainment: Fixed,
 }
 
 /// Renders the tracking document.
@@ -197,7 +209,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
             name: report.name.as_deref(),
             currency: report.currency.as_deref(),
             as_of: report.as_of.to_string(),
-            by: report.by,
+            by: report.by.name(),
         },
         sources: report.sources.iter().map(source).collect(),
         targets: Targets(&report.targets),
@@ -205,8 +217,12 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
         distribution: bands(report.distribution()),
         review: report.review.iter().map(review).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    // A buffer of its own: serde_json writes token by token, and each write to `out` is a
+    // call through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
 
 fn bands(d: Distribution) -> Bands {
@@ -218,11 +234,52 @@ fn bands(d: Distribution) -> Bands {
     }
 }
 
-fn num(x: Decimal, decimals: u32) -> Num {
-    Num(fixed(x, decimals))
+/// A number with exactly its decimals, written as a JSON number; its text is made only
+/// while it is written, on the stack.
+#[derive(Clone, Copy)]
+struct Fixed(Decimal, u32);
+
+impl Serialize for Fixed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut text = StackText::default();
+        write_fixed(&mut text, self.0, self.1).map_err(serde::ser::Error::custom)?;
+        let text =
+            std::str::from_utf8(&text.bytes[..text.len]).map_err(serde::ser::Error::custom)?;
+        let raw: &RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
 }
 
-fn ratio(x: Decimal) -> Num {
+/// Room for any Decimal's text (at most 31 characters).
+struct StackText {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> Self {
+        StackText {
+            bytes: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+fn num(x: Decimal, decimals: u32) -> Fixed {
+    Fixed(x, decimals)
+}
+
+fn ratio(x: Decimal) -> Fixed {
     num(x, 4)
 }
 
@@ -247,7 +304,8 @@ fn source(s: &SourceSummary) -> Source<'_> {
     }
 }
 
-fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
+/// `dates` are the start and end of each of the target's periods, as text.
+fn figures<'a>(t: &'a TargetTrack, p: &Progress, dates: &'a [(String, String)]) -> Figures<'a> {
     let decimals = t.decimals;
     let n = |x: Decimal| num(x, decimals);
     Figures {
@@ -272,11 +330,12 @@ fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
         periods: t
             .periods
             .iter()
+            .zip(dates)
             .zip(&p.burn_up)
-            .map(|(span, b)| BurnUpRow {
+            .map(|((span, (start, end)), b)| BurnUpRow {
                 label: &span.label,
-                start: span.start.to_string(),
-                end: span.end.to_string(),
+                start,
+                end,
                 plan: n(b.plan),
                 actual: b.actual.map(n),
                 cumulative_plan: n(b.cumulative_plan),
@@ -286,19 +345,19 @@ fn figures<'a>(t: &'a TargetTrack, p: &Progress) -> Figures<'a> {
     }
 }
 
-fn target(t: &TargetTrack) -> Target<'_> {
+fn target<'a>(t: &'a TargetTrack, dates: &'a [(String, String)]) -> Target<'a> {
     Target {
         goal: &t.goal,
         title: &t.title,
         metric: &t.metric,
-        kind: t.kind,
+        kind: t.kind.name(),
         unit: t.unit.as_deref(),
         owner: &t.owner,
         lower_is_better: t.lower_is_better,
         start: t.start.to_string(),
         end: t.end.to_string(),
         remaining_periods: t.remaining_periods,
-        figures: figures(t, &t.team),
+        figures: figures(t, &t.team, dates),
         pipeline: t.coverage.as_ref().map(|c| pipeline(&c.team, t.decimals)),
         team_level_actual: t.team_level.map(|x| num(x, t.decimals)),
         reps: t
@@ -308,7 +367,7 @@ fn target(t: &TargetTrack) -> Target<'_> {
             .map(|(i, r)| Rep {
                 rep: &r.rep,
                 name: r.name.as_deref(),
-                figures: figures(t, &r.progress),
+                figures: figures(t, &r.progress, dates),
                 pipeline: t
                     .coverage
                     .as_ref()

@@ -13,6 +13,7 @@ use super::style::Paint;
 use super::track_burn_up as burn_up;
 use super::words;
 use super::wrap;
+use crate::model::MetricKind;
 use crate::track::report::{Progress, REVIEW_QUESTIONS, Status, TargetTrack, TrackReport};
 
 /// Width of an attainment bar at 100%.
@@ -46,7 +47,11 @@ pub fn render(
 
 /// Display decimals: none for money and counts, two for levels.
 fn shown(t: &TargetTrack) -> u32 {
-    if t.kind == "money" { 0 } else { t.decimals }
+    if t.kind == MetricKind::Money {
+        0
+    } else {
+        t.decimals
+    }
 }
 
 fn amount(x: Decimal, decimals: u32) -> String {
@@ -100,7 +105,7 @@ fn target(
     writeln!(out, "{}", paint.bold(&format!("{}{title}", t.goal)))?;
     let d = shown(t);
     let unit = match (t.kind, &report.currency, &t.unit) {
-        ("money", Some(c), _) => c.clone(),
+        (MetricKind::Money, Some(c), _) => c.clone(),
         (_, _, Some(u)) => u.clone(),
         _ => String::new(),
     };
@@ -114,11 +119,7 @@ fn target(
     if t.lower_is_better {
         facts.push("lower is better".into());
     }
-    if let Some(f) = t
-        .team
-        .forecast
-        .filter(|_| t.kind == "count" || t.kind == "money")
-    {
+    if let Some(f) = t.team.forecast.filter(|_| t.kind.is_additive()) {
         facts.push(format!("forecast {}", amount(f, d)));
     }
     let s = if t.remaining_periods == 1 { "" } else { "s" };
@@ -218,7 +219,7 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
         ))
     )?;
     for item in &report.review {
-        let d = if item.kind == "money" {
+        let d = if item.kind == MetricKind::Money {
             0
         } else {
             item.decimals

@@ -157,8 +157,9 @@ pub fn runs_of_rows(rows: &[Vec<Decimal>]) -> Vec<Runs> {
         .map(|row| {
             let mut runs: Runs = Vec::new();
             for (d, (&x, &top)) in row.iter().zip(&largest).enumerate() {
+                // The largest share is 1 without a division (most reps hold it on most days).
                 let c = if top > Decimal::ZERO && x > Decimal::ZERO {
-                    x / top
+                    if x == top { Decimal::ONE } else { x / top }
                 } else {
                     Decimal::ZERO
                 };

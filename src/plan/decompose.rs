@@ -72,17 +72,11 @@ impl DaySource for Planned {
 }
 
 /// Decomposes every target of a checked file.
-///
-/// # Panics
-/// Only if the SMART rules let through a file without plan dates (a bug).
 pub fn decompose(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     decompose_with(checked, options, &Planned)
 }
 
 /// Decomposes every target of a checked file with the amounts of `source`, in priority order.
-///
-/// # Panics
-/// When the checked file has no plan dates (the SMART rules make sure it has).
 pub fn decompose_with(
     checked: Checked<'_>,
     options: &PlanOptions,
@@ -109,19 +103,16 @@ pub enum Order {
 }
 
 /// The plan report without its targets: name, currency, dates and `by`.
-///
-/// # Panics
-/// When the checked file has no plan dates (the SMART rules make sure it has).
 pub fn plan_head(checked: Checked<'_>, options: &PlanOptions) -> PlanReport {
     let plan = &checked.file().plan;
     let (start, end) = checked.period();
     PlanReport {
         name: plan.name.as_ref().map(|n| n.value.clone()),
         currency: plan.currency.as_ref().map(|c| c.value.code.clone()),
-        minor_units: plan.currency.as_ref().map_or(0, |c| c.value.minor_units),
+        minor_units: plan.minor_units(),
         start,
         end,
-        by: options.by.name(),
+        by: options.by,
         targets: Vec::new(),
         rep_names: super::report::rep_names(checked.file()),
     }
@@ -153,13 +144,12 @@ pub fn each_target<E>(
     let wanted: std::collections::HashSet<&str> =
         options.goals.iter().map(String::as_str).collect();
     for (file_order, goal) in file.goals.iter().enumerate() {
-        let shown_goal = wanted.is_empty() || wanted.contains(goal.id.value.as_str());
-        for t in &goal.targets {
+        if !(wanted.is_empty() || wanted.contains(goal.id.value.as_str())) {
+            flat += goal.targets.len();
+            continue;
+        }
+        for resolved in checked.targets_of(file_order) {
             flat += 1;
-            if !shown_goal {
-                continue;
-            }
-            let resolved = target::resolve(checked, goal, t);
             let shown: Vec<bool> = resolved.reps.iter().map(|r| options.keeps_rep(r)).collect();
             if shown.contains(&true) {
                 shown_targets.push((file_order, resolved, shown));
@@ -221,14 +211,6 @@ fn ranks(targets: &[(usize, &crate::model::Goal)]) -> Vec<usize> {
     ranks
 }
 
-fn level_name(level: Level3) -> &'static str {
-    match level {
-        Level3::Low => "low",
-        Level3::Medium => "medium",
-        Level3::High => "high",
-    }
-}
-
 fn target_report(
     checked: Checked<'_>,
     source: &dyn DaySource,
@@ -255,18 +237,18 @@ fn target_report(
         goal: r.goal.id.value.clone(),
         title: r.title(),
         metric: r.metric.id.value.clone(),
-        kind: r.metric.kind.name(),
+        kind: r.metric.kind,
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
         start: r.start,
         end: r.end,
-        importance: level_name(r.goal.importance),
-        urgency: level_name(r.goal.urgency),
+        importance: r.goal.importance,
+        urgency: r.goal.urgency,
         priority: 0,
         file_order: order,
         lower_is_better: r.metric.lower_is_better,
         decimals: if r.metric.kind == crate::model::MetricKind::Money {
-            minor_units(checked)
+            checked.file().plan.minor_units()
         } else {
             0
         },
@@ -276,15 +258,6 @@ fn target_report(
         periods: rows,
         reps,
     }
-}
-
-fn minor_units(checked: Checked<'_>) -> u32 {
-    checked
-        .file()
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units)
 }
 
 fn index_range(r: &Resolved<'_>, period: &Period) -> Range<usize> {

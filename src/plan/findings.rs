@@ -20,30 +20,27 @@ pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {
     let rules = target::rules(file);
     let mut out = Vec::new();
     let mut shapes = Shapes::new();
-    for goal in &file.goals {
-        for t in &goal.targets {
-            let resolved = target::resolve(checked, goal, t);
-            if !resolved.metric.kind.is_additive() {
-                continue;
-            }
-            // The split among reps is only needed to compare rep quotas with a capacity.
-            if resolved.metric.capacity.is_none() {
-                if resolved.target.each_rep {
-                    each_rep_findings(file, &resolved, &mut out);
-                } else {
-                    team_findings(file, &resolved, &mut shapes, &mut out);
-                }
-                continue;
-            }
-            let days = target::days(file, &resolved);
-            if !days.uncovered.is_empty() {
-                out.push(uncovered(&resolved, &days.uncovered));
-            }
-            if resolved.amount > Decimal::ZERO && days.team_quota.iter().all(|q| *q == 0) {
-                out.push(weightless(&resolved));
-            }
-            out.extend(above_capacity(&rules, &resolved, &days));
+    for resolved in checked.targets() {
+        if !resolved.metric.kind.is_additive() {
+            continue;
         }
+        // The split among reps is only needed to compare rep quotas with a capacity.
+        if resolved.metric.capacity.is_none() {
+            if resolved.target.each_rep {
+                each_rep_findings(file, &resolved, &mut out);
+            } else {
+                team_findings(file, &resolved, &mut shapes, &mut out);
+            }
+            continue;
+        }
+        let days = target::days(file, &resolved);
+        if !days.uncovered.is_empty() {
+            out.push(uncovered(&resolved, &days.uncovered));
+        }
+        if resolved.amount > Decimal::ZERO && days.team_quota.iter().all(|q| *q == 0) {
+            out.push(weightless(&resolved));
+        }
+        out.extend(above_capacity(&rules, &resolved, &days));
     }
     out
 }

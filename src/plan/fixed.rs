@@ -22,11 +22,37 @@ pub fn div_round(x: i128, d: i128) -> i128 {
     }
 }
 
+/// `10^n` for every `n` an `i128` holds, looked up rather than raised on the hot paths.
+const POWERS_OF_TEN: [i128; 39] = {
+    let mut powers = [1_i128; 39];
+    let mut n = 1;
+    while n < powers.len() {
+        powers[n] = powers[n - 1] * 10;
+        n += 1;
+    }
+    powers
+};
+
+/// `i128::MAX / 10^n`: the largest magnitude whose product with `10^n` fits, so a scaling
+/// is checked by a comparison rather than an overflowing multiplication.
+const LARGEST_TIMES_TEN_TO: [i128; 39] = {
+    let mut largest = [0_i128; 39];
+    let mut n = 0;
+    while n < largest.len() {
+        largest[n] = i128::MAX / POWERS_OF_TEN[n];
+        n += 1;
+    }
+    largest
+};
+
 /// `x` as a whole number of `10^-dp`, rounded half away from zero; `None` when it does not fit.
 pub fn to_fixed(x: Decimal, dp: u32) -> Option<i128> {
     let (mantissa, scale) = (x.mantissa(), x.scale());
     if scale <= dp {
-        mantissa.checked_mul(10_i128.checked_pow(dp - scale)?)
+        let n = usize::try_from(dp - scale).ok()?;
+        let largest = *LARGEST_TIMES_TEN_TO.get(n)?;
+        // A mantissa has 96 bits, so it is never i128::MIN and its magnitude is exact.
+        (mantissa.abs() <= largest).then(|| mantissa * POWERS_OF_TEN[n])
     } else {
         Some(div_round(mantissa, 10_i128.pow(scale - dp)))
     }
@@ -77,6 +103,26 @@ pub fn round_fixed(x: i128, dp: u32) -> i64 {
     i64::try_from(units).unwrap_or(if units < 0 { i64::MIN } else { i64::MAX })
 }
 
+/// Decimal places of [`to_fixed`] that hold every `Decimal` exactly (its largest scale).
+pub const EXACT_DP: u32 = 28;
+
+/// The decimal nearest to `x` units of `10^-dp` (`dp <= 28`): exactly `x × 10^-dp` when its
+/// digits fit a `Decimal`, else rounded to the places that fit, halves away from zero.
+/// Saturates at the `Decimal` range.
+pub fn from_fixed(x: i128, dp: u32) -> Decimal {
+    let (mut x, mut dp) = (x, dp.min(EXACT_DP));
+    loop {
+        if let Ok(d) = Decimal::try_from_i128_with_scale(x, dp) {
+            return d;
+        }
+        if dp == 0 {
+            return if x < 0 { Decimal::MIN } else { Decimal::MAX };
+        }
+        x = div_round(x, 10);
+        dp -= 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,8 +147,44 @@ mod tests {
         assert_eq!(capacity_units(dec("0.25")), 250_000);
         assert_eq!(capacity_units(dec("-1")), 0);
         assert_eq!(to_fixed(Decimal::MAX, 21), None);
+        assert_eq!(to_fixed(Decimal::ONE, 38), Some(10_i128.pow(38)));
+        assert_eq!(to_fixed(Decimal::ONE, 39), None);
+        // 79228162514264337593543950335 × 10^9 fits; × 10^10 does not.
+        assert_eq!(
+            to_fixed(Decimal::MAX, 9),
+            Decimal::MAX.mantissa().checked_mul(10_i128.pow(9))
+        );
+        assert_eq!(
+            to_fixed(Decimal::MIN, 9),
+            Decimal::MIN.mantissa().checked_mul(10_i128.pow(9))
+        );
+        assert_eq!(to_fixed(Decimal::MIN, 10), None);
         assert_eq!(to_binary(dec("2.5")), Some(5 << 63));
         assert_eq!(to_binary(dec("-1")), Some(0));
         assert_eq!(to_binary(Decimal::MAX), None);
+    }
+
+    #[test]
+    fn fixed_point_comes_back_as_the_same_decimal() {
+        for x in [
+            "0",
+            "2.5",
+            "-0.0000000000000000000000000001",
+            "1234567890.1234567890123456789",
+        ] {
+            let d = dec(x);
+            assert_eq!(from_fixed(to_fixed(d, EXACT_DP).unwrap(), EXACT_DP), d);
+        }
+        // 29 significant digits do not fit: the last one is rounded off, halves away from zero.
+        let many = 9 * 10_i128.pow(28) + 5;
+        assert_eq!(
+            from_fixed(many, EXACT_DP),
+            dec("9.000000000000000000000000001")
+        );
+        assert_eq!(
+            from_fixed(-many, EXACT_DP),
+            dec("-9.000000000000000000000000001")
+        );
+        assert_eq!(from_fixed(i128::MAX, 0), Decimal::MAX);
     }
 }

@@ -94,8 +94,19 @@ impl RepExact {
                 .map(|rep| {
                     let mut row = vec![Decimal::ZERO; unit.len()];
                     for &(from, to, c) in rep {
-                        for d in from..=to {
-                            row[d] = c * unit[d];
+                        if is_one(c) {
+                            // 1 × x is x, digits and scale alike (a zero product is ZERO).
+                            for d in from..=to {
+                                row[d] = if unit[d].is_zero() {
+                                    Decimal::ZERO
+                                } else {
+                                    unit[d]
+                                };
+                            }
+                        } else {
+                            for d in from..=to {
+                                row[d] = c * unit[d];
+                            }
                         }
                     }
                     row
@@ -103,6 +114,12 @@ impl RepExact {
                 .collect(),
         }
     }
+}
+
+/// Whether `c` is 1 as `Decimal::ONE` is written (no places), so a product with it keeps the
+/// other factor's digits and scale.
+fn is_one(c: Decimal) -> bool {
+    c.mantissa() == 1 && c.scale() == 0
 }
 
 #[cfg(test)]
@@ -135,5 +152,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_share_of_one_is_the_days_amount_bit_for_bit() {
+        let unit: Vec<Decimal> = ["0.0976800976800976800976800977", "2.50", "0", "0.000", "7"]
+            .iter()
+            .map(|x| x.parse().unwrap())
+            .collect();
+        let exact = RepExact::factored(vec![vec![(0, 4, Decimal::ONE)]], unit.clone());
+        let products: Vec<[u8; 16]> = unit
+            .iter()
+            .map(|u| (Decimal::ONE * u).serialize())
+            .collect();
+        let rows: Vec<[u8; 16]> = exact.rows()[0].iter().map(Decimal::serialize).collect();
+        assert_eq!(rows, products);
     }
 }

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::model::{Level3, MetricKind, Per};
+
 /// The whole plan report.
 #[derive(Debug)]
 pub struct PlanReport {
@@ -16,8 +18,8 @@ pub struct PlanReport {
     pub minor_units: u32,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    /// `quarter`, `month`, `week` or `day`.
-    pub by: &'static str,
+    /// The periods' granularity: a quarter, month, week or day.
+    pub by: Per,
     /// In priority order: importance, urgency, then file order.
     pub targets: Vec<TargetReport>,
     /// Display names of the reps that have one, by rep id.
@@ -42,14 +44,14 @@ pub struct TargetReport {
     pub goal: String,
     pub title: String,
     pub metric: String,
-    pub kind: &'static str,
+    pub kind: MetricKind,
     pub unit: Option<String>,
     pub owner: String,
     /// The target's own dates (the plan's unless it gives its own).
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub importance: &'static str,
-    pub urgency: &'static str,
+    pub importance: Level3,
+    pub urgency: Level3,
     /// 1 for the most important target; file order breaks ties.
     pub priority: usize,
     /// Position of the goal in the file (JSON keeps file order).

@@ -10,26 +10,9 @@ use super::capacity::{capacity_on, capacity_runs, dense};
 use super::rep_exact::RepExact;
 use super::reps;
 use super::shared::PlanCache;
-use super::weights::{Split, daily_amounts};
-use crate::model::{Goal, GoalFile, Metric, Per, Rep, SplitName, Target, TargetValue};
-use crate::smart::Checked;
-
-/// One target resolved against the file: metric, reps, dates and amount.
-#[derive(Clone)]
-pub struct Resolved<'a> {
-    pub goal: &'a Goal,
-    pub target: &'a Target,
-    pub metric: &'a Metric,
-    pub reps: Vec<&'a Rep>,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    /// The target amount in the metric's own unit (currency units for money).
-    pub amount: Decimal,
-    /// 10^minor units for money, 1 otherwise: amount × scale is in whole units.
-    pub scale: Decimal,
-    /// The over-assignment factor (1 when none applies): rep quotas add up to amount × it.
-    pub over_assign: Decimal,
-}
+use super::weights::daily_amounts;
+use crate::model::{GoalFile, Per};
+pub use crate::smart::Resolved;
 
 /// The day-by-day decomposition of an additive target, in whole units (minor units for money).
 pub struct Days {
@@ -54,24 +37,6 @@ pub struct Street {
     pub quota: Vec<i64>,
 }
 
-impl Resolved<'_> {
-    /// The goal's title, or nothing.
-    pub fn title(&self) -> String {
-        self.goal
-            .title
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone())
-    }
-
-    /// The goal's owner as written in the file (`team:ID`, `rep:ID`, `company`).
-    pub fn owner_label(&self) -> String {
-        self.goal
-            .owner
-            .as_ref()
-            .map_or_else(String::new, |o| o.value.label())
-    }
-}
-
 /// The calendar rules of the plan.
 pub fn rules(file: &GoalFile) -> CalendarRules {
     CalendarRules {
@@ -93,101 +58,19 @@ pub fn granularity(per: Per) -> Granularity {
     }
 }
 
-/// Resolves a target of a checked file.
-///
-/// # Panics
-/// When the file broke an invariant that the SMART rules check (a dangling reference).
-pub fn resolve<'a>(checked: Checked<'a>, goal: &'a Goal, target: &'a Target) -> Resolved<'a> {
-    let file = checked.file();
-    let metric_id = &target
-        .metric
-        .as_ref()
-        .expect("checked: every target names a metric")
-        .value;
-    let metric = file
-        .metric(metric_id)
-        .expect("checked: target metrics resolve");
-    let owner = &goal
-        .owner
-        .as_ref()
-        .expect("checked: every goal has an owner")
-        .value;
-    let value = target
-        .target
-        .as_ref()
-        .expect("checked: every target has a number")
-        .value;
-    let amount = match (value, &target.baseline) {
-        (TargetValue::Absolute(n), _) => n,
-        (TargetValue::Relative(pct), Some(base)) => {
-            base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED
-        }
-        (TargetValue::Relative(_), None) => panic!("checked: relative targets have a baseline"),
-    };
-    let minor = file
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units);
-    let scale = if metric.kind == crate::model::MetricKind::Money {
-        Decimal::from(10i64.pow(minor))
-    } else {
-        Decimal::ONE
-    };
-    Resolved {
-        goal,
-        target,
-        metric,
-        reps: file.reps_of(owner),
-        start: target
-            .start
-            .as_ref()
-            .or(file.plan.start.as_ref())
-            .expect("checked: the plan has a start")
-            .value,
-        end: target
-            .end
-            .as_ref()
-            .or(file.plan.end.as_ref())
-            .expect("checked: the plan has an end")
-            .value,
-        amount,
-        scale,
-        over_assign: super::street::factor(file, goal, target, metric),
-    }
-}
-
-/// The split of a target as the arithmetic takes it.
-///
-/// # Panics
-/// Only if the SMART rules let through an unknown or incomplete profile (a bug).
-pub fn split(file: &GoalFile, name: &SplitName) -> Split {
-    match name {
-        SplitName::Even => Split::Even,
-        SplitName::Workdays => Split::Workdays,
-        SplitName::Calendar => Split::Calendar,
-        SplitName::Profile(id) => {
-            let profile = file
-                .seasonality
-                .iter()
-                .find(|p| p.name.value == *id)
-                .expect("checked: split profiles resolve");
-            Split::Profile(
-                profile
-                    .weights
-                    .map(|w| w.expect("checked: profiles have twelve weights")),
-            )
-        }
-    }
-}
-
 /// The exact amount of an additive target on each day, in whole units' scale.
 pub fn day_amounts(file: &GoalFile, resolved: &Resolved<'_>) -> Vec<Decimal> {
     let rules = rules(file);
-    let split = split(file, &resolved.target.split.value);
     let per = resolved.target.per.map(granularity);
     let units = resolved.amount * resolved.scale;
-    daily_amounts(&rules, &split, per, units, resolved.start, resolved.end)
+    daily_amounts(
+        &rules,
+        resolved.split,
+        per,
+        units,
+        resolved.start,
+        resolved.end,
+    )
 }
 
 /// As [`day_amounts`], with the split's weights from (or added to) `cache`.
@@ -196,10 +79,9 @@ fn day_amounts_with(
     resolved: &Resolved<'_>,
     cache: &mut PlanCache,
 ) -> Vec<Decimal> {
-    let split = split(file, &resolved.target.split.value);
     let per = resolved.target.per.map(granularity);
     let dates = (resolved.start, resolved.end);
-    let shape = cache.shape(|| rules(file), split, per, dates);
+    let shape = cache.shape(|| rules(file), resolved.split.clone(), per, dates);
     shape.amounts(resolved.amount * resolved.scale)
 }
 

@@ -77,10 +77,9 @@ fn target_value(file: &GoalFile, goal: &Goal, target: &Target, out: &mut Vec<Dia
     };
     let resolved = match value.value {
         TargetValue::Absolute(n) => Some(n),
-        TargetValue::Relative(pct) => match &target.baseline {
-            Some(base) => {
-                // Both factors are at most MAX_NUMBER, so the product fits in a Decimal.
-                let n = base.value * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED;
+        TargetValue::Relative(_) => match target.amount() {
+            // Both factors are at most MAX_NUMBER, so the product fits in a Decimal.
+            Some(n) => {
                 if n.abs() > MAX_NUMBER {
                     let msg = format!(
                         "the target works out to {}, too large to plan exactly",

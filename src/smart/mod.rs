@@ -1,7 +1,8 @@
-//! The SMART rules that can be decided from the goal file alone, and the `Checked` file the
-//! planner trusts. Rules push findings; they never stop at the first one.
+//! The SMART rules that can be decided from the goal file alone, and the validated model
+//! (`Checked`) the planner trusts. Rules push findings; they never stop at the first one.
 
 mod achievable;
+mod checked;
 pub mod funnel_entry;
 mod identity;
 mod magnitude;
@@ -22,7 +23,9 @@ mod tests_sizes;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Severity};
+pub use checked::{Checked, Model, Resolved};
+
+use crate::diagnostic::Diagnostic;
 use crate::model::GoalFile;
 
 /// What the rules need besides the file.
@@ -65,41 +68,6 @@ pub fn validate(file: &GoalFile, options: RuleOptions) -> Vec<Diagnostic> {
         rule(file, options, &mut out);
     }
     out
-}
-
-/// A goal file with no error findings: the only input the planner accepts.
-#[derive(Clone, Copy, Debug)]
-pub struct Checked<'a>(&'a GoalFile);
-
-impl<'a> Checked<'a> {
-    /// Wraps `file` if none of `findings` is an error.
-    pub fn new(file: &'a GoalFile, findings: &[Diagnostic]) -> Option<Self> {
-        (!findings.iter().any(|d| d.severity() == Severity::Error)).then_some(Checked(file))
-    }
-
-    /// The file, whose every reference resolves and whose every required value is set.
-    pub fn file(self) -> &'a GoalFile {
-        self.0
-    }
-
-    /// The plan period, first and last day.
-    ///
-    /// # Panics
-    /// Only if the rules let through a plan without dates (`no-dates` is an error).
-    pub fn period(self) -> (chrono::NaiveDate, chrono::NaiveDate) {
-        let plan = &self.0.plan;
-        let start = plan
-            .start
-            .as_ref()
-            .expect("checked: the plan has a start")
-            .value;
-        let end = plan
-            .end
-            .as_ref()
-            .expect("checked: the plan has an end")
-            .value;
-        (start, end)
-    }
 }
 
 /// Relevant: a goal serves an objective (when objectives exist) and names its family.

@@ -48,8 +48,7 @@ pub struct TargetCapacity {
     pub goal: String,
     pub title: String,
     pub metric: String,
-    /// The owner team's id, or `company`.
-    pub team: String,
+    pub team: TeamOwner,
     /// Decimals of a unit: the currency's minor units for money, 0 for counts.
     pub decimals: u32,
     /// The metric's capacity per full-time, fully ramped rep and month, in units.
@@ -58,6 +57,23 @@ pub struct TargetCapacity {
     pub hires: Vec<Hire>,
     /// What even the hires cannot cover, in units (0 when covered).
     pub uncovered: Decimal,
+}
+
+/// Who carries a capacity target: a team of the file, or the company (every rep).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamOwner {
+    Team(String),
+    Company,
+}
+
+impl TeamOwner {
+    /// The team's id, or `company`: what `--team` names and JSON, CSV and Markdown write.
+    pub fn id(&self) -> &str {
+        match self {
+            TeamOwner::Team(id) => id,
+            TeamOwner::Company => "company",
+        }
+    }
 }
 
 /// One calendar month of a target (clipped to its dates).
@@ -93,20 +109,19 @@ pub struct Hire {
 pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport {
     let file = checked.file();
     let mut targets = Vec::new();
-    for goal in &file.goals {
+    for (order, goal) in file.goals.iter().enumerate() {
         if !options.goals.is_empty() && !options.goals.contains(&goal.id.value) {
             continue;
         }
         let team = match goal.owner.as_ref().map(|o| &o.value) {
-            Some(Owner::Team(id)) => id.clone(),
-            Some(Owner::Company) => "company".to_string(),
+            Some(Owner::Team(id)) => TeamOwner::Team(id.clone()),
+            Some(Owner::Company) => TeamOwner::Company,
             _ => continue,
         };
-        if !options.teams.is_empty() && !options.teams.contains(&team) {
+        if !options.teams.is_empty() && !options.teams.iter().any(|t| t == team.id()) {
             continue;
         }
-        for t in &goal.targets {
-            let r = target::resolve(checked, goal, t);
+        for r in checked.targets_of(order) {
             if let Some(capacity) = target_capacity(file, &r, &team, options.as_of) {
                 targets.push(capacity);
             }
@@ -127,7 +142,7 @@ pub fn build(checked: Checked<'_>, options: &CapacityOptions) -> CapacityReport 
 fn target_capacity(
     file: &GoalFile,
     r: &Resolved<'_>,
-    team: &str,
+    team: &TeamOwner,
     as_of: Option<NaiveDate>,
 ) -> Option<TargetCapacity> {
     let capacity = r.metric.capacity.as_ref()?;
@@ -146,7 +161,7 @@ fn target_capacity(
         goal: r.goal.id.value.clone(),
         title: r.title(),
         metric: r.metric.id.value.clone(),
-        team: team.to_string(),
+        team: team.clone(),
         decimals,
         metric_capacity: unit_capacity,
         months,

@@ -12,7 +12,6 @@ use super::progress::{self, Context};
 use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
 use crate::plan::fixed::round_dp;
-use crate::plan::target;
 use crate::smart::Checked;
 
 /// What to track.
@@ -31,30 +30,23 @@ pub fn build(
     options: TrackOptions,
 ) -> TrackReport {
     let file = checked.file();
-    let minor = file
-        .plan
-        .currency
-        .as_ref()
-        .map_or(0, |c| c.value.minor_units);
+    let minor = file.plan.minor_units();
     let mut targets = Vec::new();
-    for goal in &file.goals {
-        for t in &goal.targets {
-            let r = target::resolve(checked, goal, t);
-            let has_data = ledger.has_rows(&r.metric.id.value);
-            let ctx = Context {
-                file,
-                ledger,
-                as_of: options.as_of,
-                by: options.by,
-                has_data,
-            };
-            let decimals = match r.metric.kind {
-                MetricKind::Money => minor,
-                MetricKind::Count => 0,
-                _ => 2,
-            };
-            targets.push(progress::track(&ctx, &r, decimals));
-        }
+    for r in checked.targets() {
+        let has_data = ledger.has_rows(&r.metric.id.value);
+        let ctx = Context {
+            file,
+            ledger,
+            as_of: options.as_of,
+            by: options.by,
+            has_data,
+        };
+        let decimals = match r.metric.kind {
+            MetricKind::Money => minor,
+            MetricKind::Count => 0,
+            _ => 2,
+        };
+        targets.push(progress::track(&ctx, &r, decimals));
     }
     let leaderboard = leaderboard(checked, &targets);
     let review = review(&targets);
@@ -62,7 +54,7 @@ pub fn build(
         name: file.plan.name.as_ref().map(|n| n.value.clone()),
         currency: file.plan.currency.as_ref().map(|c| c.value.code.clone()),
         as_of: options.as_of,
-        by: options.by.name(),
+        by: options.by,
         sources,
         targets,
         leaderboard,

@@ -10,20 +10,25 @@ use std::io::Read;
 use chrono::NaiveDate;
 use encoding_rs::Encoding;
 
-use super::dates::{Order, Reading, Rule};
+use super::dates::Rule;
 use super::numbers::Amount;
 
+mod decode;
 mod error;
+mod header;
 mod plan;
 mod records;
 mod report;
+mod run;
 pub mod sources;
 pub use error::ReadError;
-use plan::{MetricField, Parsed, Plan};
+pub use header::{Header, peek_columns, sniff_delimiter};
+use plan::Plan;
+use records::Next;
 pub use records::{MAX_RECORD, Peeked};
-use records::{Next, Records};
-use report::{Bad, Tally};
+use report::Bad;
 pub use report::{BadRow, Field, ReadSummary, ReasonCount, RowRejection};
+use run::{Held, Run};
 
 /// How many bad rows are kept as examples in [`ReadSummary::bad_examples`].
 pub const MAX_BAD_EXAMPLES: usize = 100;
@@ -90,24 +95,6 @@ impl Mapping {
     }
 }
 
-/// The header line of an export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header {
-    /// Column names, trimmed.
-    pub columns: Vec<String>,
-    /// The sniffed field delimiter (`,`, `;` or tab).
-    pub delimiter: u8,
-    /// Line of the header (after any leading blank lines).
-    pub line: u64,
-}
-
-impl Header {
-    /// Whether the header has `column`, ignoring case and surrounding spaces.
-    pub fn has(&self, column: &str) -> bool {
-        self.columns.iter().any(|c| error::same_name(c, column))
-    }
-}
-
 /// Where a row goes: an owner (a rep, a team or the company) and a metric.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowKey {
@@ -133,64 +120,6 @@ pub trait Sink {
     fn metric(&mut self, metric: &str) -> Result<u32, RowRejection>;
     /// Adds one row.
     fn add(&mut self, key: RowKey, date: NaiveDate, amount: Amount) -> Result<Added, RowRejection>;
-}
-
-/// Picks the delimiter from the header line: the most frequent of `,`, `;` and tab outside
-/// double quotes; ties and a line with none of them give `,`.
-pub fn sniff_delimiter(header_line: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &b in header_line {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let mut best = 0;
-    for i in 1..3 {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    [b',', b';', b'\t'][best]
-}
-
-/// The header's column names as far as the peeked prefix shows them, decoded with the BOM's
-/// encoding or `encoding`: enough to choose a mapping.
-pub fn peek_columns<R: Read>(
-    peeked: &Peeked<R>,
-    encoding: Option<&'static Encoding>,
-) -> Vec<String> {
-    let line = peeked.first_line(encoding);
-    let delimiter = sniff_delimiter(line.as_bytes());
-    let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-    let mut out = vec![0; line.len() + 1];
-    let mut ends = vec![0; line.len() + 2];
-    let mut input = line.as_bytes();
-    let (mut nout, mut nend) = (0, 0);
-    loop {
-        let (result, nin, o, e) = parser.read_record(input, &mut out[nout..], &mut ends[nend..]);
-        input = &input[nin..];
-        nout += o;
-        nend += e;
-        match result {
-            csv_core::ReadRecordResult::InputEmpty if !input.is_empty() => {}
-            csv_core::ReadRecordResult::InputEmpty => input = b"\n",
-            _ => break,
-        }
-    }
-    let mut start = 0;
-    ends[..nend]
-        .iter()
-        .map(|&end| {
-            let name = String::from_utf8_lossy(&out[start..end]).trim().to_owned();
-            start = end;
-            name
-        })
-        .collect()
 }
 
 /// Streams the rows of an export through `mapping` into `sink`. Fails only when the input is
@@ -234,14 +163,7 @@ pub fn read_peeked<R: Read>(
         line: records.line(),
     };
     let plan = Plan::new(mapping, &header)?;
-    let mut run = Run {
-        tally: Tally::default(),
-        fixed: None,
-        held: Vec::new(),
-        after_blank: false,
-        order: None,
-        pending: Vec::new(),
-    };
+    let mut run = Run::new();
     if let Some(fixed) = plan.fixed_metric() {
         run.fixed = Some(sink.metric(fixed));
     }
@@ -296,204 +218,6 @@ pub fn read_peeked<R: Read>(
         }
     }
     Ok(run.finish(sink))
-}
-
-/// The state of one read besides the counts: a possible footer, the order of slash dates and
-/// the rows waiting for it.
-struct Run {
-    tally: Tally,
-    /// The fixed metric, resolved once.
-    fixed: Option<Result<u32, RowRejection>>,
-    /// Lines after a blank line that are no data row (another width than the header's, or no
-    /// date): a report footer, unless a data row follows.
-    held: Vec<Held>,
-    after_blank: bool,
-    /// The order of slash dates, with the line and text of the date that showed it.
-    order: Option<(Order, u64, String)>,
-    /// Rows whose slash date is ambiguous, until the order is known.
-    pending: Vec<Pending>,
-}
-
-/// What a held line is, should a data row follow it.
-enum Held {
-    Bad(Bad),
-    Filtered,
-}
-
-/// A row with an ambiguous date, parsed and resolved.
-struct Pending {
-    line: u64,
-    key: RowKey,
-    date: Reading,
-    amount: Amount,
-    column: String,
-    text: String,
-}
-
-impl Run {
-    fn blank_line(&mut self) {
-        self.after_blank = true;
-    }
-
-    fn data_row(&mut self) {
-        self.flush_held();
-        self.after_blank = false;
-    }
-
-    fn flush_held(&mut self) {
-        for held in std::mem::take(&mut self.held) {
-            match held {
-                Held::Bad(bad) => self.tally.bad_row(bad),
-                Held::Filtered => self.tally.filtered_row(),
-            }
-        }
-    }
-
-    /// Holds a possible footer line; past [`MAX_FOOTER`] lines they are no footer.
-    fn hold(&mut self, held: Held) {
-        self.held.push(held);
-        if self.held.len() > MAX_FOOTER {
-            self.data_row();
-        }
-    }
-
-    fn rejected<R: Read>(
-        &mut self,
-        plan: &Plan<'_>,
-        records: &Records<R>,
-        rejection: RowRejection,
-    ) {
-        let column = plan.column_of(rejection.field);
-        let text = plan.text_of(records, rejection.field);
-        self.tally.bad_row(Bad {
-            line: records.line(),
-            column: column.to_owned(),
-            text: report::clip(text),
-            reason: rejection.reason.into(),
-            detail: rejection.detail,
-        });
-    }
-
-    fn parsed<R: Read>(
-        &mut self,
-        plan: &Plan<'_>,
-        records: &Records<R>,
-        parsed: &Parsed<'_>,
-        sink: &mut impl Sink,
-    ) {
-        let owner = match sink.owner(parsed.rep) {
-            Ok(owner) => owner,
-            Err(rejection) => return self.rejected(plan, records, rejection),
-        };
-        let metric = match (&parsed.metric, &self.fixed) {
-            (MetricField::Column(text), _) => sink.metric(text),
-            (MetricField::Fixed, Some(fixed)) => fixed.clone(),
-            (MetricField::Fixed, None) => Err(RowRejection::new(Field::Metric, "no metric")),
-        };
-        let metric = match metric {
-            Ok(metric) => metric,
-            Err(rejection) => return self.rejected(plan, records, rejection),
-        };
-        let key = RowKey { owner, metric };
-        let date = match (parsed.date, &self.order) {
-            (Reading::Date(date), _) => date,
-            (reading @ Reading::Ambiguous { .. }, Some((order, _, _))) => reading.in_order(*order),
-            (reading @ Reading::Ambiguous { .. }, None) => {
-                let column = plan.column_of(Field::Date).to_owned();
-                let text = plan.text_of(records, Field::Date).to_owned();
-                let line = records.line();
-                if self.pending.len() >= MAX_AMBIGUOUS {
-                    return self.tally.bad_row(ambiguous(line, &column, &text));
-                }
-                self.pending.push(Pending {
-                    line,
-                    key,
-                    date: reading,
-                    amount: parsed.amount,
-                    column,
-                    text,
-                });
-                return;
-            }
-            (Reading::Shows(date, shown), Some((order, line, example))) => {
-                if shown != *order {
-                    let text = plan.text_of(records, Field::Date);
-                    let detail = format!(
-                        "`{text}` can only be read {}, but `{example}` on line {line} already \
-                         showed the file's dates are {}; fix the date, or set {} in the mapping",
-                        describe(shown),
-                        describe(*order),
-                        order.key()
-                    );
-                    let column = plan.column_of(Field::Date);
-                    let line = records.line();
-                    return self.tally.bad_row(Bad::new(
-                        line,
-                        column,
-                        text,
-                        "contradicting date",
-                        detail,
-                    ));
-                }
-                date
-            }
-            (Reading::Shows(date, shown), None) => {
-                let line = records.line();
-                let text = plan.text_of(records, Field::Date).to_owned();
-                self.order = Some((shown, line, text));
-                self.replay(shown, sink);
-                date
-            }
-        };
-        match sink.add(key, date, parsed.amount) {
-            Ok(Added::Kept) => self.tally.kept_row(),
-            Ok(Added::Outside) => self.tally.outside_row(),
-            Err(rejection) => self.rejected(plan, records, rejection),
-        }
-    }
-
-    /// Adds the rows that waited for the order of slash dates.
-    fn replay(&mut self, order: Order, sink: &mut impl Sink) {
-        for row in std::mem::take(&mut self.pending) {
-            match sink.add(row.key, row.date.in_order(order), row.amount) {
-                Ok(Added::Kept) => self.tally.kept_row(),
-                Ok(Added::Outside) => self.tally.outside_row(),
-                Err(rejection) => self.tally.bad_row(Bad {
-                    line: row.line,
-                    column: row.column,
-                    text: row.text,
-                    reason: rejection.reason.into(),
-                    detail: rejection.detail,
-                }),
-            }
-        }
-    }
-
-    fn finish(mut self, _sink: &mut impl Sink) -> ReadSummary {
-        for row in std::mem::take(&mut self.pending) {
-            self.tally
-                .bad_row(ambiguous(row.line, &row.column, &row.text));
-        }
-        let footer = self.held.len() as u64;
-        self.tally.footer_rows(footer);
-        self.tally.finish()
-    }
-}
-
-fn describe(order: Order) -> &'static str {
-    match order {
-        Order::DayFirst => "day first",
-        Order::MonthFirst => "month first",
-    }
-}
-
-fn ambiguous(line: u64, column: &str, text: &str) -> Bad {
-    let detail = format!(
-        "`{text}` could be read day first or month first, and no date of the file has a day \
-         above 12 to tell; set dates = \"day-first\" or dates = \"month-first\" in the file's \
-         [[actuals]] mapping"
-    );
-    Bad::new(line, column, text, "ambiguous date", detail)
 }
 
 #[cfg(test)]

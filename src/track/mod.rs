@@ -4,17 +4,18 @@
 
 mod build;
 pub mod csv_read;
-pub mod dates;
-pub mod filter;
+pub(crate) mod dates;
+pub(crate) mod filter;
 mod judge;
 pub mod ledger;
 mod level_track;
-pub mod numbers;
-pub mod pipeline;
+pub(crate) mod numbers;
+pub(crate) mod pipeline;
+pub(crate) mod pipeline_read;
 mod progress;
-pub mod remainder;
-pub mod replan;
-pub mod report;
+pub(crate) mod remainder;
+pub(crate) mod replan;
+pub(crate) mod report;
 
 pub use build::{TrackOptions, build};
 

@@ -6,6 +6,14 @@ use rust_decimal::Decimal;
 
 use crate::model::money::MAX_NUMBER;
 
+mod currency;
+mod fast;
+mod layout;
+
+use currency::{currency_of, strip_decorations};
+use fast::fast_plain;
+use layout::{Layout, digits};
+
 /// Most significant digits a value may have (what `Decimal` holds exactly).
 const MAX_DIGITS: usize = 28;
 /// Longest excerpt of the field quoted in an error message.
@@ -73,34 +81,6 @@ pub struct Amount {
     pub currency: Option<CurrencyCode>,
 }
 
-/// Currency signs and the ISO code each stands for. `$` alone is the US dollar.
-const SIGNS: &[(&str, &str)] = &[
-    ("€", "EUR"),
-    ("$", "USD"),
-    ("US$", "USD"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("₽", "RUB"),
-    ("₩", "KRW"),
-    ("₺", "TRY"),
-    ("₪", "ILS"),
-    ("₫", "VND"),
-    ("₱", "PHP"),
-    ("₴", "UAH"),
-    ("₦", "NGN"),
-    ("฿", "THB"),
-    ("R$", "BRL"),
-    ("C$", "CAD"),
-    ("CA$", "CAD"),
-    ("A$", "AUD"),
-    ("AU$", "AUD"),
-    ("NZ$", "NZD"),
-    ("HK$", "HKD"),
-    ("S$", "SGD"),
-    ("MX$", "MXN"),
-];
-
 /// Parses a number as CRM exports write it: optional `+`/`-` sign or accounting parentheses
 /// (`(1,234.56)` is negative), an optional currency sign or ISO code before or after (`€`,
 /// `US$`, `EUR`), thousands grouped by `,` `.` space, no-break space or apostrophe, and a
@@ -109,12 +89,21 @@ const SIGNS: &[(&str, &str)] = &[
 /// three digits; a magnitude above 10^12 (what the tool holds exactly once multiplied out) is
 /// refused. Plain numbers (`-1234.56`) take a fast path that allocates nothing.
 pub fn parse_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
-    let trimmed = text.trim();
-    if let Some(value) = fast_plain(trimmed.as_bytes(), style) {
-        return capped(value, trimmed).map(|value| Amount {
+    // The reader's fields come trimmed: a plain number is tried as given, then trimmed.
+    let plain = |text: &str| {
+        fast_plain(text.as_bytes(), style).map(|value| Amount {
             value,
             currency: None,
-        });
+        })
+    };
+    if let Some(amount) = plain(text) {
+        return Ok(amount);
+    }
+    let trimmed = text.trim();
+    if trimmed.len() != text.len()
+        && let Some(amount) = plain(trimmed)
+    {
+        return Ok(amount);
     }
     if trimmed.is_empty() {
         return Err("expected a number like 1234.56 or 1.234,56, found an empty field".to_owned());
@@ -166,7 +155,8 @@ pub fn parse_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
     })
 }
 
-/// Parses a number like [`parse_amount`], dropping any currency.
+/// Parses a number like [`parse_amount`], dropping any currency (what the tests compare).
+#[cfg(test)]
 pub fn parse_decimal(text: &str, style: DecimalStyle) -> Result<Decimal, String> {
     parse_amount(text, style).map(|a| a.value)
 }
@@ -181,285 +171,6 @@ fn capped(value: Decimal, text: &str) -> Result<Decimal, String> {
          quotas stay exact",
         clip(text)
     ))
-}
-
-/// `-?digits(.digits)?` with at most 18 digits, unless `style` reads `1.234` as thousands.
-fn fast_plain(b: &[u8], style: DecimalStyle) -> Option<Decimal> {
-    let (negative, digits) = match b {
-        [b'-', rest @ ..] => (true, rest),
-        _ => (false, b),
-    };
-    if digits.is_empty() || digits.len() > 18 {
-        return None;
-    }
-    let mut mantissa: i64 = 0;
-    let mut int_len = 0;
-    let mut dot = None;
-    for (i, &c) in digits.iter().enumerate() {
-        match c {
-            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
-            b'.' if dot.is_none() && i > 0 => {
-                dot = Some(i);
-                int_len = i;
-            }
-            _ => return None,
-        }
-    }
-    let scale = match dot {
-        None => 0,
-        Some(at) => digits.len() - at - 1,
-    };
-    if dot.is_some() && scale == 0 {
-        return None;
-    }
-    let ambiguous = scale == 3 && (1..=3).contains(&int_len) && digits[0] != b'0';
-    if ambiguous && style == DecimalStyle::European {
-        return None;
-    }
-    let signed = if negative { -mantissa } else { mantissa };
-    Some(Decimal::new(signed, u32::try_from(scale).ok()?))
-}
-
-/// The ISO code of a currency token: a code itself or a known sign.
-fn currency_of(token: &str) -> Option<CurrencyCode> {
-    if token.len() == 3 && token.bytes().all(|b| b.is_ascii_uppercase()) {
-        return CurrencyCode::new(token);
-    }
-    SIGNS
-        .iter()
-        .find(|(sign, _)| *sign == token)
-        .and_then(|(_, code)| CurrencyCode::new(code))
-}
-
-/// Splits off sign and currency decorations; returns `(negative, digits-and-separators,
-/// currency token)`.
-fn strip_decorations(text: &str) -> Option<(bool, &str, Option<&str>)> {
-    let mut sign = None;
-    let rest = take_sign(text, &mut sign)?;
-    let (prefix, rest) = strip_currency_prefix(rest);
-    let rest = take_sign(rest.trim_start(), &mut sign)?;
-    let (rest, suffix) = strip_currency_suffix(rest);
-    let rest = rest.trim_end();
-    if rest.is_empty() || (prefix.is_some() && suffix.is_some()) {
-        return None;
-    }
-    Some((sign == Some('-'), rest, prefix.or(suffix)))
-}
-
-/// Takes one leading sign into `sign`; `None` when a second sign appears.
-fn take_sign<'t>(text: &'t str, sign: &mut Option<char>) -> Option<&'t str> {
-    match text.chars().next() {
-        Some(c @ ('+' | '-')) if sign.is_none() => {
-            *sign = Some(c);
-            Some(text[1..].trim_start())
-        }
-        Some('+' | '-') => None,
-        _ => Some(text),
-    }
-}
-
-fn is_currency_symbol(c: char) -> bool {
-    matches!(c, '$' | '£' | '¥' | '¢' | '¤' | '฿') || ('\u{20A0}'..='\u{20CF}').contains(&c)
-}
-
-/// A currency token is an ISO code (three upper-case letters) or a symbol with up to three
-/// upper-case letters before it (`€`, `US$`, `R$`).
-fn is_currency_token(token: &str) -> bool {
-    let letters = token.chars().filter(char::is_ascii_uppercase).count();
-    let symbols = token.chars().count() - letters;
-    (symbols == 0 && letters == 3) || (symbols == 1 && letters <= 3)
-}
-
-fn is_currency_char(c: char) -> bool {
-    c.is_ascii_uppercase() || is_currency_symbol(c)
-}
-
-fn strip_currency_prefix(text: &str) -> (Option<&str>, &str) {
-    let end = text
-        .char_indices()
-        .find(|&(_, c)| !is_currency_char(c))
-        .map_or(text.len(), |(i, _)| i);
-    if end > 0 && is_currency_token(&text[..end]) {
-        (Some(&text[..end]), &text[end..])
-    } else {
-        (None, text)
-    }
-}
-
-fn strip_currency_suffix(text: &str) -> (&str, Option<&str>) {
-    let start = text
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_currency_char(c))
-        .last()
-        .map_or(text.len(), |(i, _)| i);
-    if start < text.len() && is_currency_token(&text[start..]) {
-        (&text[..start], Some(&text[start..]))
-    } else {
-        (text, None)
-    }
-}
-
-/// Space-like thousands separators: space, no-break space, narrow no-break space, thin space.
-fn is_space_group(c: char) -> bool {
-    matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}')
-}
-
-/// What one pass over the digits and separators found.
-struct Layout {
-    dots: usize,
-    commas: usize,
-    last_dot: usize,
-    last_comma: usize,
-    spaces: bool,
-    apostrophes: bool,
-}
-
-impl Layout {
-    fn scan(core: &str) -> Result<Self, String> {
-        let mut layout = Layout {
-            dots: 0,
-            commas: 0,
-            last_dot: 0,
-            last_comma: 0,
-            spaces: false,
-            apostrophes: false,
-        };
-        for (i, c) in core.char_indices() {
-            match c {
-                '0'..='9' => {}
-                '.' => (layout.dots, layout.last_dot) = (layout.dots + 1, i),
-                ',' => (layout.commas, layout.last_comma) = (layout.commas + 1, i),
-                c if is_space_group(c) => layout.spaces = true,
-                c if is_apostrophe(c) => layout.apostrophes = true,
-                other => return Err(format!("unexpected `{other}`")),
-            }
-        }
-        Ok(layout)
-    }
-
-    /// Decides `(decimal separator, thousands separator)`; a space-like group is `' '`.
-    fn separators(
-        &self,
-        core: &str,
-        style: DecimalStyle,
-    ) -> Result<(Option<char>, Option<char>), &'static str> {
-        let other_group = match (self.spaces, self.apostrophes) {
-            (true, true) => return Err("mixes thousands separators"),
-            (true, false) => Some(' '),
-            (false, true) => Some('\''),
-            (false, false) => None,
-        };
-        let (dec, group) = match (self.dots, self.commas) {
-            (0, 0) => (None, None),
-            (1, 0) => Self::single('.', self.last_dot, core, style, other_group),
-            (0, 1) => Self::single(',', self.last_comma, core, style, other_group),
-            (_, 0) => (None, Some('.')),
-            (0, _) => (None, Some(',')),
-            _ if self.last_dot > self.last_comma => (Some('.'), Some(',')),
-            _ => (Some(','), Some('.')),
-        };
-        let dec_count = match dec {
-            Some('.') => self.dots,
-            Some(',') => self.commas,
-            _ => 0,
-        };
-        if dec_count > 1 {
-            return Err("the decimal separator appears more than once");
-        }
-        match (group, other_group) {
-            (Some(_), Some(_)) => Err("mixes thousands separators"),
-            (None, other) => Ok((dec, other)),
-            (group, None) => Ok((dec, group)),
-        }
-    }
-
-    /// Reads a lone `.` or `,` at byte `at`: decimal unless it can only be a thousands separator.
-    fn single(
-        sep: char,
-        at: usize,
-        core: &str,
-        style: DecimalStyle,
-        other_group: Option<char>,
-    ) -> (Option<char>, Option<char>) {
-        let before = &core[..at];
-        let int_digits = before.bytes().filter(u8::is_ascii_digit).count();
-        let after_digits = core[at + 1..].bytes().filter(u8::is_ascii_digit).count();
-        let zero_led = before.trim_start().starts_with('0') || int_digits == 0;
-        let could_group = other_group.is_none() && after_digits == 3 && int_digits <= 3;
-        let is_group = could_group
-            && !zero_led
-            && match style {
-                DecimalStyle::European => sep == '.',
-                DecimalStyle::English => sep == ',',
-            };
-        if is_group {
-            (None, Some(sep))
-        } else {
-            (Some(sep), None)
-        }
-    }
-}
-
-/// Checks the digit groups and returns `(mantissa, scale)`.
-fn digits(core: &str, dec: Option<char>, group: Option<char>) -> Result<(i128, u32), &'static str> {
-    let (int, frac) = match dec.and_then(|d| core.split_once(d)) {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (core, None),
-    };
-    check_groups(int, group)?;
-    let frac = frac.map_or(Ok(""), |frac| match frac {
-        "" => Err("no digits after the decimal separator"),
-        f if f.bytes().all(|b| b.is_ascii_digit()) => Ok(f),
-        _ => Err("unexpected separator after the decimal separator"),
-    })?;
-    let int_digits = int.bytes().filter(u8::is_ascii_digit);
-    if int_digits.clone().skip_while(|&b| b == b'0').count() + frac.len() > MAX_DIGITS {
-        return Err("more than 28 digits");
-    }
-    let mantissa = int_digits
-        .chain(frac.bytes())
-        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
-    let scale = u32::try_from(frac.len()).map_err(|_| "more than 28 digits")?;
-    Ok((mantissa, scale))
-}
-
-/// The integer part is digits, optionally in groups: 1 to 3 digits, then groups of exactly 3.
-fn check_groups(int: &str, group: Option<char>) -> Result<(), &'static str> {
-    const GROUPS: &str = "thousands groups must have 3 digits";
-    let all_digits = |piece: &str| piece.bytes().all(|b| b.is_ascii_digit());
-    let mut pieces = int.split(|c| is_group_char(c, group));
-    let first = pieces.next().unwrap_or_default();
-    let mut grouped = false;
-    for piece in pieces {
-        grouped = true;
-        if !all_digits(piece) {
-            return Err("unexpected separator");
-        }
-        if piece.len() != 3 {
-            return Err(GROUPS);
-        }
-    }
-    if !all_digits(first) {
-        return Err("unexpected separator");
-    }
-    if grouped && !(1..=3).contains(&first.len()) {
-        return Err(GROUPS);
-    }
-    Ok(())
-}
-
-fn is_group_char(c: char, group: Option<char>) -> bool {
-    match group {
-        Some(' ') => is_space_group(c),
-        Some('\'') => is_apostrophe(c),
-        Some(g) => c == g,
-        None => false,
-    }
 }
 
 /// The text cut to at most `QUOTE_CHARS` characters, for quoting in a message.

@@ -135,7 +135,7 @@ pub fn cover(
     rep_index: impl Fn(&str) -> Option<usize>,
 ) {
     for t in targets.iter_mut() {
-        let additive = t.kind == "money" || t.kind == "count";
+        let additive = t.kind.is_additive();
         if !additive || t.lower_is_better || !book.covers(&t.metric) {
             continue;
         }

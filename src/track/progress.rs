@@ -66,7 +66,7 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
         goal: r.goal.id.value.clone(),
         title: r.title(),
         metric: r.metric.id.value.clone(),
-        kind: r.metric.kind.name(),
+        kind: r.metric.kind,
         unit: r.metric.unit.clone(),
         owner: r.owner_label(),
         lower_is_better: r.metric.lower_is_better,
@@ -139,7 +139,9 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
         .iter()
         .take_while(|p| p.start <= ctx.as_of)
         .count();
-    let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, shape, i, k, begun));
+    // Where each period ends, as a day index: the actuals are bucketed by it for every series.
+    let ends: Vec<usize> = shape.periods.iter().map(|p| end_index(r, p.end)).collect();
+    let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, &ends, i, k, begun));
     let rep_series: Vec<Series<'_>> = r
         .reps
         .iter()
@@ -192,31 +194,29 @@ fn begun_periods(len: usize, begun: usize) -> Vec<Option<Decimal>> {
     sums
 }
 
-/// A rep's actuals of each burn-up period through the first `to_date` days, in one pass over
-/// its days that skips the empty ones.
+/// A rep's actuals of each burn-up period (ending before day index `ends[p]`) through the
+/// first `to_date` days, in one pass over its days that skips the empty ones.
 fn period_actuals(
     ctx: &Context<'_>,
     r: &Resolved<'_>,
-    shape: &Shape<'_>,
+    ends: &[usize],
     rep: Option<usize>,
     to_date: usize,
     begun: usize,
 ) -> Vec<Option<Decimal>> {
-    let mut sums = begun_periods(shape.periods.len(), begun);
+    let mut sums = begun_periods(ends.len(), begun);
     let Some(rep) = rep.filter(|_| to_date > 0) else {
         return sums;
     };
     let last = r.start + chrono::Days::new(to_date as u64 - 1);
+    let (skip, cells) = ctx.ledger.cells(&r.metric.id.value, rep, r.start, last);
     let mut period = 0;
-    for (d, cell) in ctx
-        .ledger
-        .days(&r.metric.id.value, rep, r.start, last)
-        .enumerate()
-    {
+    for (i, cell) in cells.iter().enumerate() {
         if cell.sum.is_zero() {
             continue;
         }
-        while end_index(r, shape.periods[period].end) <= d {
+        let d = skip + i;
+        while ends[period] <= d {
             period += 1;
         }
         if let Some(sum) = sums[period].as_mut() {
@@ -236,7 +236,7 @@ fn additive_progress(
 ) -> (Progress, Vec<i64>) {
     let prefix = series.prefix();
     let n = series.quota.len();
-    let units = |u: i64| Decimal::from(u) / r.scale;
+    let units = whole_units(r.scale);
     let actual_total: Option<Decimal> = series.actual.as_ref().map(|a| a.iter().flatten().sum());
     let mut burn_up = Vec::with_capacity(shape.periods.len());
     let mut cumulative_actual = Decimal::ZERO;
@@ -291,6 +291,16 @@ fn additive_progress(
     (progress, catch_up)
 }
 
+/// Whole units (minor units for money) in the metric's unit, `u / scale`: in fixed point at
+/// the scale's decimal places, as the plan writes its figures, without a division.
+fn whole_units(scale: Decimal) -> impl Fn(i64) -> Decimal {
+    let places = (0..=18).find(|&p| Decimal::from(10_i64.pow(p)) == scale);
+    move |u| match places {
+        Some(places) => Decimal::new(u, places),
+        None => Decimal::from(u) / scale,
+    }
+}
+
 /// The ledger slot of the target owner's own rows (a team's or the company's), when the
 /// metric has any team-level rows.
 pub(super) fn own_slot(ctx: &Context<'_>, r: &Resolved<'_>) -> Option<usize> {
@@ -333,6 +343,22 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn whole_units_are_the_units_over_the_scale() {
+        for scale in [
+            Decimal::ONE,
+            Decimal::from(100),
+            Decimal::from(1000),
+            d("0.5"),
+        ] {
+            let units = whole_units(scale);
+            for u in [0, 1, -7, 150, 12_345, i64::MAX / 1000] {
+                assert_eq!(units(u), Decimal::from(u) / scale, "{u} / {scale}");
+            }
+        }
+        assert_eq!(whole_units(Decimal::from(100))(150).to_string(), "1.50");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::Thresholds;
+use crate::model::{MetricKind, Per, Thresholds};
 use crate::track::csv_read::ReadSummary;
 
 /// The questions the guide asks about a goal that was missed.
@@ -22,8 +22,8 @@ pub struct TrackReport {
     pub name: Option<String>,
     pub currency: Option<String>,
     pub as_of: NaiveDate,
-    /// `quarter`, `month`, `week` or `day`: the period of `catch_up`.
-    pub by: &'static str,
+    /// The periods of the burn-up and of `catch_up`: a quarter, month, week or day.
+    pub by: Per,
     pub sources: Vec<SourceSummary>,
     /// In file order.
     pub targets: Vec<TargetTrack>,
@@ -194,7 +194,7 @@ pub struct TargetTrack {
     pub goal: String,
     pub title: String,
     pub metric: String,
-    pub kind: &'static str,
+    pub kind: MetricKind,
     pub unit: Option<String>,
     pub owner: String,
     pub lower_is_better: bool,
@@ -282,7 +282,7 @@ pub struct ReviewItem {
     pub goal: String,
     pub title: String,
     pub metric: String,
-    pub kind: &'static str,
+    pub kind: MetricKind,
     pub unit: Option<String>,
     pub decimals: u32,
     pub status: Status,
@@ -306,6 +306,8 @@ pub struct TargetCoverage {
 }
 
 /// The open pipeline of a team or rep against the rest of a target.
+// The fields are named as the JSON keys of SPEC §13 (`coverage`, `required_coverage`).
+#[allow(clippy::struct_field_names)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Coverage {
     /// Open value expected to close after the as-of date, through the target's end.

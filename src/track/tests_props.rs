@@ -183,8 +183,7 @@ proptest! {
             prop_assert!(ledger.add(key, day(offset), amount).is_ok());
         }
         let as_of = day(0).checked_sub_days(Days::new(10)).expect("a date") + Days::new(c.as_of);
-        let goal = &file.goals[0];
-        let r = target::resolve(checked, goal, &goal.targets[0]);
+        let r = checked.targets().next().expect("a target");
         let decimals = if r.metric.kind == MetricKind::Money { 2 } else { 0 };
         let ctx = Context { file, ledger: &ledger, as_of, by: c.by, has_data: true };
         let tracked = progress::track(&ctx, &r, decimals);

@@ -251,6 +251,31 @@ fn every_format_reads_well() {
 }
 
 #[test]
+fn a_team_named_company_reads_as_a_team_and_the_company_as_the_company() {
+    let text = std::fs::read_to_string(TEN).unwrap();
+    let facts = |text: String| {
+        let out = goals_as_of("2027-01-15")
+            .args(["--color", "never", "capacity", "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        let shown = String::from_utf8(out.stdout).unwrap();
+        shown
+            .lines()
+            .find(|l| l.starts_with("revenue · "))
+            .unwrap_or_else(|| panic!("{shown}"))
+            .to_owned()
+    };
+    let team = facts(
+        text.replace("\"mid\"", "\"company\"")
+            .replace("team:mid", "team:company"),
+    );
+    assert!(team.starts_with("revenue · team company · "), "{team}");
+    let company = facts(text.replace("owner = \"team:mid\"", "owner = \"company\""));
+    assert!(company.starts_with("revenue · company · "), "{company}");
+}
+
+#[test]
 fn unknown_filters_are_usage_errors() {
     let out = goals_as_of("2027-01-15")
         .args(["capacity", TEN, "--team", "field"])

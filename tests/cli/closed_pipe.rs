@@ -43,3 +43,19 @@ fn every_format_ends_quietly_when_the_reader_stops() {
         }
     }
 }
+
+/// `goals schema` is small enough to fit a pipe's buffer, so its stdout is a pipe whose
+/// reader is gone before it writes: the first write fails, every time.
+#[test]
+fn goals_schema_ends_quietly_when_nobody_reads() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_goals"))
+        .arg("schema")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}

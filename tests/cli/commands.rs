@@ -77,13 +77,29 @@ fn every_command_has_its_help_in_the_same_short_form() {
 }
 
 #[test]
-fn explain_list_has_one_line_per_code_with_severity_and_criterion() {
+fn explain_list_has_one_row_per_code_with_severity_and_criterion() {
     let list = stdout(&["explain", "--list"]);
     let pinned = std::fs::read_to_string("tests/codes.txt").unwrap();
-    let lines: Vec<&str> = list.lines().collect();
-    assert_eq!(lines.len(), pinned.lines().count());
-    for (line, code) in lines.iter().zip(pinned.lines()) {
-        let fields: Vec<&str> = line.split_whitespace().collect();
+    let (header, body) = list.split_once('\n').unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["code", "severity", "criterion", "summary"]
+    );
+    let summary_at = header.find("summary").unwrap();
+    // A row's first line starts with its code; a long summary goes on below, in its column.
+    let mut rows: Vec<String> = Vec::new();
+    for line in body.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line}");
+        if line.starts_with(' ') {
+            assert_eq!(line.find(|c| c != ' '), Some(summary_at), "{line}");
+            rows.last_mut().unwrap().push_str(&line[summary_at - 1..]);
+        } else {
+            rows.push(line.to_string());
+        }
+    }
+    assert_eq!(rows.len(), pinned.lines().count());
+    for (row, code) in rows.iter().zip(pinned.lines()) {
+        let fields: Vec<&str> = row.split_whitespace().collect();
         let expected: Vec<&str> = code.split(' ').collect();
         // tests/codes.txt writes SARIF's `note` for an info.
         let severity = if expected[1] == "note" {
@@ -95,8 +111,24 @@ fn explain_list_has_one_line_per_code_with_severity_and_criterion() {
             (fields[0], fields[1], fields[2]),
             (expected[0], severity, expected[2])
         );
-        assert!(fields.len() > 3, "a summary follows: {line}");
+        assert!(fields.len() > 3, "a summary follows: {row}");
     }
+    let wide = stdout_of(goals().env("COLUMNS", "200").args(["explain", "--list"]));
+    assert_eq!(
+        wide.lines().count(),
+        rows.len() + 1,
+        "a wide terminal has room for every summary on its line:\n{wide}"
+    );
+    let joined: Vec<String> = wide
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(joined, rows, "wrapping keeps every word");
     let out = goals()
         .args(["explain", "--list", "toml-syntax"])
         .output()

@@ -270,3 +270,27 @@ fn win_rate_and_stages_are_checked_in_the_goal_file() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_deal_owned_by_nobody_in_the_file_is_a_bad_row_that_names_the_fix() {
+    // A CRM export with Windows line ends, as Salesforce writes it, and one owner the goal
+    // file does not know.
+    let (_dir, path) = super::common::temp_file(
+        "open.csv",
+        "Close Date,Deal Owner,Amount,Probability (%)\r\n\
+         2027-07-15,Ada Rossi,1000000.00,40%\r\n\
+         2027-08-01,Carla Neri,500000.00,50%\r\n",
+    );
+    let out = track(path.to_str().unwrap(), "json");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":3: column `Deal Owner`: unknown rep: `Carla Neri` is not the id, name or alias of a rep; add it to that rep's `aliases`"),
+        "{err}"
+    );
+    let doc: Value = serde_json::from_str(&text(&out)).unwrap();
+    assert_eq!(
+        json_decimal(&doc["targets"][0]["pipeline"]),
+        decimal("1000000.00")
+    );
+}

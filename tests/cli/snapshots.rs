@@ -1,5 +1,5 @@
-//! Golden outputs of the shipped example: the plan as a table and as JSON, and the check
-//! findings of the broken example, as insta snapshots under `tests/snapshots/`. A change to
+//! Golden outputs of the shipped example: the plan as a table and as JSON, the check
+//! findings of the broken example, and the list of check codes, as insta snapshots under `tests/snapshots/`. A change to
 //! any of them shows up here as a diff to review with `cargo insta review`.
 
 use super::common::{AS_OF, goals_as_of};
@@ -43,4 +43,9 @@ fn the_example_plan_json() {
 #[test]
 fn the_broken_example_findings() {
     check_snapshot("broken-check", &run(&["check", "examples/broken.toml"]));
+}
+
+#[test]
+fn the_list_of_check_codes_in_80_columns() {
+    check_snapshot("explain-list", &run(&["explain", "--list"]));
 }

@@ -94,7 +94,8 @@ fn every_line_of_goals_track_and_replan_fits_80_columns() {
 }
 
 #[test]
-fn explain_output_fits_80_columns_for_every_code() {
+fn explain_output_fits_80_columns_for_every_code_and_the_list() {
+    assert_fits(&["explain", "--list"]);
     let sarif = run(&["check", "examples/broken.toml", "--format", "sarif"]);
     let log: Value = serde_json::from_slice(&sarif.stdout).unwrap();
     let rules = log["runs"][0]["tool"]["driver"]["rules"]

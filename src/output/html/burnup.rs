@@ -35,7 +35,7 @@ pub fn chart(n: usize, as_of: NaiveDate, track: &TargetTrack, unit: &str) -> Opt
     let marker = marker(&track.periods, as_of).map(|(i, f)| (i, f, marker_text.as_str()));
     let id = format!("t{n}-burnup");
     let title = format!("{}: burn-up", track.title);
-    let cumulative = if track.kind == "money" || track.kind == "count" {
+    let cumulative = if track.kind.is_additive() {
         "cumulative plan (dashed) against the cumulative actual"
     } else {
         "the planned level (dashed) against the latest actual level"

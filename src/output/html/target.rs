@@ -86,7 +86,7 @@ fn quota_chart(n: usize, t: &TargetReport, unit: &str) -> Markup {
 }
 
 fn period_word(t: &TargetReport) -> &'static str {
-    if t.kind == "money" || t.kind == "count" {
+    if t.kind.is_additive() {
         "period"
     } else {
         "period (level to hold)"

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::MetricKind;
 use crate::output::amount::{fixed, group, plain};
 use crate::plan::report::Quantity;
 use crate::track::report::Status;
@@ -72,8 +73,8 @@ pub fn status_class(s: Status) -> String {
 }
 
 /// A unit to write after amounts: the currency for money, the metric's unit otherwise.
-pub fn unit<'a>(kind: &str, unit: Option<&'a str>, currency: Option<&'a str>) -> &'a str {
-    if kind == "money" {
+pub fn unit<'a>(kind: MetricKind, unit: Option<&'a str>, currency: Option<&'a str>) -> &'a str {
+    if kind == MetricKind::Money {
         currency.unwrap_or("")
     } else {
         unit.unwrap_or("")

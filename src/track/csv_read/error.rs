@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::Mapping;
 use super::plan::Column;
 
 /// Columns listed in a missing-column message.
@@ -150,6 +151,23 @@ pub(super) fn find_column<'m>(
             total: columns.len(),
             suggestion: closest(columns, wanted).map(str::to_owned),
         }),
+    }
+}
+
+/// The metric column (`Ok`) or the fixed metric (`Err`); exactly one must be given.
+pub(super) fn resolve_metric<'m>(
+    mapping: &'m Mapping,
+    columns: &[String],
+) -> Result<Result<Column<'m>, &'m str>, ReadError> {
+    let invalid = |message: &str| Err(ReadError::InvalidMapping(message.to_owned()));
+    match (&mapping.metric, &mapping.fixed_metric) {
+        (Some(column), None) => Ok(Ok(find_column(columns, column, "metric")?)),
+        (None, Some(fixed)) if !fixed.trim().is_empty() => Ok(Err(fixed.trim())),
+        (None, Some(_)) => invalid("the mapping's fixed metric is empty"),
+        (Some(_), Some(_)) => {
+            invalid("the mapping has both a metric column and a fixed metric; keep only one")
+        }
+        (None, None) => invalid("the mapping needs a metric column or a fixed metric"),
     }
 }
 

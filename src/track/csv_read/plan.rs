@@ -7,7 +7,7 @@ use std::io::Read;
 
 use super::super::dates::{Reading, Rule, read_date};
 use super::super::numbers::{Amount, CurrencyCode, DecimalStyle, parse_amount};
-use super::error::find_column;
+use super::error::{find_column, resolve_metric};
 use super::records::Records;
 use super::report::Bad;
 use super::{Header, Mapping, ReadError};
@@ -257,26 +257,21 @@ impl<'m> Plan<'m> {
     }
 }
 
-/// The metric column (`Ok`) or the fixed metric (`Err`); exactly one must be given.
-fn resolve_metric<'m>(
-    mapping: &'m Mapping,
-    columns: &[String],
-) -> Result<Result<Column<'m>, &'m str>, ReadError> {
-    let invalid = |message: &str| Err(ReadError::InvalidMapping(message.to_owned()));
-    match (&mapping.metric, &mapping.fixed_metric) {
-        (Some(column), None) => Ok(Ok(find_column(columns, column, "metric")?)),
-        (None, Some(fixed)) if !fixed.trim().is_empty() => Ok(Err(fixed.trim())),
-        (None, Some(_)) => invalid("the mapping's fixed metric is empty"),
-        (Some(_), Some(_)) => {
-            invalid("the mapping has both a metric column and a fixed metric; keep only one")
-        }
-        (None, None) => invalid("the mapping needs a metric column or a fixed metric"),
-    }
-}
-
 /// The trimmed text of a column (the row has every column: its width was checked).
 fn text<'r, R: Read>(records: &'r Records<R>, column: Column<'_>) -> &'r str {
-    records.field(column.index).unwrap_or_default().trim()
+    trim(records.field(column.index).unwrap_or_default())
+}
+
+/// `str::trim`, with a shortcut for the usual field, which begins and ends with a visible
+/// ASCII character and so has nothing to trim.
+fn trim(text: &str) -> &str {
+    let visible = |b: &u8| b.is_ascii_graphic();
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// Like [`text`], and an empty field is a bad row.

@@ -1,17 +1,18 @@
 //! The records of one export, read once from any byte stream (file, pipe, standard input):
-//! a BOM or the mapping's encoding decides how the bytes become UTF-8 (`encoding_rs`), a
-//! line that ends in a lone `\r` is read as if it ended in `\n`, and `csv-core` splits the
-//! records at `\n` (a `\r` before it stays at the end of the last field, which every reader
-//! trims), so line numbers stay exact. A record is at most [`MAX_RECORD`] bytes: a longer one is marked and skipped to its
-//! end, and one with no end in sight (`/dev/zero`) stops the read with an error. Line numbers
-//! are worked out only when asked for (bad rows), so good rows cost no counting.
+//! a BOM or the mapping's encoding decides how the bytes become UTF-8 (`decode`), and
+//! `csv-core` splits the records at `\n` (a `\r` before it stays at the end of the last
+//! field, which every reader trims), so line numbers stay exact. A record is at most
+//! [`MAX_RECORD`] bytes: a longer one is marked and skipped to its end, and one with no end in
+//! sight (`/dev/zero`) stops the read with an error. Line numbers are worked out only when
+//! asked for (bad rows), so good rows cost no counting.
 
 use std::io::{self, Read};
 
 use csv_core::{ReadRecordResult, Terminator};
-use encoding_rs::{Decoder, Encoding, UTF_8};
+use encoding_rs::{Encoding, UTF_8};
 
 use super::ReadError;
+use super::decode::Decode;
 
 /// Longest record read: longer ones are bad rows.
 pub const MAX_RECORD: usize = 1 << 20;
@@ -19,7 +20,8 @@ pub const MAX_RECORD: usize = 1 << 20;
 const MAX_SKIP: usize = 64 << 20;
 /// Raw bytes looked at before the reading starts: the BOM and the header line.
 const PEEK_BYTES: usize = MAX_RECORD + 4;
-const CHUNK: usize = 64 << 10;
+/// Bytes read from the input at a time.
+pub(super) const CHUNK: usize = 64 << 10;
 
 /// The first bytes of an input, kept so the input is opened and read only once.
 pub struct Peeked<R> {
@@ -71,15 +73,7 @@ impl<R: Read> Peeked<R> {
     pub fn records(self, delimiter: u8, encoding: Option<&'static Encoding>) -> Records<R> {
         let (encoding, skip) = self.bom.unwrap_or((encoding.unwrap_or(UTF_8), 0));
         let decoder = (encoding != UTF_8).then(|| encoding.new_decoder_without_bom_handling());
-        let input = Decode {
-            raw: self.prefix,
-            raw_pos: skip,
-            inner: self.inner,
-            inner_done: false,
-            decoder,
-            carry_cr: false,
-            decoded_all: false,
-        };
+        let input = Decode::new(self.prefix, skip, self.inner, decoder);
         let parser = csv_core::ReaderBuilder::new()
             .delimiter(delimiter)
             .terminator(Terminator::Any(b'\n'))
@@ -111,103 +105,6 @@ fn has_first_line(bytes: &[u8]) -> bool {
         .iter()
         .position(|b| !b.is_ascii_whitespace() && *b != 0);
     text.is_some_and(|at| bytes[at..].iter().any(|b| matches!(b, b'\n' | b'\r')))
-}
-
-/// The bytes of the input as UTF-8 (or unchecked bytes, for UTF-8 input): the peeked prefix,
-/// then the rest of the stream.
-struct Decode<R> {
-    raw: Vec<u8>,
-    raw_pos: usize,
-    inner: R,
-    inner_done: bool,
-    decoder: Option<Decoder>,
-    /// A `\r` ended the last chunk: whether a `\n` follows is not known yet.
-    carry_cr: bool,
-    /// The decoder has had the end of the input.
-    decoded_all: bool,
-}
-
-impl<R: Read> Decode<R> {
-    /// Fills `buf` with decoded bytes, every lone `\r` turned into `\n` (a `\r` at the end of
-    /// a chunk waits for the next byte to tell); 0 at the end of the input.
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            let mut start = 0;
-            if self.carry_cr {
-                buf[0] = b'\r';
-                start = 1;
-                self.carry_cr = false;
-            }
-            let fresh = self.read_decoded(&mut buf[start..])?;
-            let mut n = start + fresh;
-            let mut from = 0;
-            while let Some(at) = memchr::memchr(b'\r', &buf[from..n]) {
-                let at = from + at;
-                if at + 1 < n {
-                    if buf[at + 1] != b'\n' {
-                        buf[at] = b'\n';
-                    }
-                } else if fresh == 0 {
-                    buf[at] = b'\n';
-                } else {
-                    self.carry_cr = true;
-                    n -= 1;
-                    break;
-                }
-                from = at + 1;
-            }
-            if n > 0 || fresh == 0 {
-                return Ok(n);
-            }
-        }
-    }
-
-    /// Refills `raw` from the stream once it is used up; `false` at the end of the stream.
-    fn refill(&mut self) -> io::Result<bool> {
-        if self.raw_pos < self.raw.len() {
-            return Ok(true);
-        }
-        if self.inner_done {
-            return Ok(false);
-        }
-        self.raw.resize(CHUNK, 0);
-        loop {
-            match self.inner.read(&mut self.raw) {
-                Ok(n) => {
-                    self.raw.truncate(n);
-                    self.raw_pos = 0;
-                    self.inner_done = n == 0;
-                    return Ok(n > 0);
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    fn read_decoded(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            let more = self.refill()?;
-            let pending = &self.raw[self.raw_pos..];
-            let Some(decoder) = &mut self.decoder else {
-                let n = pending.len().min(buf.len());
-                buf[..n].copy_from_slice(&pending[..n]);
-                self.raw_pos += n;
-                return Ok(n);
-            };
-            if self.decoded_all {
-                return Ok(0);
-            }
-            let (result, read, written, _) = decoder.decode_to_utf8(pending, buf, !more);
-            self.raw_pos += read;
-            // The last call may still write (a replacement for a cut-off character); after
-            // it the decoder must not be called again.
-            self.decoded_all = !more && result == encoding_rs::CoderResult::InputEmpty;
-            if written > 0 || !more {
-                return Ok(written);
-            }
-        }
-    }
 }
 
 /// The records of one input.

@@ -2,6 +2,7 @@
 //! for, encodings, line ends, footers, slash-date order, huge and hostile input.
 
 use super::*;
+use crate::track::dates::Order;
 use crate::track::numbers::CurrencyCode;
 use proptest::prelude::*;
 use std::fmt::Write as _;

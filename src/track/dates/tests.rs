@@ -23,6 +23,24 @@ fn err(text: &str) -> String {
 }
 
 #[test]
+fn iso_dates_read_alike_with_or_without_surrounding_space() {
+    let want = Ok(ymd(2027, 1, 31));
+    for text in [
+        "2027-01-31",
+        "2027-01-31\r",
+        "\t2027-01-31",
+        "2027-01-31 ",
+        "2027-01-31 10:00",
+        "2027-01-31 10:00 ",
+        " 2027-01-31T10:00:00Z\r",
+    ] {
+        assert_eq!(parse_date(text), want, "{text:?}");
+    }
+    assert!(err("2027-01-31 25:00 ").contains("no hour 25"));
+    assert!(err(" 2027-02-30").contains("no day 30"));
+}
+
+#[test]
 fn year_first_forms() {
     let want = Ok(ymd(2027, 1, 31));
     assert_eq!(parse_date("2027-01-31"), want);

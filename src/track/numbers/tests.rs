@@ -198,6 +198,24 @@ fn the_fast_path_agrees_with_the_full_reading() {
 }
 
 #[test]
+fn the_fast_path_stops_at_the_cap() {
+    assert_eq!(
+        fast_plain(b"1000000000000", English),
+        Some(dec("1000000000000"))
+    );
+    assert_eq!(
+        fast_plain(b"-1000000000000.00", English),
+        Some(dec("-1000000000000"))
+    );
+    assert_eq!(fast_plain(b"0.0000001", English), Some(dec("0.0000001")));
+    assert_eq!(fast_plain(b"1000000000000.01", English), None);
+    assert_eq!(fast_plain(b"-1000000000001", English), None);
+    assert!(err("1000000000000.01", English).contains("too large"));
+    assert!(err("-1000000000001", English).contains("too large"));
+    assert_eq!(ok(" 1000000000000\r", English), dec("1000000000000"));
+}
+
+#[test]
 fn long_text_is_clipped_in_messages() {
     let long = "x".repeat(10_000);
     assert!(err(&long, English).len() < 200);
