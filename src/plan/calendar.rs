@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// Size of a planning period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Granularity {
     /// One calendar day, labelled `2027-01-04`.
     Day,

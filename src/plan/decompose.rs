@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use super::calendar::{Period, periods};
 use super::fixed::round_dp;
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
+use super::shared::PlanCache;
 use super::target::{self, Days, Resolved, granularity, level_at};
-use super::team_runs::TeamCache;
 use crate::model::{GoalFile, Level3, Per, Rep};
 use crate::smart::Checked;
 
@@ -45,9 +45,9 @@ impl PlanOptions {
 pub trait DaySource {
     /// The day-by-day decomposition of an additive target.
     fn days(&self, file: &GoalFile, r: &Resolved<'_>) -> Days;
-    /// As `days`, sharing what the targets of one team share through `teams`.
-    fn days_with(&self, file: &GoalFile, r: &Resolved<'_>, teams: &mut TeamCache) -> Days {
-        let _ = teams;
+    /// As `days`, with what targets share from (or added to) `cache`.
+    fn days_with(&self, file: &GoalFile, r: &Resolved<'_>, cache: &mut PlanCache) -> Days {
+        let _ = cache;
         self.days(file, r)
     }
     /// The level a rate or level target shows at the end of `day`.
@@ -62,8 +62,8 @@ impl DaySource for Planned {
         target::days(file, r)
     }
 
-    fn days_with(&self, file: &GoalFile, r: &Resolved<'_>, teams: &mut TeamCache) -> Days {
-        target::days_with(file, r, teams)
+    fn days_with(&self, file: &GoalFile, r: &Resolved<'_>, cache: &mut PlanCache) -> Days {
+        target::days_with(file, r, cache)
     }
 
     fn level(&self, r: &Resolved<'_>, day: NaiveDate) -> Decimal {
@@ -163,7 +163,7 @@ pub fn each_target<E>(
     }
     // Targets mostly share their dates: each span's periods are made once.
     let mut spans: HashMap<(NaiveDate, NaiveDate), Vec<Period>> = HashMap::new();
-    let mut teams = TeamCache::default();
+    let mut shared = PlanCache::default();
     for i in sequence {
         let (file_order, resolved, shown) = &shown_targets[i];
         let periods = spans
@@ -179,7 +179,7 @@ pub fn each_target<E>(
         let mut report = target_report(
             checked,
             source,
-            &mut teams,
+            &mut shared,
             resolved,
             periods,
             shown,
@@ -214,14 +214,14 @@ fn ranks(targets: &[(usize, &crate::model::Goal)]) -> Vec<usize> {
 fn target_report(
     checked: Checked<'_>,
     source: &dyn DaySource,
-    teams: &mut TeamCache,
+    shared: &mut PlanCache,
     r: &Resolved<'_>,
     periods: &[Period],
     shown: &[bool],
     order: usize,
 ) -> TargetReport {
     let (total, rows, reps, street, unplaced) = if r.metric.kind.is_additive() {
-        let days = source.days_with(checked.file(), r, teams);
+        let days = source.days_with(checked.file(), r, shared);
         let street = days
             .street
             .as_ref()

@@ -10,6 +10,7 @@ pub mod fixed;
 pub mod rep_exact;
 pub mod report;
 pub mod reps;
+pub mod shared;
 mod split_arith;
 mod split_keys;
 mod split_rep;

@@ -9,7 +9,7 @@ use super::calendar::{CalendarRules, Granularity};
 use super::capacity::{capacity_on, capacity_runs, dense};
 use super::rep_exact::RepExact;
 use super::reps;
-use super::team_runs::TeamCache;
+use super::shared::PlanCache;
 use super::weights::daily_amounts;
 use crate::model::{GoalFile, Per};
 pub use crate::smart::Resolved;
@@ -73,6 +73,18 @@ pub fn day_amounts(file: &GoalFile, resolved: &Resolved<'_>) -> Vec<Decimal> {
     )
 }
 
+/// As [`day_amounts`], with the split's weights from (or added to) `cache`.
+fn day_amounts_with(
+    file: &GoalFile,
+    resolved: &Resolved<'_>,
+    cache: &mut PlanCache,
+) -> Vec<Decimal> {
+    let per = resolved.target.per.map(granularity);
+    let dates = (resolved.start, resolved.end);
+    let shape = cache.shape(|| rules(file), resolved.split.clone(), per, dates);
+    shape.amounts(resolved.amount * resolved.scale)
+}
+
 /// The days on which a team target has a whole-unit quota and none of its reps is active
 /// (what `days` reports as `uncovered`), and the team's daily quotas, without splitting the
 /// target among the reps.
@@ -99,20 +111,20 @@ pub fn uncovered_days(file: &GoalFile, resolved: &Resolved<'_>) -> (Vec<usize>, 
 /// Decomposes an additive target day by day. An over-assigned target keeps the target as the
 /// team's quota and shares its street plan (target × factor) among the reps.
 pub fn days(file: &GoalFile, resolved: &Resolved<'_>) -> Days {
-    days_with(file, resolved, &mut TeamCache::default())
+    days_with(file, resolved, &mut PlanCache::default())
 }
 
-/// As [`days`], with the team's runs from (or added to) `teams`.
-pub fn days_with(file: &GoalFile, resolved: &Resolved<'_>, teams: &mut TeamCache) -> Days {
+/// As [`days`], with what targets share from (or added to) `cache`.
+pub fn days_with(file: &GoalFile, resolved: &Resolved<'_>, cache: &mut PlanCache) -> Days {
     if resolved.over_assign == Decimal::ONE {
-        return shared_days(file, resolved, teams);
+        return shared_days(file, resolved, cache);
     }
     let street = Resolved {
         amount: resolved.amount * resolved.over_assign,
         ..resolved.clone()
     };
-    let mut days = shared_days(file, &street, teams);
-    let team_exact = day_amounts(file, resolved);
+    let mut days = shared_days(file, &street, cache);
+    let team_exact = day_amounts_with(file, resolved, cache);
     let team_quota = cumulative_quotas(&team_exact);
     days.street = Some(Street {
         exact: std::mem::replace(&mut days.team_exact, team_exact),
@@ -122,8 +134,8 @@ pub fn days_with(file: &GoalFile, resolved: &Resolved<'_>, teams: &mut TeamCache
 }
 
 /// Decomposes an additive target day by day and shares it among the reps.
-fn shared_days(file: &GoalFile, resolved: &Resolved<'_>, teams: &mut TeamCache) -> Days {
-    let day_exact = day_amounts(file, resolved);
+fn shared_days(file: &GoalFile, resolved: &Resolved<'_>, cache: &mut PlanCache) -> Days {
+    let day_exact = day_amounts_with(file, resolved, cache);
     let n = day_exact.len();
     // Each rep carries its own target by capacity; a team target is shared by weight too.
     if resolved.target.each_rep {
@@ -146,7 +158,7 @@ fn shared_days(file: &GoalFile, resolved: &Resolved<'_>, teams: &mut TeamCache) 
             unplaced: 0,
         };
     }
-    let team = teams.runs(&resolved.reps, resolved.start, n);
+    let team = cache.runs(&resolved.reps, resolved.start, n);
     let team_quota = cumulative_quotas(&day_exact);
     let (rep_quota, uncovered) = match reps::split(&team_quota, &day_exact, &team.runs) {
         Ok(quotas) => (quotas, Vec::new()),

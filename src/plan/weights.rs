@@ -1,6 +1,8 @@
 //! The time split: gives every day a weight and turns a target amount into exact (unrounded)
 //! amounts per day. It owns no rounding to whole units and must never use floating point.
 
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 
 use chrono::{Datelike, NaiveDate};
@@ -10,7 +12,7 @@ use super::calendar::{
 };
 
 /// How an amount is spread over time.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Split {
     /// Every calendar month weighs the same, spread evenly over the workdays of the whole month.
     Even,
@@ -38,33 +40,68 @@ pub fn daily_amounts(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Vec<Decimal> {
-    if end < start {
-        return Vec::new();
-    }
-    let Some(by) = per else {
-        let w = day_weights(rules, split, start, end);
-        let total: Decimal = w.iter().sum();
-        return spread(amount, &w, total);
-    };
-    let lo = period_containing(rules, by, start).start;
-    let hi = period_containing(rules, by, end).end;
-    let w = day_weights(rules, split, lo, hi);
-    let idx = |d: NaiveDate| day_count(lo, d) - 1;
-    let mut out = Vec::with_capacity(day_count(start, end));
-    for p in periods(rules, by, start, end) {
-        let full = period_containing(rules, by, p.start);
-        let whole: Decimal = w[idx(full.start)..=idx(full.end)].iter().sum();
-        let inside = &w[idx(p.start)..=idx(p.end)];
-        let inside_total: Decimal = inside.iter().sum();
-        // A whole period gets exactly `amount`; a weightless one gets zeros from `spread`.
-        let share = if inside_total == whole || whole.is_zero() {
-            amount
-        } else {
-            mul_div(amount, inside_total, whole)
+    Shape::new(rules, split, per, start, end).amounts(amount)
+}
+
+/// What [`daily_amounts`] works out of the calendar, whatever the amount: the weight of each
+/// day, and the stretches (periods of `per`, or the whole range) that each get their share
+/// of the amount. Targets with the same split and dates share it.
+#[derive(Debug)]
+pub struct Shape {
+    weights: Vec<Decimal>,
+    /// Each stretch: its days in `weights`, their total weight, and `None` when it takes the
+    /// whole amount, else the weight of its whole period (the stretch is clipped).
+    stretches: Vec<(Range<usize>, Decimal, Option<Decimal>)>,
+}
+
+impl Shape {
+    pub fn new(
+        rules: &CalendarRules,
+        split: &Split,
+        per: Option<Granularity>,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Self {
+        if end < start {
+            return Shape {
+                weights: Vec::new(),
+                stretches: Vec::new(),
+            };
+        }
+        let Some(by) = per else {
+            let weights = day_weights(rules, split, start, end);
+            let total: Decimal = weights.iter().sum();
+            let stretches = vec![(0..weights.len(), total, None)];
+            return Shape { weights, stretches };
         };
-        out.extend(spread(share, inside, inside_total));
+        let lo = period_containing(rules, by, start).start;
+        let hi = period_containing(rules, by, end).end;
+        let weights = day_weights(rules, split, lo, hi);
+        let idx = |d: NaiveDate| day_count(lo, d) - 1;
+        let stretches = periods(rules, by, start, end)
+            .iter()
+            .map(|p| {
+                let full = period_containing(rules, by, p.start);
+                let whole: Decimal = weights[idx(full.start)..=idx(full.end)].iter().sum();
+                let inside = idx(p.start)..idx(p.end) + 1;
+                let inside_total: Decimal = weights[inside.clone()].iter().sum();
+                // A whole period gets exactly the amount; a weightless one zeros.
+                let part = (inside_total != whole && !whole.is_zero()).then_some(whole);
+                (inside, inside_total, part)
+            })
+            .collect();
+        Shape { weights, stretches }
     }
-    out
+
+    /// The exact amount of every day when the whole range carries `amount`.
+    pub fn amounts(&self, amount: Decimal) -> Vec<Decimal> {
+        let mut out = Vec::with_capacity(self.stretches.iter().map(|s| s.0.len()).sum());
+        for (days, total, whole) in &self.stretches {
+            let share = whole.map_or(amount, |whole| mul_div(amount, *total, whole));
+            out.extend(spread(share, &self.weights[days.clone()], *total));
+        }
+        out
+    }
 }
 
 /// `a × b / c` (with `c > 0`), multiplying first to keep precision; falls back to
