@@ -12,8 +12,8 @@ use crate::output::plan_pipedrive::Pipedrive;
 use crate::output::plan_salesforce::{CrmIds, Salesforce};
 use crate::output::plan_stream::PlanStream;
 use crate::output::{messages, notes};
-use crate::plan::{PlanOptions, Planned, each_target, plan_head, target};
-use crate::smart::Checked;
+use crate::plan::{PlanOptions, Planned, each_target, plan_head};
+use crate::smart::{Checked, Resolved};
 
 /// Writes the plan for a CRM import.
 pub fn write(
@@ -72,7 +72,7 @@ pub fn write(
 fn all_shown<'a>(
     checked: Checked<'a>,
     options: &'a PlanOptions,
-) -> impl Iterator<Item = target::Resolved<'a>> + 'a {
+) -> impl Iterator<Item = Resolved<'a>> + 'a {
     checked
         .targets()
         .filter(|r| options.goals.is_empty() || options.goals.contains(&r.goal.id.value))
@@ -83,7 +83,7 @@ fn all_shown<'a>(
 fn shown_targets<'a>(
     checked: Checked<'a>,
     options: &'a PlanOptions,
-) -> impl Iterator<Item = target::Resolved<'a>> + 'a {
+) -> impl Iterator<Item = Resolved<'a>> + 'a {
     all_shown(checked, options).filter(|r| r.metric.kind.is_additive())
 }
 

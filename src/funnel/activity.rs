@@ -17,9 +17,9 @@ use super::stage_exact::StageExact;
 use crate::model::Funnel;
 use crate::plan::apportion::cumulative_quotas;
 use crate::plan::reps;
-use crate::plan::target::{self, Resolved};
-use crate::smart::Checked;
+use crate::plan::target;
 use crate::smart::funnel_entry::entry_stage;
+use crate::smart::{Checked, Resolved};
 
 /// One stage of a funnel target on the target's activity axis (see [`Activity::axis_start`]).
 pub struct StageDays {

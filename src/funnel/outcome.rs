@@ -9,7 +9,8 @@ use super::landing::Landing;
 use crate::model::{Funnel, MetricKind};
 use crate::plan::capacity::runs_of_rows;
 use crate::plan::reps;
-use crate::plan::target::{Days, Resolved};
+use crate::plan::target::Days;
+use crate::smart::Resolved;
 
 /// The entry stage's amounts by outcome day (index 0 is the target's start).
 pub struct Outcome {

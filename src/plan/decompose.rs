@@ -12,9 +12,9 @@ use super::calendar::{Period, periods};
 use super::fixed::round_dp;
 use super::report::{PeriodRow, PlanReport, Quantity, RepCell, TargetReport};
 use super::shared::PlanCache;
-use super::target::{self, Days, Resolved, granularity, level_at};
+use super::target::{self, Days, granularity, level_at};
 use crate::model::{GoalFile, Level3, Per, Rep};
-use crate::smart::Checked;
+use crate::smart::{Checked, Resolved};
 
 /// What to plan and show.
 #[derive(Clone, Debug)]

@@ -9,10 +9,10 @@ use rust_decimal::Decimal;
 use super::calendar::CalendarRules;
 use super::capacity::{capacity_each_day, capacity_runs};
 use super::fixed::{round_dp, round_half_up};
-use super::target::{self, Days, Resolved};
+use super::target::{self, Days};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{GoalFile, Per, Rep, SplitName};
-use crate::smart::Checked;
+use crate::smart::{Checked, Resolved};
 
 /// Every plan-level finding of a checked file.
 pub fn findings(checked: Checked<'_>) -> Vec<Diagnostic> {

@@ -12,7 +12,7 @@ use super::reps;
 use super::shared::PlanCache;
 use super::weights::daily_amounts;
 use crate::model::{GoalFile, Per};
-pub use crate::smart::Resolved;
+use crate::smart::Resolved;
 
 /// The day-by-day decomposition of an additive target, in whole units (minor units for money).
 pub struct Days {

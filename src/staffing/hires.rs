@@ -10,7 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::months::{Calendar, attrition};
 use super::{Hire, MAX_HIRES, MonthCapacity};
 use crate::model::{GoalFile, Rep, Sp};
-use crate::plan::target::Resolved;
+use crate::smart::Resolved;
 
 /// The planned hires and what stays uncovered (units).
 pub struct Plan {

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 
 use crate::model::{GoalFile, MetricKind, Owner};
 use crate::plan::apportion::cumulative_quotas;
-use crate::plan::target::{self, Resolved};
-use crate::smart::Checked;
+use crate::plan::target;
+use crate::smart::{Checked, Resolved};
 
 /// The most hires one target's plan lists; beyond it the rest is reported as uncovered.
 pub const MAX_HIRES: usize = 1000;

@@ -10,7 +10,8 @@ use super::MonthCapacity;
 use crate::model::{GoalFile, Rep};
 use crate::plan::calendar::{Granularity, periods};
 use crate::plan::capacity::capacity_runs;
-use crate::plan::target::{self, Resolved};
+use crate::plan::target;
+use crate::smart::Resolved;
 
 /// A month of the target: its days as indices from the target's start, and how many counted
 /// days (workdays, or calendar days in a month without any) the whole month has.

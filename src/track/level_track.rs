@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use super::judge::{Judged, judge, shortfall};
 use super::progress::{Context, Shape, own_slot};
 use super::report::{BurnUp, Progress};
-use crate::plan::target::{Resolved, level_at};
+use crate::plan::target::level_at;
+use crate::smart::Resolved;
 
 /// The team's and each rep's progress on a rate or level target.
 pub(super) fn levels(

@@ -13,7 +13,8 @@ use super::remainder::{gap, running, spread};
 use super::report::{BurnUp, Progress, RepProgress, Span, TargetTrack};
 use crate::model::{GoalFile, Per};
 use crate::plan::calendar::periods;
-use crate::plan::target::{self, Resolved, granularity};
+use crate::plan::target::{self, granularity};
+use crate::smart::Resolved;
 
 /// What the comparison needs besides the target.
 pub struct Context<'a> {

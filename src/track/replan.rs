@@ -20,7 +20,8 @@ use crate::plan::capacity::{Runs, dense, share_runs};
 use crate::plan::fixed::round_half_up;
 use crate::plan::rep_exact::RepExact;
 use crate::plan::reps;
-use crate::plan::target::{self, Days, Resolved, Street, level_at};
+use crate::plan::target::{self, Days, Street, level_at};
+use crate::smart::Resolved;
 
 /// A replan from the ledger as of a date.
 pub struct Replan<'a> {
