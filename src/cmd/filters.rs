@@ -29,12 +29,12 @@ impl Selection {
     /// The tracking report of the selection: `build` runs on the selected goals alone (so the
     /// leaderboard and the review count only them), then the report keeps the selected reps.
     /// A subset of the goals of a checked file is checked: its findings are the file's.
-    pub fn track(
+    pub fn track<E>(
         &self,
         checked: Checked<'_>,
         findings: &[Diagnostic],
-        build: impl FnOnce(Checked<'_>) -> TrackReport,
-    ) -> TrackReport {
+        build: impl FnOnce(Checked<'_>) -> Result<TrackReport, E>,
+    ) -> Result<TrackReport, E> {
         let narrowed = (!self.goals.is_empty()).then(|| {
             let mut file = checked.file().clone();
             file.goals.retain(|g| self.goals.contains(&g.id.value));
@@ -45,7 +45,7 @@ impl Selection {
             .as_ref()
             .and_then(|(file, model)| Some(model.as_ref()?.of(file)))
             .unwrap_or(checked);
-        let mut report = build(view);
+        let mut report = build(view)?;
         if !self.teams.is_empty() || !self.reps.is_empty() {
             let options = self.plan_options(Per::Month);
             let keep: HashSet<&str> = checked
@@ -57,7 +57,7 @@ impl Selection {
                 .collect();
             keep_reps(&mut report, &|rep| keep.contains(rep));
         }
-        report
+        Ok(report)
     }
 
     /// The plan options that show this selection by `by`.

@@ -1,5 +1,6 @@
 //! `goals track`: check the goal file, read the actuals, compare them with the plan and render
-//! the tracking report. Skipped rows make the exit code 1 unless `--allow-bad-rows`.
+//! the tracking report; the plan is worked out on a second thread while the exports are read.
+//! Skipped rows make the exit code 1 unless `--allow-bad-rows`.
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -7,7 +8,8 @@ use chrono::NaiveDate;
 use super::{Io, Outcome, actuals, load, pipeline};
 use crate::cli::{ReportFormat, TrackArgs};
 use crate::output::{notes, track_csv, track_json, track_markdown, track_table};
-use crate::track::{TrackOptions, build};
+use crate::track::report::TrackReport;
+use crate::track::{TrackOptions, build, quotas};
 
 /// Runs `goals track`.
 pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
@@ -17,18 +19,24 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     };
     let selection = super::filters::select(checked.file(), &args.filters)?;
     super::warn(&loaded.findings, io)?;
-    let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
     let options = TrackOptions {
         as_of,
         by: super::plan::per(args.by),
     };
-    let open = pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
-    let bad = read.bad() + open.bad();
+    let mut bad = 0;
     let report = selection.track(checked, &loaded.findings.diagnostics, |view| {
-        let mut report = build(view, &read.ledger, read.sources, options);
-        pipeline::apply(&mut report, open, view, &read.ledger);
-        report
-    });
+        // The plan needs no actuals: it is worked out while the exports are read.
+        std::thread::scope(|scope| -> Result<TrackReport> {
+            let planned = quotas::ahead(scope, view);
+            let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
+            let open =
+                pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
+            bad = read.bad() + open.bad();
+            let mut report = build(view, &read.ledger, read.sources, options, planned);
+            pipeline::apply(&mut report, open, view, &read.ledger);
+            Ok(report)
+        })
+    })?;
     match args.format {
         ReportFormat::Table => track_table::render(&report, io.paint_out, io.width, io.stdout)?,
         ReportFormat::Json => track_json::render(&report, io.stdout)?,

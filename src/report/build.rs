@@ -44,7 +44,8 @@ pub fn build(
             as_of: options.as_of,
             by: options.by,
         };
-        track::build(checked, ledger, sources, track_options)
+        let planned = track::quotas::as_needed(checked);
+        track::build(checked, ledger, sources, track_options, planned)
     });
     if let Some(track) = &track {
         let lined_up = track.targets.len() == plan.targets.len()

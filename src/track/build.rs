@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::{self, Context};
+use super::quotas::Planned;
 use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
 use crate::plan::fixed::round_dp;
@@ -22,17 +23,26 @@ pub struct TrackOptions {
     pub by: Per,
 }
 
-/// Tracks every target of a checked file against the ledger.
+/// Tracks every target of a checked file against the ledger and `planned`, the targets' plans
+/// in file order (`track::quotas`).
+///
+/// # Panics
+/// When `planned` holds fewer plans than the file has targets.
 pub fn build(
     checked: Checked<'_>,
     ledger: &Ledger,
     sources: Vec<SourceSummary>,
     options: TrackOptions,
+    planned: Planned<'_>,
 ) -> TrackReport {
     let file = checked.file();
     let minor = file.plan.minor_units();
     let mut targets = Vec::new();
+    let mut planned = planned;
     for r in checked.targets() {
+        let quotas = planned
+            .next()
+            .expect("one plan for every target, in file order");
         let has_data = ledger.has_rows(&r.metric.id.value);
         let ctx = Context {
             file,
@@ -46,7 +56,7 @@ pub fn build(
             MetricKind::Count => 0,
             _ => 2,
         };
-        targets.push(progress::track(&ctx, &r, decimals));
+        targets.push(progress::track(&ctx, &r, decimals, quotas));
     }
     let leaderboard = leaderboard(checked, &targets);
     let review = review(&targets);

@@ -13,6 +13,7 @@ pub(crate) mod numbers;
 pub(crate) mod pipeline;
 pub(crate) mod pipeline_read;
 mod progress;
+pub(crate) mod quotas;
 pub(crate) mod remainder;
 pub(crate) mod replan;
 pub(crate) mod report;

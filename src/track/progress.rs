@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::judge::{Judged, State, judge, shortfall};
 use super::ledger::Ledger;
 use super::level_track::levels;
+use super::quotas::Quotas;
 use super::remainder::{gap, running, spread};
 use super::report::{BurnUp, Progress, RepProgress, Span, TargetTrack};
 use crate::model::{GoalFile, Per};
@@ -26,8 +27,16 @@ pub struct Context<'a> {
     pub has_data: bool,
 }
 
-/// Tracks one target.
-pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack {
+/// Tracks one target against its plan (`None` for a rate or level target).
+///
+/// # Panics
+/// When an additive target comes without its quotas.
+pub fn track(
+    ctx: &Context<'_>,
+    r: &Resolved<'_>,
+    decimals: u32,
+    quotas: Option<Quotas>,
+) -> TargetTrack {
     let rules = target::rules(ctx.file);
     let by = granularity(ctx.by);
     let spans = |from: NaiveDate| -> Vec<Span> {
@@ -59,7 +68,8 @@ pub fn track(ctx: &Context<'_>, r: &Resolved<'_>, decimals: u32) -> TargetTrack 
         state,
     };
     let (team, reps) = if r.metric.kind.is_additive() {
-        additive(ctx, r, &shape)
+        let quotas = quotas.expect("an additive target comes with its quotas");
+        additive(ctx, r, &shape, &quotas)
     } else {
         levels(ctx, r, &shape)
     };
@@ -131,9 +141,13 @@ impl Series<'_> {
     }
 }
 
-fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress, Vec<Progress>) {
-    let days = target::days(ctx.file, r);
-    let k = days_to_date(r, ctx.as_of, days.team_quota.len());
+fn additive(
+    ctx: &Context<'_>,
+    r: &Resolved<'_>,
+    shape: &Shape<'_>,
+    quotas: &Quotas,
+) -> (Progress, Vec<Progress>) {
+    let k = days_to_date(r, ctx.as_of, quotas.team.len());
     let data = shape.state.has_data;
     let begun = shape
         .periods
@@ -146,7 +160,7 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
     let rep_series: Vec<Series<'_>> = r
         .reps
         .iter()
-        .zip(&days.rep_quota)
+        .zip(&quotas.reps)
         .map(|(rep, quota)| Series {
             quota,
             actual: sums(ctx.ledger.rep_index(&rep.id.value)),
@@ -171,7 +185,7 @@ fn additive(ctx: &Context<'_>, r: &Resolved<'_>, shape: &Shape<'_>) -> (Progress
         sum
     });
     let team_series = Series {
-        quota: &days.team_quota,
+        quota: &quotas.team,
         actual: team_actual,
     };
     // An each-rep target's team catch-up is the sum of its reps' own catch-ups.

@@ -14,6 +14,7 @@ use super::csv_read::{RowKey, Sink};
 use super::ledger::Ledger;
 use super::numbers::Amount;
 use super::progress::{self, Context};
+use super::quotas::Quotas;
 use super::replan::Replan;
 use crate::cmd::load::check_source;
 use crate::model::{MetricKind, Per};
@@ -186,9 +187,10 @@ proptest! {
         let r = checked.targets().next().expect("a target");
         let decimals = if r.metric.kind == MetricKind::Money { 2 } else { 0 };
         let ctx = Context { file, ledger: &ledger, as_of, by: c.by, has_data: true };
-        let tracked = progress::track(&ctx, &r, decimals);
-        let replan = Replan::new(&ledger, as_of).days(file, &r);
         let plan = target::days(file, &r);
+        let quotas = Quotas { team: plan.team_quota.clone(), reps: plan.rep_quota.clone() };
+        let tracked = progress::track(&ctx, &r, decimals, Some(quotas));
+        let replan = Replan::new(&ledger, as_of).days(file, &r);
         let at = |d: NaiveDate| usize::try_from((d - r.start).num_days()).expect("inside");
 
         // Team catch-up periods equal replan's remaining team periods.
