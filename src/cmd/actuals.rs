@@ -97,7 +97,7 @@ pub fn read_into(
         }
     }));
     let mappings: Vec<_> = file.actuals.iter().map(mapping_of).collect();
-    let reading = read_sources(sources, &mappings, io.stdin, &mut ledger.filling())?;
+    let reading = read_sources(sources, &mappings, io.stdin, &mut ledger)?;
     for note in &reading.notes {
         notes::reader_note(note, io.stderr)?;
     }

@@ -15,6 +15,7 @@ use super::numbers::Amount;
 
 mod decode;
 mod error;
+mod halves;
 mod header;
 mod plan;
 mod records;
@@ -28,7 +29,7 @@ use records::Next;
 pub use records::{MAX_RECORD, Peeked};
 use report::Bad;
 pub use report::{BadRow, Field, ReadSummary, ReasonCount, RowRejection};
-use run::{Held, Run};
+use run::{Ending, Held, Run};
 
 /// How many bad rows are kept as examples in [`ReadSummary::bad_examples`].
 pub const MAX_BAD_EXAMPLES: usize = 100;
@@ -143,6 +144,25 @@ pub fn read_peeked<R: Read>(
     mapping: &Mapping,
     sink: &mut impl Sink,
 ) -> Result<ReadSummary, ReadError> {
+    read_part(peeked, mapping, sink).map(|part| part.summary)
+}
+
+/// What reading one input (or one part of an export, see `halves`) found.
+struct Part {
+    summary: ReadSummary,
+    ending: Ending,
+    /// Whether the last record had a line end inside a field (a quote left open at the end),
+    /// or empty lines followed it.
+    open_end: bool,
+    /// Line ends in the input.
+    line_ends: u64,
+}
+
+fn read_part<R: Read>(
+    peeked: Peeked<R>,
+    mapping: &Mapping,
+    sink: &mut impl Sink,
+) -> Result<Part, ReadError> {
     if peeked.is_blank() {
         return Err(ReadError::Empty);
     }
@@ -217,8 +237,15 @@ pub fn read_peeked<R: Read>(
             }
         }
     }
-    Ok(run.finish(sink))
+    Ok(Part {
+        ending: run.ending(),
+        open_end: records.newline_inside() || records.ends_with_empty_lines(),
+        line_ends: records.line_ends(),
+        summary: run.finish(sink),
+    })
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_halves;

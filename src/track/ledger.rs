@@ -13,11 +13,14 @@ use crate::model::{GoalFile, MetricKind, Owner};
 
 mod add;
 mod filling;
+mod join;
 mod names;
 #[cfg(test)]
 mod tests;
 
 pub use filling::Filling;
+#[cfg(test)]
+pub(crate) use join::Canonical;
 use names::Names;
 
 /// One day's actuals of one owner and metric.
@@ -31,7 +34,7 @@ pub struct Cell {
 
 /// The days of one metric: each owner slot's `days` cells, day 0 = `start`, lie together in
 /// [`Ledger::cells`] from the slot's `first` index, once the slot has a row.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Book {
     start: NaiveDate,
     days: usize,
@@ -58,7 +61,7 @@ impl Book {
 
 /// Actuals accumulated from every export, addressed by metric id, owner slot and day. Slots
 /// `0..reps` are the reps in file order, then one per team in file order, then the company.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Ledger {
     /// One book per metric, in file order.
     books: Vec<Book>,

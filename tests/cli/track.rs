@@ -1,6 +1,7 @@
 //! `goals track` and `goals replan` run as a user would: the example plan with the example
 //! exports at 2027-06-30, in every format, with bad rows, missing files and missing columns.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -966,4 +967,67 @@ fn replan_spreads_what_remains_over_the_days_reps_work() {
         december.1 >= 12,
         "the remaining 12 are all planned: {december:?}"
     );
+}
+
+/// An export of `rows` rows (two reps taking turns, an unknown rep on each line of `bad`), as
+/// long as a real year of activity: large enough to be read in two halves at once.
+fn long_export(rows: usize, bad: &[usize]) -> String {
+    let mut text = String::from("date,rep,metric,value\n");
+    for i in 0..rows {
+        let line = i + 2;
+        let rep = if bad.contains(&line) {
+            "nobody"
+        } else if i % 2 == 0 {
+            "giulia"
+        } else {
+            "marco"
+        };
+        writeln!(text, "2027-03-{:02},{rep},answered_calls,1", 1 + i % 28).unwrap();
+    }
+    text
+}
+
+#[test]
+fn a_long_export_counts_every_row_once_and_names_bad_rows_by_their_line() {
+    let rows = 200_000;
+    let bad = [10, 150_001];
+    let text = long_export(rows, &bad);
+    assert!(text.len() > 6 << 20, "read in halves: {} bytes", text.len());
+    let (_dir, path) = temp_file("calls.csv", &text);
+    let out = goals()
+        .args([
+            "--as-of",
+            AS_OF,
+            "track",
+            "goals.example.toml",
+            "--format",
+            "json",
+        ])
+        .arg("--actuals")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the bad rows make exit 1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for line in bad {
+        assert!(
+            stderr.contains(&format!("calls.csv:{line}: column `rep`: unknown rep")),
+            "{stderr}"
+        );
+    }
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let source = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["file"].as_str().unwrap().ends_with("calls.csv"))
+        .unwrap();
+    assert_eq!(source["rows"], rows);
+    assert_eq!(source["kept"], rows - 2);
+    assert_eq!(source["skipped"], 2);
+    let calls = target(&doc, "answered_calls");
+    assert_eq!(calls["actual_to_date"], rows - 2);
+    // Line 10 would have been giulia's, line 150,001 marco's.
+    assert_eq!(rep(calls, "giulia")["actual_to_date"], rows / 2 - 1);
+    assert_eq!(rep(calls, "marco")["actual_to_date"], rows / 2 - 1);
 }

@@ -51,6 +51,28 @@ impl<R: Read> Peeked<R> {
         Ok(Peeked { prefix, inner, bom })
     }
 
+    /// The same input ending at byte `end` of the whole input (its peeked bytes included).
+    pub(super) fn ending_at(mut self, end: u64) -> Peeked<io::Take<R>> {
+        let peeked = self.prefix.len() as u64;
+        self.prefix
+            .truncate(usize::try_from(end).unwrap_or(usize::MAX));
+        Peeked {
+            prefix: self.prefix,
+            inner: self.inner.take(end.saturating_sub(peeked)),
+            bom: self.bom,
+        }
+    }
+
+    /// The peeked bytes.
+    pub(super) fn peeked_bytes(&self) -> &[u8] {
+        &self.prefix
+    }
+
+    /// The encoding a BOM names.
+    pub(super) fn bom_encoding(&self) -> Option<&'static Encoding> {
+        self.bom.map(|(encoding, _)| encoding)
+    }
+
     /// Whether the input is empty or only blank.
     pub fn is_blank(&self) -> bool {
         self.prefix.iter().all(u8::is_ascii_whitespace)
@@ -94,6 +116,7 @@ impl<R: Read> Peeked<R> {
             line_before: 1,
             line_after: 1,
             too_long: false,
+            newline_inside: false,
             text: String::new(),
         }
     }
@@ -126,6 +149,7 @@ pub struct Records<R> {
     line_before: u64,
     line_after: u64,
     too_long: bool,
+    newline_inside: bool,
     text: String,
 }
 
@@ -206,6 +230,10 @@ impl<R: Read> Records<R> {
                 | ReadRecordResult::OutputEndsFull => {}
                 ReadRecordResult::Record => {
                     self.line_after = self.parser.line();
+                    // An overlong record's bytes are gone: it may have held one.
+                    self.newline_inside = self.too_long
+                        || (self.line_after - self.line_before > 1
+                            && memchr::memchr(b'\n', &self.out[..self.len]).is_some());
                     if self.too_long {
                         return Ok(Next::TooLong);
                     }
@@ -260,6 +288,23 @@ impl<R: Read> Records<R> {
     pub fn is_blank(&self) -> bool {
         // The fields are the record's text end to end.
         self.text.trim().is_empty()
+    }
+
+    /// Whether the last record read had a line end inside a field (a quoted field over
+    /// several lines, or a quote left open at the end of the input).
+    pub fn newline_inside(&self) -> bool {
+        self.newline_inside
+    }
+
+    /// Line ends read so far (after the end: in the whole input; the parser's own line end at
+    /// the end of the input not counted).
+    pub fn line_ends(&self) -> u64 {
+        self.parser.line() - 1 - u64::from(self.fed_newline)
+    }
+
+    /// Whether empty lines came after the last record (at the end of the input).
+    pub fn ends_with_empty_lines(&self) -> bool {
+        self.line_ends() + 1 > self.line_after
     }
 
     /// Whether empty lines came before the record (the parser skips them).

@@ -116,6 +116,40 @@ pub struct ReadSummary {
     pub bad_by_reason: Vec<ReasonCount>,
 }
 
+impl ReadSummary {
+    /// Adds the summary of the rest of the same export, read on its own with its lines
+    /// counted from `line_shift + 1` (`halves`), as if the export had been read in one go.
+    /// `false` (and `self` unchanged) when that cannot be told: the rest lumped reasons
+    /// together under `(other)`.
+    pub(super) fn append(&mut self, rest: ReadSummary, line_shift: u64) -> bool {
+        if rest.bad_by_reason.len() > MAX_REASONS {
+            return false;
+        }
+        self.rows += rest.rows;
+        self.kept += rest.kept;
+        self.filtered_out += rest.filtered_out;
+        self.outside += rest.outside;
+        self.bad += rest.bad;
+        self.footer += rest.footer;
+        self.blank += rest.blank;
+        let room = MAX_BAD_EXAMPLES.saturating_sub(self.bad_examples.len());
+        self.bad_examples
+            .extend(rest.bad_examples.into_iter().take(room).map(|mut bad| {
+                bad.line += line_shift;
+                bad
+            }));
+        for counted in rest.bad_by_reason {
+            count_reasons(
+                &mut self.bad_by_reason,
+                &counted.column,
+                &counted.reason,
+                counted.count,
+            );
+        }
+        true
+    }
+}
+
 /// One bad row, owned (bad rows are rare: allocating for them costs nothing that matters).
 #[derive(Debug, Clone)]
 pub(super) struct Bad {
@@ -192,29 +226,32 @@ impl Tally {
 
     /// Counts the problem under its column and reason; past `MAX_REASONS` under `(other)`.
     fn count_reason(&mut self, bad: &Bad) {
-        let counts = &mut self.summary.bad_by_reason;
-        let same = |c: &&mut ReasonCount| c.column == bad.column && c.reason == bad.reason;
-        if let Some(entry) = counts.iter_mut().find(same) {
-            entry.count += 1;
-        } else if let Some(other) = counts.get_mut(MAX_REASONS) {
-            other.count += 1;
-        } else {
-            let (column, reason) = if counts.len() < MAX_REASONS {
-                (bad.column.as_str(), bad.reason.as_ref())
-            } else {
-                ("(other)", "other reasons")
-            };
-            let (column, reason) = (column.to_owned(), reason.to_owned());
-            counts.push(ReasonCount {
-                column,
-                reason,
-                count: 1,
-            });
-        }
+        count_reasons(&mut self.summary.bad_by_reason, &bad.column, &bad.reason, 1);
     }
 
     pub(super) fn finish(self) -> ReadSummary {
         self.summary
+    }
+}
+
+/// Counts `count` problems of one column and reason; past `MAX_REASONS` under `(other)`.
+fn count_reasons(counts: &mut Vec<ReasonCount>, column: &str, reason: &str, count: u64) {
+    let same = |c: &&mut ReasonCount| c.column == column && c.reason == reason;
+    if let Some(entry) = counts.iter_mut().find(same) {
+        entry.count += count;
+    } else if let Some(other) = counts.get_mut(MAX_REASONS) {
+        other.count += count;
+    } else {
+        let (column, reason) = if counts.len() < MAX_REASONS {
+            (column, reason)
+        } else {
+            ("(other)", "other reasons")
+        };
+        counts.push(ReasonCount {
+            column: column.to_owned(),
+            reason: reason.to_owned(),
+            count,
+        });
     }
 }
 

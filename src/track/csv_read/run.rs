@@ -25,6 +25,21 @@ pub(super) struct Run {
     order: Option<(Order, u64, String)>,
     /// Rows whose slash date is ambiguous, until the order is known.
     pending: Vec<Pending>,
+    /// Whether some row's date was read by the order of slash dates (ambiguous, or showing it).
+    ordered_dates: bool,
+}
+
+/// How a read ended, for a read of the second part of an export on another thread
+/// (`halves`): whether what it left behind is nothing that rows after it could change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Ending {
+    /// No possible footer held, no blank line just before the end, no row waiting for the
+    /// order of slash dates.
+    pub(super) settled: bool,
+    /// The order of slash dates the rows showed.
+    pub(super) order: Option<Order>,
+    /// Whether some row's date depended on that order.
+    pub(super) ordered_dates: bool,
 }
 
 /// What a held line is, should a data row follow it.
@@ -52,6 +67,7 @@ impl Run {
             after_blank: false,
             order: None,
             pending: Vec::new(),
+            ordered_dates: false,
         }
     }
 
@@ -119,6 +135,7 @@ impl Run {
             Err(rejection) => return self.rejected(plan, records, rejection),
         };
         let key = RowKey { owner, metric };
+        self.ordered_dates |= !matches!(parsed.date, Reading::Date(_));
         let date = match (parsed.date, &self.order) {
             (Reading::Date(date), _) => date,
             (reading @ Reading::Ambiguous { .. }, Some((order, _, _))) => reading.in_order(*order),
@@ -190,6 +207,15 @@ impl Run {
                     detail: rejection.detail,
                 }),
             }
+        }
+    }
+
+    /// How the read stands at the end of its input (before [`Run::finish`]).
+    pub(super) fn ending(&self) -> Ending {
+        Ending {
+            settled: self.held.is_empty() && !self.after_blank && self.pending.is_empty(),
+            order: self.order.as_ref().map(|(order, _, _)| *order),
+            ordered_dates: self.ordered_dates,
         }
     }
 

@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
+use super::halves::{MIN_HALVES, read_halves};
 use super::{Mapping, Peeked, ReadSummary, Sink, peek_columns, read_peeked};
 use crate::model::ActualsMapping;
 use crate::track::dates::Rule;
+use crate::track::ledger::Ledger;
 
 /// One source to read.
 pub struct Source {
@@ -72,13 +74,14 @@ enum Identity {
     File(u64, u64, Option<PathBuf>),
 }
 
-/// Reads every source into `sink`, in order. `mappings` are the goal file's, for command-line
-/// files; `stdin` serves `-`.
+/// Reads every source into `ledger`, in order. `mappings` are the goal file's, for
+/// command-line files; `stdin` serves `-`. A large export is read in halves on two threads
+/// (`halves`).
 pub fn read_sources(
     sources: Vec<Source>,
     mappings: &[Mapping],
     stdin: &mut dyn Read,
-    sink: &mut impl Sink,
+    ledger: &mut Ledger,
 ) -> Result<Reading> {
     let mut reading = Reading {
         sources: Vec::new(),
@@ -105,11 +108,25 @@ pub fn read_sources(
             ));
             continue;
         }
+        let size = regular.as_ref().map(|(size, _)| *size);
         seen.push((identity, regular, source.name.clone()));
         let summary = if source.path == Path::new("-") {
-            read_one(&mut *stdin, &source, mappings, sink)?
+            read_one(&mut *stdin, &source, mappings, &mut ledger.filling())?
+        } else if let Some(size) = size.filter(|&s| s >= MIN_HALVES) {
+            let file = open(&source.path, &shown)?;
+            let (peeked, mapping) = peek(file, &source, mappings)?;
+            match read_halves(&source.path, peeked, &mapping, ledger, size / 2) {
+                Some(summary) => summary,
+                None => read_one(
+                    open(&source.path, &shown)?,
+                    &source,
+                    mappings,
+                    &mut ledger.filling(),
+                )?,
+            }
         } else {
-            read_one(open(&source.path, &shown)?, &source, mappings, sink)?
+            let file = open(&source.path, &shown)?;
+            read_one(file, &source, mappings, &mut ledger.filling())?
         };
         reading.sources.push(SourceRead {
             file: source.name.clone(),
@@ -125,12 +142,8 @@ fn read_one<R: Read>(
     mappings: &[Mapping],
     sink: &mut impl Sink,
 ) -> Result<ReadSummary> {
+    let (peeked, mapping) = peek(input, source, mappings)?;
     let shown = &source.shown;
-    let peeked = Peeked::new(input).map_err(|e| anyhow!("cannot read {shown}: {e}"))?;
-    let mapping = match &source.mapping {
-        Some(mapping) => mapping.clone(),
-        None => choose(&peeked, mappings),
-    };
     read_peeked(peeked, &mapping, sink).map_err(|e| {
         let missing = matches!(e, super::ReadError::MissingColumn { .. });
         let hint = if missing && mapping == Mapping::standard() {
@@ -141,6 +154,17 @@ fn read_one<R: Read>(
         };
         anyhow!("{shown}: {e}{hint}")
     })
+}
+
+/// The first bytes of a source, and the mapping it is read with.
+fn peek<R: Read>(input: R, source: &Source, mappings: &[Mapping]) -> Result<(Peeked<R>, Mapping)> {
+    let shown = &source.shown;
+    let peeked = Peeked::new(input).map_err(|e| anyhow!("cannot read {shown}: {e}"))?;
+    let mapping = match &source.mapping {
+        Some(mapping) => mapping.clone(),
+        None => choose(&peeked, mappings),
+    };
+    Ok((peeked, mapping))
 }
 
 /// The mapping whose columns the header has; else the standard columns when the header has

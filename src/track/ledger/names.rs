@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::model::GoalFile;
 
 /// Owner and metric names of one goal file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Names {
     /// Owner name → slot.
     owners: NameMap,
@@ -63,7 +63,7 @@ impl Names {
 /// Names, each kept trimmed and lower-cased too. Names of at most 15 bytes are also keyed by
 /// one integer each (see [`pack`]), so a row's rep or metric is found with no string compare
 /// and no trip to a key's own allocation.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct NameMap {
     names: FxHashMap<Box<str>, u32>,
     short: FxHashMap<u128, u32>,

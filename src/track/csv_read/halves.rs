@@ -1,0 +1,113 @@
+//! Reading one large export in two halves at once: the rows up to a line end near the middle
+//! into an empty ledger like the run's on this thread, the rest (after a copy of the header)
+//! into another on a second thread, then both joined to the run's, bad-row lines renumbered. The result is
+//! the read in one go, or nothing: whenever the first half could leave the second anything
+//! that changes how its rows read (a quote open across the middle, a possible footer or
+//! blank line just before it, rows waiting for the order of slash dates or dates that need
+//! it, a day's sum near what a cell holds, reasons lumped together), the halves are dropped,
+//! the run's ledger is left as it was, and the caller reads the export in one go.
+
+use std::fs::File;
+use std::io::{self, Cursor, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use encoding_rs::UTF_8;
+
+use super::{Mapping, Part, Peeked, ReadSummary, read_part};
+use crate::track::ledger::Ledger;
+
+/// The smallest export read in halves: below it the second thread saves little.
+pub const MIN_HALVES: u64 = 4 << 20;
+/// How far past the middle a line end is looked for.
+const SEEK_LINE_END: usize = 1 << 20;
+
+/// Reads the export at `path`, opened as `peeked`, into `ledger` in two halves split at the
+/// first line end after byte `middle`. `None` when the export cannot be read so, or when the
+/// halves would not give the read in one go: then `ledger` is as it was.
+pub(super) fn read_halves(
+    path: &Path,
+    peeked: Peeked<File>,
+    mapping: &Mapping,
+    ledger: &mut Ledger,
+    middle: u64,
+) -> Option<ReadSummary> {
+    let header = simple_header(&peeked, mapping)?;
+    let mut rest_file = File::open(path).ok()?;
+    let split = line_end_after(&mut rest_file, middle)?;
+    rest_file.seek(SeekFrom::Start(split)).ok()?;
+    let first = peeked.ending_at(split);
+    let (mut before, after) = (ledger.emptied(), ledger.emptied());
+    let summary = std::thread::scope(|scope| {
+        let second = scope.spawn(move || {
+            let mut rest = after;
+            let input = Cursor::new(header).chain(rest_file);
+            let part = Peeked::new(input)
+                .ok()
+                .and_then(|peeked| read_part(peeked, mapping, &mut rest.filling()).ok());
+            (part, rest)
+        });
+        let first = read_part(first, mapping, &mut before.filling()).ok();
+        let (second, rest) = second.join().ok()?;
+        join(first?, second?, &mut before, rest)
+    })?;
+    if !ledger.joins(&before) {
+        return None;
+    }
+    ledger.join(before);
+    Some(summary)
+}
+
+/// The first line of the export, line end included, when it is the header and a record on
+/// its own (no quote, no lone `\r`) and the export is UTF-8.
+fn simple_header<R: Read>(peeked: &Peeked<R>, mapping: &Mapping) -> Option<Vec<u8>> {
+    let encoding = peeked.bom_encoding().or(mapping.encoding).unwrap_or(UTF_8);
+    if encoding != UTF_8 {
+        return None;
+    }
+    let bytes = peeked.peeked_bytes();
+    let end = memchr::memchr(b'\n', bytes)?;
+    let line = &bytes[..end];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let plain = !line.iter().any(|b| matches!(b, b'"' | b'\r'));
+    let text = line.iter().any(|b| !b.is_ascii_whitespace() && *b != 0);
+    (plain && text).then(|| bytes[..=end].to_vec())
+}
+
+/// The byte after the first line end after `middle`, with more bytes after it.
+fn line_end_after(file: &mut File, middle: u64) -> Option<u64> {
+    file.seek(SeekFrom::Start(middle)).ok()?;
+    let mut window = vec![0; SEEK_LINE_END];
+    let mut filled = 0;
+    while filled < window.len() {
+        match file.read(&mut window[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    let at = memchr::memchr(b'\n', &window[..filled])?;
+    (at + 1 < filled).then(|| middle + at as u64 + 1)
+}
+
+/// The two halves as one read, when nothing the first left behind could have changed how the
+/// second reads.
+fn join(first: Part, second: Part, ledger: &mut Ledger, rest: Ledger) -> Option<ReadSummary> {
+    let settled = first.ending.settled && !first.open_end;
+    // Slash dates read in the second half as in one go only while no half has shown their
+    // order (a contradicting date names the line that showed it, and the second half counts
+    // its lines from its own start).
+    let dates = !second.ending.ordered_dates
+        || (first.ending.order.is_none() && second.ending.order.is_none());
+    if !(settled && dates && ledger.joins(&rest)) {
+        return None;
+    }
+    let mut summary = first.summary;
+    // The second half's line 2 is the line after the first half's last line end.
+    let shift = first.line_ends.checked_sub(1)?;
+    if !summary.append(second.summary, shift) {
+        return None;
+    }
+    ledger.join(rest);
+    Some(summary)
+}
