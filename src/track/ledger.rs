@@ -92,7 +92,7 @@ impl Ledger {
 
     fn with_dates(file: &GoalFile, dates: &dyn Fn(&str) -> (NaiveDate, NaiveDate)) -> Self {
         let slots = file.reps.len() + file.teams.len() + 1;
-        let books = file
+        let books: Vec<Book> = file
             .metrics
             .iter()
             .map(|metric| {
@@ -110,8 +110,8 @@ impl Ledger {
             .collect();
         let code = super::numbers::CurrencyCode::new;
         Ledger {
+            cells: reserved(&books),
             books,
-            cells: Vec::new(),
             names: Names::of(file),
             reps: file.reps.len(),
             teams: file.teams.iter().map(|t| t.id.value.clone()).collect(),
@@ -246,6 +246,16 @@ impl Ledger {
         let day = from.checked_add_days(chrono::Days::new((skip + i) as u64))?;
         Some((day, cell.sum / Decimal::from(cell.rows)))
     }
+}
+
+/// Cells reserved up front, at most: room asked for, not memory used (pages are only taken
+/// when written), so that the cells never move as owners get their first rows.
+const RESERVED_CELLS: usize = 4 << 20;
+
+/// Room for every owner's days of every book, up to [`RESERVED_CELLS`].
+fn reserved(books: &[Book]) -> Vec<Cell> {
+    let all: usize = books.iter().map(|b| b.days.saturating_mul(b.first.len())).sum();
+    Vec::with_capacity(all.min(RESERVED_CELLS))
 }
 
 /// The first and last day of the plan and of every target of `metric`.

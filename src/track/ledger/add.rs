@@ -96,10 +96,20 @@ impl Ledger {
         book.headroom = book.headroom.saturating_sub(magnitude(value));
     }
 
-    /// Whether a row of `value` fits in its book's headroom: then no day's sum can come near
-    /// [`MAX_CELL`], whatever the order of the rows.
-    pub(super) fn fits(&self, key: RowKey, value: Decimal) -> bool {
-        magnitude(value) <= self.books[key.metric as usize].headroom
+    /// Counts a row of `value` to be added in a batch, when it fits in its book's headroom:
+    /// then no day's sum can come near [`MAX_CELL`], whatever the order of the rows. `false`
+    /// (and nothing counted) when it does not.
+    pub(super) fn count_if_it_fits(&mut self, key: RowKey, value: Decimal) -> bool {
+        let reps = self.reps;
+        let book = &mut self.books[key.metric as usize];
+        let size = magnitude(value);
+        if size > book.headroom {
+            return false;
+        }
+        book.rows += 1;
+        book.team_rows += u64::from(key.owner as usize >= reps);
+        book.headroom -= size;
+        true
     }
 
     /// The value in the plan's currency, or why not.

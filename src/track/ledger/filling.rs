@@ -73,13 +73,12 @@ impl Sink for Filling<'_> {
         let Some((at, value)) = self.ledger.place(key, date, amount)? else {
             return Ok(Added::Outside);
         };
-        if !self.ledger.fits(key, value) {
+        if !self.ledger.count_if_it_fits(key, value) {
             // The cell's sum must be known to refuse a row that would pass it.
             self.flush();
             self.ledger.accumulate(key, at, value)?;
             return Ok(Added::Kept);
         }
-        self.ledger.count(key, value);
         self.pending.push((at, value));
         if self.pending.len() >= self.batch {
             self.flush();

@@ -13,7 +13,7 @@ impl Ledger {
 
     /// A ledger like this one as it was made, without its rows.
     pub(crate) fn emptied(&self) -> Ledger {
-        let books = self
+        let books: Vec<Book> = self
             .books
             .iter()
             .map(|book| Book {
@@ -25,8 +25,8 @@ impl Ledger {
             })
             .collect();
         Ledger {
+            cells: super::reserved(&books),
             books,
-            cells: Vec::new(),
             names: self.names.clone(),
             reps: self.reps,
             teams: self.teams.clone(),
