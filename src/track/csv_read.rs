@@ -156,6 +156,8 @@ struct Part {
     open_end: bool,
     /// Line ends in the input.
     line_ends: u64,
+    /// The line of the header.
+    header_line: u64,
 }
 
 fn read_part<R: Read>(
@@ -241,6 +243,7 @@ fn read_part<R: Read>(
         ending: run.ending(),
         open_end: records.newline_inside() || records.ends_with_empty_lines(),
         line_ends: records.line_ends(),
+        header_line: header.line,
         summary: run.finish(sink),
     })
 }

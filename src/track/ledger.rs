@@ -254,7 +254,10 @@ const RESERVED_CELLS: usize = 4 << 20;
 
 /// Room for every owner's days of every book, up to [`RESERVED_CELLS`].
 fn reserved(books: &[Book]) -> Vec<Cell> {
-    let all: usize = books.iter().map(|b| b.days.saturating_mul(b.first.len())).sum();
+    let all: usize = books
+        .iter()
+        .map(|b| b.days.saturating_mul(b.first.len()))
+        .sum();
     Vec::with_capacity(all.min(RESERVED_CELLS))
 }
 

@@ -1,14 +1,14 @@
 //! Reading one large export in two halves at once: the rows up to a line end near the middle
 //! into an empty ledger like the run's on this thread, the rest (after a copy of the header)
-//! into another on a second thread, then both joined to the run's, bad-row lines renumbered. The result is
-//! the read in one go, or nothing: whenever the first half could leave the second anything
+//! into another on a second thread, then both joined to the run's, bad-row lines renumbered.
+//! The result is the read in one go, or nothing: whenever the first half could leave the second anything
 //! that changes how its rows read (a quote open across the middle, a possible footer or
 //! blank line just before it, rows waiting for the order of slash dates or dates that need
 //! it, a day's sum near what a cell holds, reasons lumped together), the halves are dropped,
 //! the run's ledger is left as it was, and the caller reads the export in one go.
 
 use std::fs::File;
-use std::io::{self, Cursor, Read, Seek, SeekFrom};
+use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use encoding_rs::UTF_8;
@@ -20,6 +20,8 @@ use crate::track::ledger::Ledger;
 pub const MIN_HALVES: u64 = 4 << 20;
 /// How far past the middle a line end is looked for.
 const SEEK_LINE_END: usize = 1 << 20;
+/// Bytes read at a time while looking for it.
+const SEEK_CHUNK: usize = 64 << 10;
 
 /// Reads the export at `path`, opened as `peeked`, into `ledger` in two halves split at the
 /// first line end after byte `middle`. `None` when the export cannot be read so, or when the
@@ -76,24 +78,29 @@ fn simple_header<R: Read>(peeked: &Peeked<R>, mapping: &Mapping) -> Option<Vec<u
 /// The byte after the first line end after `middle`, with more bytes after it.
 fn line_end_after(file: &mut File, middle: u64) -> Option<u64> {
     file.seek(SeekFrom::Start(middle)).ok()?;
-    let mut window = vec![0; SEEK_LINE_END];
-    let mut filled = 0;
-    while filled < window.len() {
-        match file.read(&mut window[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(_) => return None,
+    let mut chunk = vec![0; SEEK_CHUNK];
+    let mut seen = 0;
+    while seen < SEEK_LINE_END {
+        let n = match file.read(&mut chunk) {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => n,
+        };
+        if let Some(at) = memchr::memchr(b'\n', &chunk[..n]) {
+            // A line end that is the last byte of the export leaves no second half.
+            let split = middle + (seen + at) as u64 + 1;
+            let more = at + 1 < n || file.read(&mut chunk[..1]).is_ok_and(|m| m > 0);
+            return more.then_some(split);
         }
+        seen += n;
     }
-    let at = memchr::memchr(b'\n', &window[..filled])?;
-    (at + 1 < filled).then(|| middle + at as u64 + 1)
+    None
 }
 
 /// The two halves as one read, when nothing the first left behind could have changed how the
 /// second reads.
 fn join(first: Part, second: Part, ledger: &mut Ledger, rest: Ledger) -> Option<ReadSummary> {
-    let settled = first.ending.settled && !first.open_end;
+    // The header is the first line (else the second half's copy of it is not the header).
+    let settled = first.header_line == 1 && first.ending.settled && !first.open_end;
     // Slash dates read in the second half as in one go only while no half has shown their
     // order (a contradicting date names the line that showed it, and the second half counts
     // its lines from its own start).

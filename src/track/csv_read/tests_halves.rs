@@ -246,3 +246,15 @@ fn halves_join_a_ledger_that_holds_an_earlier_export() {
     assert!(summary.is_some());
     assert_eq!(ledger.canonical(), one_go.canonical());
 }
+
+#[test]
+fn a_header_below_a_blank_first_line_is_read_in_one_go() {
+    for first in [",,,\n", "\n", "  \r\n"] {
+        let text = format!("{first}{}", rows(20, "\n"));
+        assert_eq!(
+            every_split(text.as_bytes(), &Mapping::standard()),
+            0,
+            "{first:?}"
+        );
+    }
+}
