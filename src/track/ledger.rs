@@ -16,7 +16,7 @@ mod filling;
 mod join;
 mod names;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use filling::Filling;
 #[cfg(test)]

@@ -8,40 +8,10 @@ use std::io::Write as _;
 
 use super::halves::read_halves;
 use super::{Mapping, Peeked, ReadSummary, read_peeked};
-use crate::model::read::read;
 use crate::track::ledger::{Canonical, Ledger};
 
-const FILE: &str = r#"
-[plan]
-start = 2027-01-01
-end = 2027-03-31
-currency = "EUR"
-rates = { USD = "0.5" }
-
-[[teams]]
-id = "t"
-
-[[reps]]
-id = "a"
-team = "t"
-aliases = ["Alexandra From Accounts"]
-
-[[reps]]
-id = "b"
-name = "Bea"
-team = "t"
-
-[metrics.deals]
-kind = "count"
-
-[metrics.revenue]
-kind = "money"
-"#;
-
 fn empty_ledger() -> Ledger {
-    let (file, _) = read(FILE);
-    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2027, m, d).expect("a date");
-    Ledger::new(&file, day(1, 1), day(3, 31))
+    crate::track::ledger::tests::ledger()
 }
 
 type Outcome = (ReadSummary, Canonical);

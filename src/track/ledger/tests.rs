@@ -38,7 +38,10 @@ kind = "count"
 kind = "money"
 "#;
 
-fn ledger() -> Ledger {
+/// An empty ledger of the test file: reps `a` (aliases `Alexandra From Accounts`, `X`) and `b`
+/// (`Bea`) in team `t`, metrics `deals` and `revenue`, 2027-01-01 to 2027-03-31, EUR with
+/// USD at 0.5.
+pub(crate) fn ledger() -> Ledger {
     let (file, _) = read(FILE);
     Ledger::new(&file, day(0), day(89))
 }
