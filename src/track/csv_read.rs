@@ -156,8 +156,8 @@ struct Part {
     open_end: bool,
     /// Line ends in the input.
     line_ends: u64,
-    /// The line of the header.
-    header_line: u64,
+    /// Whether the header is the first line, all of it.
+    header_first_line: bool,
 }
 
 fn read_part<R: Read>(
@@ -179,6 +179,7 @@ fn read_part<R: Read>(
             Next::End => return Err(ReadError::Empty),
         }
     }
+    let header_first_line = records.line() == 1 && !records.newline_inside();
     let header = Header {
         columns: records.fields().map(|c| c.trim().to_owned()).collect(),
         delimiter,
@@ -243,7 +244,7 @@ fn read_part<R: Read>(
         ending: run.ending(),
         open_end: records.newline_inside() || records.ends_with_empty_lines(),
         line_ends: records.line_ends(),
-        header_line: header.line,
+        header_first_line,
         summary: run.finish(sink),
     })
 }

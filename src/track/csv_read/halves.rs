@@ -59,8 +59,9 @@ pub(super) fn read_halves(
     Some(summary)
 }
 
-/// The first line of the export, line end included, when it is the header and a record on
-/// its own (no quote, no lone `\r`) and the export is UTF-8.
+/// The first line of the export, line end included, when the export is UTF-8 and the line
+/// has some text and no lone `\r` (which would end a line within it); whether it is the
+/// header, all of it, the first half tells.
 fn simple_header<R: Read>(peeked: &Peeked<R>, mapping: &Mapping) -> Option<Vec<u8>> {
     let encoding = peeked.bom_encoding().or(mapping.encoding).unwrap_or(UTF_8);
     if encoding != UTF_8 {
@@ -70,7 +71,7 @@ fn simple_header<R: Read>(peeked: &Peeked<R>, mapping: &Mapping) -> Option<Vec<u
     let end = memchr::memchr(b'\n', bytes)?;
     let line = &bytes[..end];
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let plain = !line.iter().any(|b| matches!(b, b'"' | b'\r'));
+    let plain = !line.contains(&b'\r');
     let text = line.iter().any(|b| !b.is_ascii_whitespace() && *b != 0);
     (plain && text).then(|| bytes[..=end].to_vec())
 }
@@ -100,7 +101,7 @@ fn line_end_after(file: &mut File, middle: u64) -> Option<u64> {
 /// second reads.
 fn join(first: Part, second: Part, ledger: &mut Ledger, rest: Ledger) -> Option<ReadSummary> {
     // The header is the first line (else the second half's copy of it is not the header).
-    let settled = first.header_line == 1 && first.ending.settled && !first.open_end;
+    let settled = first.header_first_line && first.ending.settled && !first.open_end;
     // Slash dates read in the second half as in one go only while no half has shown their
     // order (a contradicting date names the line that showed it, and the second half counts
     // its lines from its own start).

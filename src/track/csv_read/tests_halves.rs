@@ -1,6 +1,7 @@
 //! Reading an export in halves gives the read in one go, whatever line end it is split at, or
-//! declines (and leaves the ledger empty): on exports with quotes over several lines, blank
-//! lines and footers, slash dates, bad rows of every kind, CRLF line ends and a BOM.
+//! declines (and leaves the ledger as it was): on exports with quotes over several lines, blank
+//! lines and footers, slash dates, bad rows of every kind, CRLF line ends, a BOM, and the
+//! CRM exports of the examples.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -17,7 +18,10 @@ fn empty_ledger() -> Ledger {
 type Outcome = (ReadSummary, Canonical);
 
 fn in_one_go(bytes: &[u8], mapping: &Mapping) -> Outcome {
-    let mut ledger = empty_ledger();
+    in_one_go_into(empty_ledger(), bytes, mapping)
+}
+
+fn in_one_go_into(mut ledger: Ledger, bytes: &[u8], mapping: &Mapping) -> Outcome {
     let peeked = Peeked::new(bytes).expect("bytes read");
     let summary = read_peeked(peeked, mapping, &mut ledger.filling()).expect("the export reads");
     (summary, ledger.canonical())
@@ -25,11 +29,19 @@ fn in_one_go(bytes: &[u8], mapping: &Mapping) -> Outcome {
 
 /// The halves split after `middle`, or `None` when they decline.
 fn in_halves(bytes: &[u8], mapping: &Mapping, middle: u64) -> Option<Outcome> {
+    in_halves_into(empty_ledger(), bytes, mapping, middle)
+}
+
+fn in_halves_into(
+    mut ledger: Ledger,
+    bytes: &[u8],
+    mapping: &Mapping,
+    middle: u64,
+) -> Option<Outcome> {
     let mut temp = tempfile::NamedTempFile::new().expect("a temp file");
     temp.write_all(bytes).expect("written");
     let file = File::open(temp.path()).expect("opened");
     let peeked = Peeked::new(file).expect("read");
-    let mut ledger = empty_ledger();
     let summary = read_halves(temp.path(), peeked, mapping, &mut ledger, middle);
     if summary.is_none() {
         assert!(
@@ -42,10 +54,15 @@ fn in_halves(bytes: &[u8], mapping: &Mapping, middle: u64) -> Option<Outcome> {
 
 /// Splits `bytes` at every byte and checks each split that is taken; returns how many were.
 fn every_split(bytes: &[u8], mapping: &Mapping) -> usize {
-    let whole = in_one_go(bytes, mapping);
+    every_split_into(&empty_ledger(), bytes, mapping)
+}
+
+/// [`every_split`] into a ledger like `empty`.
+fn every_split_into(empty: &Ledger, bytes: &[u8], mapping: &Mapping) -> usize {
+    let whole = in_one_go_into(empty.clone(), bytes, mapping);
     let mut taken = 0;
     for middle in 0..bytes.len() as u64 {
-        if let Some(halves) = in_halves(bytes, mapping, middle) {
+        if let Some(halves) = in_halves_into(empty.clone(), bytes, mapping, middle) {
             assert_eq!(halves, whole, "split after byte {middle}");
             taken += 1;
         }
@@ -122,7 +139,7 @@ fn blank_lines_footers_and_slash_dates_read_as_in_one_go() {
 
 #[test]
 fn quoted_fields_on_one_line_split_like_any_other() {
-    let mut text = String::from("date,rep,metric,value\n");
+    let mut text = String::from("\"date\",\"rep\",\"metric\",\"value\"\n");
     for i in 0..30 {
         writeln!(
             text,
@@ -176,17 +193,20 @@ proptest::proptest! {
 }
 
 #[test]
-fn an_export_in_another_encoding_or_with_a_quoted_header_is_read_in_one_go() {
+fn an_export_in_another_encoding_or_with_a_header_over_two_lines_is_read_in_one_go() {
     let text = rows(20, "\n");
     let mut latin = Mapping::standard();
     latin.encoding = Some(encoding_rs::WINDOWS_1252);
     let middle = text.len() as u64 / 2;
     assert_eq!(in_halves(text.as_bytes(), &latin, middle), None);
-    let quoted = text.replacen("date,rep", "\"date\",rep", 1);
+    // A header with a field over two lines reads in one go; a quoted one splits.
+    let across = text.replacen("date,rep", "\"date\",\"rep\nrep\",rep", 1);
     assert_eq!(
-        in_halves(quoted.as_bytes(), &Mapping::standard(), middle),
+        in_halves(across.as_bytes(), &Mapping::standard(), middle),
         None
     );
+    let quoted = text.replacen("date,rep", "\"date\",\"rep\"", 1);
+    assert!(in_halves(quoted.as_bytes(), &Mapping::standard(), middle).is_some());
     assert!(in_halves(text.as_bytes(), &Mapping::standard(), middle).is_some());
 }
 
@@ -227,4 +247,26 @@ fn a_header_below_a_blank_first_line_is_read_in_one_go() {
             "{first:?}"
         );
     }
+}
+
+#[test]
+fn the_crm_exports_of_the_examples_split_as_they_read_in_one_go() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let text = std::fs::read_to_string(root.join("exports.toml")).expect("the example");
+    let (file, _) = crate::model::read::read(&text);
+    let (start, end) = (file.plan.start.as_ref(), file.plan.end.as_ref());
+    let (start, end) = (start.expect("a start").value, end.expect("an end").value);
+    let empty = Ledger::new(&file, start, end);
+    let mut taken = Vec::new();
+    for actuals in &file.actuals {
+        let path = &actuals.path.as_ref().expect("a path").value;
+        let bytes = std::fs::read(root.join(path)).expect("the export");
+        let mapping = super::sources::mapping_of(actuals);
+        taken.push((path.clone(), every_split_into(&empty, &bytes, &mapping)));
+    }
+    // Quoted Pipedrive and Salesforce exports split; the windows-1252 one reads in one go.
+    let split = |name: &str| taken.iter().find(|(p, _)| p.contains(name)).map(|t| t.1);
+    assert!(split("pipedrive").is_some_and(|n| n > 0), "{taken:?}");
+    assert!(split("salesforce").is_some_and(|n| n > 0), "{taken:?}");
+    assert_eq!(split("excel"), Some(0), "{taken:?}");
 }
