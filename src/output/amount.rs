@@ -1,8 +1,6 @@
 //! How amounts are written: whole units as exact decimals of the currency's minor unit,
 //! levels with two decimals, exact values with four; with or without thousands separators.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 
 use crate::plan::fixed::{div_round, round_dp};
@@ -112,29 +110,31 @@ pub fn write_exact(x: Decimal, out: &mut Vec<u8>) {
 
 /// A decimal rounded (halves away from zero) to exactly `decimals` places: `0.9512`, `1250.00`.
 pub fn fixed(x: Decimal, decimals: u32) -> String {
-    let mut text = String::with_capacity(24);
-    // Writing to a String cannot fail.
-    let _ = write_fixed(&mut text, x, decimals);
-    text
+    let mut out = Vec::with_capacity(24);
+    write_fixed(x, decimals, &mut out);
+    ascii(&out)
 }
 
-/// [`fixed`], written to `out` (a buffer on the stack, say).
-pub fn write_fixed(out: &mut impl fmt::Write, x: Decimal, decimals: u32) -> fmt::Result {
+/// Writes [`fixed`] to `out`: `x` rounded and rescaled to `decimals` places.
+pub fn write_fixed(x: Decimal, decimals: u32, out: &mut Vec<u8>) {
     let mut x = round_dp(x, decimals);
     x.rescale(decimals);
-    write_decimal(out, x)
+    write_decimal(x, out);
 }
 
 /// `x`'s Display by integer arithmetic (Decimal's own Display divides 96 bits by ten for each
 /// digit): the sign of a negative value (zero too), the whole part (`0` when empty), then
 /// `scale` decimals.
-fn write_decimal(out: &mut impl fmt::Write, x: Decimal) -> fmt::Result {
+fn write_decimal(x: Decimal, out: &mut Vec<u8>) {
     if x.is_sign_negative() {
-        out.write_char('-')?;
+        out.push(b'-');
     }
     let mut buf = [0_u8; DIGITS];
-    let digits = scaled_digits(x.mantissa().unsigned_abs(), x.scale(), &mut buf);
-    out.write_str(std::str::from_utf8(digits).map_err(|_| fmt::Error)?)
+    out.extend_from_slice(scaled_digits(
+        x.mantissa().unsigned_abs(),
+        x.scale(),
+        &mut buf,
+    ));
 }
 
 /// Inserts `,` between groups of three digits of the integer part.
@@ -229,9 +229,9 @@ mod tests {
             if negative_zero && mantissa == 0 {
                 x.set_sign_negative(true);
             }
-            let mut text = String::new();
-            write_decimal(&mut text, x).unwrap();
-            prop_assert_eq!(text, x.to_string());
+            let mut text = Vec::new();
+            write_decimal(x, &mut text);
+            prop_assert_eq!(String::from_utf8(text).unwrap(), x.to_string());
         }
     }
 
