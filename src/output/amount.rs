@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::plan::fixed::{div_round, round_dp};
+use crate::plan::fixed::{EXACT_DP, div_round, round_dp, to_fixed};
 use crate::plan::report::Quantity;
 
 /// Writes a quota as plain decimal text: `1200`, `83333.33`; levels and rates always with
@@ -58,8 +58,15 @@ fn scaled_digits(mut rest: u128, scale: u32, digits: &mut [u8; DIGITS]) -> &[u8]
     // low 19 digits at a time in 64 bits, where a division by ten is a multiplication.
     let mut k = 0;
     while rest > 0 || k <= scale {
-        let mut low = u64::try_from(rest % 10_000_000_000_000_000_000).unwrap_or(0);
-        rest /= 10_000_000_000_000_000_000;
+        const E19: u128 = 10_000_000_000_000_000_000;
+        // No 128-bit division for the (common) number below 10^19.
+        let (high, low) = if rest < E19 {
+            (0, rest)
+        } else {
+            (rest / E19, rest % E19)
+        };
+        rest = high;
+        let mut low = u64::try_from(low).unwrap_or(0);
         for _ in 0..19 {
             if k == scale && k > 0 {
                 at -= 1;
@@ -117,6 +124,18 @@ pub fn fixed(x: Decimal, decimals: u32) -> String {
 
 /// Writes [`fixed`] to `out`: `x` rounded and rescaled to `decimals` places.
 pub fn write_fixed(x: Decimal, decimals: u32, out: &mut Vec<u8>) {
+    // Straight from the mantissa at `decimals` places when it fits a Decimal's 96 bits, and
+    // unless a value rounds to zero (whose sign is `round_dp`'s to decide).
+    let fits = |m: &i128| m.unsigned_abs() < 1 << 96 && (*m != 0 || x.scale() <= decimals);
+    if decimals <= EXACT_DP
+        && let Some(m) = to_fixed(x, decimals).filter(fits)
+    {
+        if m == 0 && x.is_sign_negative() {
+            out.push(b'-');
+        }
+        write_scaled(m, decimals, out);
+        return;
+    }
     let mut x = round_dp(x, decimals);
     x.rescale(decimals);
     write_decimal(x, out);
@@ -233,6 +252,16 @@ mod tests {
             write_decimal(x, &mut text);
             prop_assert_eq!(String::from_utf8(text).unwrap(), x.to_string());
         }
+
+        #[test]
+        fn fixed_is_the_text_of_the_rounded_rescaled_decimal(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0_u32..=28, decimals in 0_u32..=30,
+        ) {
+            let x = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut expected = round_dp(x, decimals);
+            expected.rescale(decimals);
+            prop_assert_eq!(fixed(x, decimals), expected.to_string());
+        }
     }
 
     #[test]
@@ -240,5 +269,20 @@ mod tests {
         assert_eq!(fixed(Decimal::new(12345, 5), 4), "0.1235");
         assert_eq!(fixed(Decimal::from(1250), 2), "1250.00");
         assert_eq!(fixed(Decimal::new(-25, 1), 0), "-3");
+        // Zero keeps the sign Decimal gives it, as does a value rounded to zero.
+        let mut negative_zero = Decimal::ZERO;
+        negative_zero.set_sign_negative(true);
+        for (x, text) in [
+            (negative_zero, "-0.00"),
+            (Decimal::new(-1, 3), "0.00"),
+            (Decimal::new(-5, 3), "-0.01"),
+        ] {
+            let mut rounded = round_dp(x, 2);
+            rounded.rescale(2);
+            assert_eq!(
+                (fixed(x, 2), rounded.to_string()),
+                (text.into(), text.into())
+            );
+        }
     }
 }
