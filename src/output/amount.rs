@@ -1,11 +1,9 @@
 //! How amounts are written: whole units as exact decimals of the currency's minor unit,
 //! levels with two decimals, exact values with four; with or without thousands separators.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 
-use crate::plan::fixed::{div_round, round_dp};
+use crate::plan::fixed::{EXACT_DP, div_round, round_dp, to_fixed};
 use crate::plan::report::Quantity;
 
 /// Writes a quota as plain decimal text: `1200`, `83333.33`; levels and rates always with
@@ -60,8 +58,15 @@ fn scaled_digits(mut rest: u128, scale: u32, digits: &mut [u8; DIGITS]) -> &[u8]
     // low 19 digits at a time in 64 bits, where a division by ten is a multiplication.
     let mut k = 0;
     while rest > 0 || k <= scale {
-        let mut low = u64::try_from(rest % 10_000_000_000_000_000_000).unwrap_or(0);
-        rest /= 10_000_000_000_000_000_000;
+        const E19: u128 = 10_000_000_000_000_000_000;
+        // No 128-bit division for the (common) number below 10^19.
+        let (high, low) = if rest < E19 {
+            (0, rest)
+        } else {
+            (rest / E19, rest % E19)
+        };
+        rest = high;
+        let mut low = u64::try_from(low).unwrap_or(0);
         for _ in 0..19 {
             if k == scale && k > 0 {
                 at -= 1;
@@ -112,29 +117,43 @@ pub fn write_exact(x: Decimal, out: &mut Vec<u8>) {
 
 /// A decimal rounded (halves away from zero) to exactly `decimals` places: `0.9512`, `1250.00`.
 pub fn fixed(x: Decimal, decimals: u32) -> String {
-    let mut text = String::with_capacity(24);
-    // Writing to a String cannot fail.
-    let _ = write_fixed(&mut text, x, decimals);
-    text
+    let mut out = Vec::with_capacity(24);
+    write_fixed(x, decimals, &mut out);
+    ascii(&out)
 }
 
-/// [`fixed`], written to `out` (a buffer on the stack, say).
-pub fn write_fixed(out: &mut impl fmt::Write, x: Decimal, decimals: u32) -> fmt::Result {
+/// Writes [`fixed`] to `out`: `x` rounded and rescaled to `decimals` places.
+pub fn write_fixed(x: Decimal, decimals: u32, out: &mut Vec<u8>) {
+    // Straight from the mantissa at `decimals` places when it fits a Decimal's 96 bits, and
+    // unless a value rounds to zero (whose sign is `round_dp`'s to decide).
+    let fits = |m: &i128| m.unsigned_abs() < 1 << 96 && (*m != 0 || x.scale() <= decimals);
+    if decimals <= EXACT_DP
+        && let Some(m) = to_fixed(x, decimals).filter(fits)
+    {
+        if m == 0 && x.is_sign_negative() {
+            out.push(b'-');
+        }
+        write_scaled(m, decimals, out);
+        return;
+    }
     let mut x = round_dp(x, decimals);
     x.rescale(decimals);
-    write_decimal(out, x)
+    write_decimal(x, out);
 }
 
 /// `x`'s Display by integer arithmetic (Decimal's own Display divides 96 bits by ten for each
 /// digit): the sign of a negative value (zero too), the whole part (`0` when empty), then
 /// `scale` decimals.
-fn write_decimal(out: &mut impl fmt::Write, x: Decimal) -> fmt::Result {
+fn write_decimal(x: Decimal, out: &mut Vec<u8>) {
     if x.is_sign_negative() {
-        out.write_char('-')?;
+        out.push(b'-');
     }
     let mut buf = [0_u8; DIGITS];
-    let digits = scaled_digits(x.mantissa().unsigned_abs(), x.scale(), &mut buf);
-    out.write_str(std::str::from_utf8(digits).map_err(|_| fmt::Error)?)
+    out.extend_from_slice(scaled_digits(
+        x.mantissa().unsigned_abs(),
+        x.scale(),
+        &mut buf,
+    ));
 }
 
 /// Inserts `,` between groups of three digits of the integer part.
@@ -229,9 +248,19 @@ mod tests {
             if negative_zero && mantissa == 0 {
                 x.set_sign_negative(true);
             }
-            let mut text = String::new();
-            write_decimal(&mut text, x).unwrap();
-            prop_assert_eq!(text, x.to_string());
+            let mut text = Vec::new();
+            write_decimal(x, &mut text);
+            prop_assert_eq!(String::from_utf8(text).unwrap(), x.to_string());
+        }
+
+        #[test]
+        fn fixed_is_the_text_of_the_rounded_rescaled_decimal(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0_u32..=28, decimals in 0_u32..=30,
+        ) {
+            let x = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut expected = round_dp(x, decimals);
+            expected.rescale(decimals);
+            prop_assert_eq!(fixed(x, decimals), expected.to_string());
         }
     }
 
@@ -240,5 +269,20 @@ mod tests {
         assert_eq!(fixed(Decimal::new(12345, 5), 4), "0.1235");
         assert_eq!(fixed(Decimal::from(1250), 2), "1250.00");
         assert_eq!(fixed(Decimal::new(-25, 1), 0), "-3");
+        // Zero keeps the sign Decimal gives it, as does a value rounded to zero.
+        let mut negative_zero = Decimal::ZERO;
+        negative_zero.set_sign_negative(true);
+        for (x, text) in [
+            (negative_zero, "-0.00"),
+            (Decimal::new(-1, 3), "0.00"),
+            (Decimal::new(-5, 3), "-0.01"),
+        ] {
+            let mut rounded = round_dp(x, 2);
+            rounded.rescale(2);
+            assert_eq!(
+                (fixed(x, 2), rounded.to_string()),
+                (text.into(), text.into())
+            );
+        }
     }
 }

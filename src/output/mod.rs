@@ -45,6 +45,7 @@ pub mod style;
 mod track_burn_up;
 pub mod track_csv;
 pub mod track_json;
+mod track_json_target;
 pub mod track_markdown;
 pub mod track_pipeline;
 pub mod track_table;
