@@ -4,11 +4,15 @@
 
 pub mod dates;
 pub mod file;
+pub mod goal;
 pub mod iso4217;
 pub mod money;
 pub mod read;
 pub mod reps;
 pub mod schema;
 pub mod schema_json;
+pub mod sources;
 
 pub use file::*;
+pub use goal::*;
+pub use sources::*;

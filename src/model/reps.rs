@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::file::{GoalFile, Owner, Rep};
+use super::file::{GoalFile, Rep};
+use super::goal::Owner;
 
 /// Rep positions (file order) by team id and by rep id; the first rep with an id keeps it.
 #[derive(Clone, Debug, Default)]

@@ -4,11 +4,12 @@ use toml::de::DeValue;
 
 use super::value::{Ctx, Table, Value, describe, number};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::file::{
-    ActualsMapping, DateOrder, Family, Feedback, Goal, Level3, Owner, Per, Review, Sp, SplitName,
-    Target, TargetValue,
+use crate::model::file::Sp;
+use crate::model::goal::{
+    Family, Goal, Level3, Owner, Per, Review, SplitName, Target, TargetValue,
 };
 use crate::model::money::{MAX_NUMBER, parse_decimal};
+use crate::model::sources::{ActualsMapping, DateOrder, Feedback};
 
 const FAMILIES: [Family; 4] = [
     Family::Capacity,

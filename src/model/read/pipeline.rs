@@ -7,7 +7,7 @@ use toml::de::DeValue;
 use super::goals::read_actuals;
 use super::metrics::fraction;
 use super::value::{Ctx, Table, Value};
-use crate::model::file::{Chance, PipelineMapping};
+use crate::model::sources::{Chance, PipelineMapping};
 
 /// One `[[pipeline]]` source: a metric, and either `probability` or `stage` with `stages`.
 pub fn read_pipeline(ctx: &mut Ctx, t: &Table<'_, '_>) -> Option<PipelineMapping> {
