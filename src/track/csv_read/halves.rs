@@ -17,11 +17,17 @@ use super::{Mapping, Part, Peeked, ReadSummary, read_part};
 use crate::track::ledger::Ledger;
 
 /// The smallest export read in halves: below it the second thread saves little.
-pub const MIN_HALVES: u64 = 4 << 20;
+const MIN_HALVES: u64 = 4 << 20;
 /// How far past the middle a line end is looked for.
 const SEEK_LINE_END: usize = 1 << 20;
 /// Bytes read at a time while looking for it.
 const SEEK_CHUNK: usize = 64 << 10;
+
+/// Whether an export file of `size` bytes is worth reading in halves: it is large, and the
+/// machine runs two threads at once.
+pub(super) fn worth_halves(size: u64) -> bool {
+    size >= MIN_HALVES && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
 
 /// Reads the export at `path`, opened as `peeked`, into `ledger` in two halves split at the
 /// first line end after byte `middle`. `None` when the export cannot be read so, or when the

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
-use super::halves::{MIN_HALVES, read_halves};
+use super::halves::{read_halves, worth_halves};
 use super::{Mapping, Peeked, ReadSummary, Sink, peek_columns, read_peeked};
 use crate::model::ActualsMapping;
 use crate::track::dates::Rule;
@@ -112,7 +112,7 @@ pub fn read_sources(
         seen.push((identity, regular, source.name.clone()));
         let summary = if source.path == Path::new("-") {
             read_one(&mut *stdin, &source, mappings, &mut ledger.filling())?
-        } else if let Some(size) = size.filter(|&s| s >= MIN_HALVES) {
+        } else if let Some(size) = size.filter(|&s| worth_halves(s)) {
             let file = open(&source.path, &shown)?;
             let (peeked, mapping) = peek(file, &source, mappings)?;
             match read_halves(&source.path, peeked, &mapping, ledger, size / 2) {
