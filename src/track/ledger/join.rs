@@ -46,7 +46,9 @@ impl Ledger {
             })
     }
 
-    /// Adds `rest`'s rows (see [`Ledger::joins`], which must hold).
+    /// Adds `rest`'s rows (see [`Ledger::joins`], which must hold). A slot's days that only
+    /// `rest` has are moved over; those both have are added, the two halves of the cells at
+    /// once when there are many.
     pub(crate) fn join(&mut self, rest: Ledger) {
         debug_assert!(self.joins(&rest));
         if self.is_empty() {
@@ -54,6 +56,8 @@ impl Ledger {
             return;
         }
         self.outside += rest.outside;
+        // (first cell here, first cell in `rest`, days) of each slot that both have.
+        let mut both: Vec<(usize, usize, usize)> = Vec::new();
         for (book, later) in self.books.iter_mut().zip(&rest.books) {
             book.rows += later.rows;
             book.team_rows += later.team_rows;
@@ -61,24 +65,48 @@ impl Ledger {
             book.headroom = book.headroom.saturating_sub(spent);
             for (slot, from) in later.first.iter().enumerate() {
                 let Some(from) = *from else { continue };
-                let cells = &rest.cells[from..from + later.days];
-                join_slot(book, slot, &mut self.cells, cells);
+                match book.first[slot] {
+                    Some(first) => both.push((first, from, book.days)),
+                    None => {
+                        book.first[slot] = Some(self.cells.len());
+                        let days = &rest.cells[from..from + later.days];
+                        self.cells.extend_from_slice(days);
+                    }
+                }
             }
         }
+        both.sort_unstable_by_key(|&(first, _, _)| first);
+        let cells: usize = both.iter().map(|&(_, _, days)| days).sum();
+        if cells < PARALLEL_JOIN {
+            add_days(&mut self.cells, 0, &both, &rest.cells);
+            return;
+        }
+        // Slots' days do not overlap: those starting below the middle slot's end below it.
+        let (below, above) = both.split_at(both.len() / 2);
+        let middle = above
+            .first()
+            .map_or(self.cells.len(), |&(first, _, _)| first);
+        let (low, high) = self.cells.split_at_mut(middle);
+        std::thread::scope(|scope| {
+            scope.spawn(|| add_days(low, 0, below, &rest.cells));
+            add_days(high, middle, above, &rest.cells);
+        });
     }
 }
 
-/// Adds a slot's cells of one book from the other ledger.
-fn join_slot(book: &mut Book, slot: usize, into: &mut Vec<Cell>, cells: &[Cell]) {
-    let Some(first) = book.first[slot] else {
-        book.first[slot] = Some(into.len());
-        into.extend_from_slice(cells);
-        return;
-    };
-    for (cell, later) in into[first..first + book.days].iter_mut().zip(cells) {
-        if later.rows > 0 {
-            cell.sum += later.sum;
-            cell.rows = cell.rows.saturating_add(later.rows);
+/// Cells added below which a join stays on one thread.
+pub(super) const PARALLEL_JOIN: usize = 1 << 16;
+
+/// Adds to the cells `into` (which begin at cell `offset`) the days of each slot of `slots`
+/// (first cell here, first cell in `from`, days).
+fn add_days(into: &mut [Cell], offset: usize, slots: &[(usize, usize, usize)], from: &[Cell]) {
+    for &(first, at, days) in slots {
+        let here = &mut into[first - offset..first - offset + days];
+        for (cell, later) in here.iter_mut().zip(&from[at..at + days]) {
+            if later.rows > 0 {
+                cell.sum += later.sum;
+                cell.rows = cell.rows.saturating_add(later.rows);
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The ledger filled row by row and through `Filling` holds the same cells and refuses the
 //! same rows; its readers see an owner without rows as empty days.
 
+use std::fmt::Write as _;
+
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -192,4 +194,61 @@ fn owners_are_found_by_any_name_short_or_long_in_any_case() {
     }
     assert_eq!(ledger.rep_index("ALEXANDRA FROM ACCOUNTS"), Some(0));
     assert_eq!(ledger.rep_index("team:t"), None);
+}
+
+/// A ledger of `reps` reps over 2027 with one count metric.
+fn wide_ledger(reps: usize) -> Ledger {
+    let mut text = String::from("[plan]\nstart = 2027-01-01\nend = 2027-12-31\n");
+    for r in 0..reps {
+        writeln!(text, "[[reps]]\nid = \"r{r}\"").expect("a string");
+    }
+    text.push_str("[metrics.deals]\nkind = \"count\"\n");
+    let (file, _) = read(&text);
+    Ledger::new(&file, day(0), day(364))
+}
+
+#[test]
+fn joining_many_reps_on_two_threads_gives_the_ledger_filled_in_one_go() {
+    let (reps, rows) = (400_u32, 30_000_u64);
+    let empty = wide_ledger(reps as usize);
+    // The rows in file order: a fixed, scattered sequence of (rep, day, value).
+    let row = |i: u64| {
+        let rep = u32::try_from((i * 7919) % u64::from(reps)).expect("a slot");
+        (
+            rep,
+            (i * 104_729) % 365,
+            Decimal::new(i64::try_from(i % 97).expect("small"), 1),
+        )
+    };
+    // The first third leaves out the last 150 reps, which the rest then brings (moved over).
+    let early = |i: u64| i >= rows / 3 || row(i).0 < reps - 150;
+    let add = |ledger: &mut Ledger, range: std::ops::Range<u64>| {
+        let mut filling = ledger.filling();
+        for i in range.filter(|&i| early(i)) {
+            let (rep, offset, value) = row(i);
+            let key = RowKey {
+                owner: rep,
+                metric: 0,
+            };
+            let amount = Amount {
+                value,
+                currency: None,
+            };
+            filling.add(key, day(offset), amount).expect("kept");
+        }
+    };
+    let mut one_go = empty.emptied();
+    add(&mut one_go, 0..rows);
+    let mut first = empty.emptied();
+    add(&mut first, 0..rows / 3);
+    let mut second = empty.emptied();
+    add(&mut second, rows / 3..rows);
+    assert!(first.joins(&second));
+    first.join(second);
+    assert_eq!(first.canonical(), one_go.canonical());
+    let total: Decimal = first.canonical().0.iter().map(|(_, _, _, c)| c.sum).sum();
+    let expected: Decimal = (0..rows).filter(|&i| early(i)).map(|i| row(i).2).sum();
+    assert_eq!(total, expected);
+    // Enough days that both have for the join to take two threads.
+    const { assert!(250 * 365 >= super::join::PARALLEL_JOIN) };
 }
