@@ -82,10 +82,12 @@ struct Split {
     reps: Vec<Rep>,
     /// Sum of the day amounts per unit of capacity before each day (`days + 1` entries).
     prefix: Vec<i128>,
-    /// Reps with capacity on the current day, and their exact share up to it.
-    active: Vec<(usize, i128)>,
-    /// Units due today to each rep of `active`.
-    due: Vec<i128>,
+    /// Reps with capacity on the current day, their exact share up to it and the units due
+    /// to them today.
+    active: Vec<(usize, i128, i128)>,
+    /// The first day from each day on whose amount is not 0 (`days` when none): the days
+    /// between add nothing to any share (`days + 1` entries).
+    grows: Vec<usize>,
     /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
     keys: Keys,
 }
@@ -123,11 +125,19 @@ impl Split {
             }
             prefix.push(sum);
         }
+        let mut grows = vec![days; days + 1];
+        for d in (0..days).rev() {
+            grows[d] = if prefix[d + 1] == prefix[d] {
+                grows[d + 1]
+            } else {
+                d
+            };
+        }
         let mut split = Split {
             reps,
             prefix,
             active: Vec::new(),
-            due: Vec::new(),
+            grows,
             keys: Keys::default(),
         };
         for rep in &mut split.reps {
@@ -164,7 +174,8 @@ impl Split {
         (quotas, bad)
     }
 
-    /// Moves to day `d`: which reps have capacity, and their exact shares up to it.
+    /// Moves to day `d`: which reps have capacity, their exact shares up to it and the units
+    /// due to them.
     fn enter<A: Arith>(&mut self, d: usize) {
         self.active.clear();
         for (r, rep) in self.reps.iter_mut().enumerate() {
@@ -176,7 +187,8 @@ impl Split {
                 && c > 0
             {
                 let share = rep.share::<A>(&self.prefix, rep.run, d);
-                self.active.push((r, share));
+                self.active
+                    .push((r, share, units_due::<A>(rep.given, share)));
             }
         }
     }
@@ -184,17 +196,10 @@ impl Split {
     /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
     fn allocate<A: Arith>(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
         let q = i128::from(q);
-        self.due.clear();
-        let reps = &self.reps;
-        self.due.extend(
-            self.active
-                .iter()
-                .map(|&(r, share)| units_due::<A>(reps[r].given, share)),
-        );
-        let must: i128 = self.due.iter().sum();
+        let must: i128 = self.active.iter().map(|&(_, _, n)| n).sum();
         let mut left = q;
         if must <= q {
-            for (&(r, _), &n) in self.active.iter().zip(&self.due) {
+            for &(r, _, n) in &self.active {
                 if n > 0 {
                     give(&mut self.reps[r], &mut quotas[r][d], n);
                 }
@@ -218,13 +223,13 @@ impl Split {
     /// the largest deficit against the exact share; then the rep listed first.
     fn fill_keys<A: Arith>(&mut self, d: usize) {
         self.keys.clear();
-        for &(r, share) in &self.active {
+        for &(r, share, _) in &self.active {
             let rep = &mut self.reps[r];
             let deficit = A::sub(share, A::whole(rep.given));
             let key = if deficit > NOISE {
                 (
                     0,
-                    rep.deadline::<A>(&self.prefix, d, share),
+                    rep.deadline::<A>(&self.prefix, &self.grows, d, share),
                     -(deficit >> TIE_BITS),
                     r,
                 )
