@@ -16,12 +16,12 @@ use rust_decimal::Decimal;
 
 use super::capacity::Runs;
 use super::fixed::{capacity_units, to_binary};
-use super::split_arith::{Arith, ONE, Plain, Saturating, bounded};
+use super::split_arith::{Arith, ONE, Saturating, bounded};
 use super::split_keys::Keys;
 use super::split_rep::{NOISE, Rep};
 
 /// Deficits that agree down to 2^-40 (about 10^-12) of a unit count as equal.
-const TIE_BITS: u32 = 24;
+pub(super) const TIE_BITS: u32 = 24;
 
 /// A split that could not share every day: the days (indices) on which the team has units but
 /// no rep has capacity, or a negative quota, which the caller must report (`no-rep-active`),
@@ -55,7 +55,7 @@ pub fn split(
         team_quota,
     );
     let (quotas, bad) = if plain {
-        split.run::<Plain>(team_quota)
+        split.run_plain(team_quota)
     } else {
         split.run::<Saturating>(team_quota)
     };
@@ -66,7 +66,8 @@ pub fn split(
     }
 }
 
-/// [`split`] in saturating arithmetic whatever the sizes: what the plain arithmetic must match.
+/// [`split`] in saturating arithmetic whatever the sizes, day by day over every rep: what the
+/// plain arithmetic over stretches (`split_plain`) must match.
 #[cfg(test)]
 pub(super) fn split_saturating(
     team_quota: &[i64],
@@ -78,18 +79,18 @@ pub(super) fn split_saturating(
 }
 
 /// The split's working state.
-struct Split {
-    reps: Vec<Rep>,
+pub(super) struct Split {
+    pub(super) reps: Vec<Rep>,
     /// Sum of the day amounts per unit of capacity before each day (`days + 1` entries).
-    prefix: Vec<i128>,
+    pub(super) prefix: Vec<i128>,
     /// Reps with capacity on the current day, their exact share up to it and the units due
     /// to them today.
     active: Vec<(usize, i128, i128)>,
     /// The first day from each day on whose amount is not 0 (`days` when none): the days
     /// between add nothing to any share (`days + 1` entries).
-    grows: Vec<usize>,
+    pub(super) grows: Vec<usize>,
     /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
-    keys: Keys,
+    pub(super) keys: Keys,
 }
 
 impl Split {
@@ -201,7 +202,8 @@ impl Split {
         if must <= q {
             for &(r, _, n) in &self.active {
                 if n > 0 {
-                    give(&mut self.reps[r], &mut quotas[r][d], n);
+                    self.reps[r].given += n;
+                    give(&mut quotas[r][d], n);
                 }
             }
             left -= must;
@@ -212,8 +214,10 @@ impl Split {
                 .unwrap_or(usize::MAX)
                 .min(self.keys.len());
             let reps = &mut self.reps;
-            self.keys
-                .smallest(m, |r| give(&mut reps[r], &mut quotas[r][d], 1));
+            self.keys.smallest(m, |r| {
+                reps[r].given += 1;
+                give(&mut quotas[r][d], 1);
+            });
             left -= i128::try_from(m).unwrap_or(i128::MAX);
         }
     }
@@ -243,7 +247,7 @@ impl Split {
 
 /// How many more units are due to a rep given `given` so far, at an exact share of `share`
 /// (a division only when more than one is due).
-fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
+pub(super) fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
     let reach = A::add(share, NOISE);
     let next = A::whole(A::add(given, 1));
     if reach < next {
@@ -255,8 +259,7 @@ fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
     }
 }
 
-/// Gives `units` more to a rep on a day (`cell` is its quota of the day).
-fn give(rep: &mut Rep, cell: &mut i64, units: i128) {
-    rep.given += units;
+/// Adds `units` to a rep's quota of a day, `cell`.
+pub(super) fn give(cell: &mut i64, units: i128) {
     *cell = cell.saturating_add(i64::try_from(units).unwrap_or(i64::MAX));
 }
