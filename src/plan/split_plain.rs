@@ -24,6 +24,8 @@ struct Lane {
     due: i128,
     /// The day the next unit is due, worked out when `given` was `found.0`.
     found: (i128, usize),
+    /// Every day after today and before this one falls short of the next unit.
+    low: usize,
 }
 
 /// The reps with capacity over a stretch of days, and its last day.
@@ -92,6 +94,7 @@ impl Split {
                     share: 0,
                     due: 0,
                     found: (-1, 0),
+                    low: 0,
                 });
             }
         }
@@ -141,21 +144,30 @@ impl Split {
         }
     }
 
-    /// The day the lane's next unit is due, as `Rep::deadline` finds it: the next day with an
-    /// amount when the rep's share reaches the unit there, else the rep's own search.
+    /// The day the lane's next unit is due, as `Rep::deadline` finds it: the first day with
+    /// an amount from `lane.low` on, within the rep's run, on which its share reaches the
+    /// unit, else the rep's own search beyond the run.
     fn deadline_plain(&mut self, lane: &mut Lane, d: usize) -> usize {
         if lane.found.0 == lane.given {
             return lane.found.1;
         }
         let need = Plain::whole(lane.given + 1);
-        let next = self.grows[d + 1];
-        // Shares never fall and do not move on a day without an amount: short of the unit
-        // today, the rep's share first reaches it on a day with an amount.
-        let day = if lane.share + NOISE < need
-            && next <= lane.to
-            && lane.k + lane.c * self.prefix[next + 1] + NOISE >= need
-        {
-            next
+        let day = if lane.share + NOISE < need {
+            // Shares never fall and do not move on a day without an amount: short of the unit
+            // today (and before `low`), the rep's share first reaches it on a day with one.
+            let mut e = self.grows[lane.low.max(d + 1)];
+            while e <= lane.to && lane.k + lane.c * self.prefix[e + 1] + NOISE < need {
+                e = self.grows[e + 1];
+            }
+            lane.low = e.min(lane.to + 1);
+            if e <= lane.to {
+                e
+            } else {
+                let rep = &mut self.reps[lane.r];
+                rep.given = lane.given;
+                rep.short_through(lane.to);
+                rep.deadline::<Plain>(&self.prefix, &self.grows, d, lane.share)
+            }
         } else {
             let rep = &mut self.reps[lane.r];
             rep.given = lane.given;

@@ -85,6 +85,15 @@ impl Rep {
         day
     }
 
+    /// Takes note that every day of the current run up to `last` falls short of the next
+    /// unit: the search for its due day goes on after it.
+    pub fn short_through(&mut self, last: usize) {
+        if (self.due_run, self.due_day) < (self.run, last + 1) {
+            self.due_run = self.run;
+            self.due_day = last + 1;
+        }
+    }
+
     /// The first day from `due_day` on whose share reaches `need`, `usize::MAX` when none.
     /// Within a run, a day without any amount has the share of the day before: only the
     /// days with an amount (and each run's first) are looked at.
