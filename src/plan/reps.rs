@@ -114,16 +114,27 @@ impl Split {
         let mut prefix = Vec::with_capacity(days + 1);
         let (mut total, mut sum) = (0_i128, 0_i128);
         prefix.push(0);
+        // Amounts and capacities hold for days on end: a day with the amount and the
+        // capacity of the one before takes its quotient.
+        let mut last: Option<(Decimal, i128, i128)> = None;
         for (d, step) in change[..days].iter().enumerate() {
             total += step;
-            let amount = team_exact
-                .get(d)
-                .filter(|x| x.is_sign_positive())
-                .map_or(0, |&x| to_binary(x).unwrap_or(i128::MAX));
-            // One division a day: the day's amount per unit of capacity.
-            if total > 0 {
-                sum = sum.saturating_add(amount / total);
-            }
+            let day = team_exact.get(d).copied().unwrap_or(Decimal::ZERO);
+            let per_unit = match last {
+                Some((x, t, per_unit)) if x == day && t == total => per_unit,
+                _ => {
+                    let amount = if day.is_sign_positive() {
+                        to_binary(day).unwrap_or(i128::MAX)
+                    } else {
+                        0
+                    };
+                    // One division a day: the day's amount per unit of capacity.
+                    let per_unit = if total > 0 { amount / total } else { 0 };
+                    last = Some((day, total, per_unit));
+                    per_unit
+                }
+            };
+            sum = sum.saturating_add(per_unit);
             prefix.push(sum);
         }
         let mut grows = vec![days; days + 1];
