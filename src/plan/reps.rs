@@ -9,8 +9,10 @@
 //! the split never fails except on a day without any capacity.
 //!
 //! The shares are kept in integer fixed point (2^-64 of a unit): one division a day, and
-//! O(reps) integer operations (multiplications and shifts) on a day with units, in plain
-//! arithmetic when the split's sizes allow it (`split_arith`).
+//! O(reps) integer operations (multiplications and shifts) on a day with units. This module
+//! holds the rule day by day in saturating arithmetic, right for any input; when the split's
+//! sizes allow it (`split_arith`), `split_plain` works the same rule over stretches of days
+//! in plain arithmetic, and must give the very same quotas.
 
 use rust_decimal::Decimal;
 

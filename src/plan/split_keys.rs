@@ -122,26 +122,22 @@ fn pack_narrow((class, deadline, tie, rep): Key) -> Option<u64> {
     const HALF: i128 = 1 << (NARROW_TIE - 1);
     let deadline = if deadline == usize::MAX {
         NEVER
-    } else if deadline < NEVER as usize {
-        deadline as u64
     } else {
-        return None;
+        u64::try_from(deadline).ok().filter(|&d| d < NEVER)?
     };
-    if !(-HALF..HALF).contains(&tie) || rep >> NARROW_REP != 0 || class > 1 {
+    let tie = u64::try_from(tie.checked_add(HALF)?)
+        .ok()
+        .filter(|&t| t >> NARROW_TIE == 0)?;
+    let rep = u64::try_from(rep).ok().filter(|&r| r >> NARROW_REP == 0)?;
+    if class > 1 {
         return None;
     }
-    let tie = (tie + HALF) as u64;
-    Some(
-        u64::from(class) << 63
-            | deadline << (NARROW_TIE + NARROW_REP)
-            | tie << NARROW_REP
-            | rep as u64,
-    )
+    Some(u64::from(class) << 63 | deadline << (NARROW_TIE + NARROW_REP) | tie << NARROW_REP | rep)
 }
 
 /// The rep of a narrow key.
 fn narrow_rep(narrow: u64) -> usize {
-    (narrow & ((1 << NARROW_REP) - 1)) as usize
+    usize::try_from(narrow & ((1 << NARROW_REP) - 1)).expect("invariant: 10 bits fit a usize")
 }
 
 /// The key a narrow key was made from.
@@ -151,10 +147,10 @@ fn unpack_narrow(narrow: u64) -> Key {
     let deadline = if deadline == (1 << NARROW_DEADLINE) - 1 {
         usize::MAX
     } else {
-        deadline as usize
+        usize::try_from(deadline).expect("invariant: 12 bits fit a usize")
     };
     (
-        (narrow >> 63) as u8,
+        u8::try_from(narrow >> 63).expect("invariant: one bit"),
         deadline,
         i128::from(part(NARROW_REP, NARROW_TIE)) - (1 << (NARROW_TIE - 1)),
         narrow_rep(narrow),
