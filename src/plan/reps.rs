@@ -9,19 +9,21 @@
 //! the split never fails except on a day without any capacity.
 //!
 //! The shares are kept in integer fixed point (2^-64 of a unit): one division a day, and
-//! O(reps) integer operations (multiplications and shifts) on a day with units, in plain
-//! arithmetic when the split's sizes allow it (`split_arith`).
+//! O(reps) integer operations (multiplications and shifts) on a day with units. This module
+//! holds the rule day by day in saturating arithmetic, right for any input; when the split's
+//! sizes allow it (`split_arith`), `split_plain` works the same rule over stretches of days
+//! in plain arithmetic, and must give the very same quotas.
 
 use rust_decimal::Decimal;
 
 use super::capacity::Runs;
 use super::fixed::{capacity_units, to_binary};
-use super::split_arith::{Arith, ONE, Plain, Saturating, bounded};
+use super::split_arith::{Arith, ONE, Saturating, bounded};
 use super::split_keys::Keys;
 use super::split_rep::{NOISE, Rep};
 
 /// Deficits that agree down to 2^-40 (about 10^-12) of a unit count as equal.
-const TIE_BITS: u32 = 24;
+pub(super) const TIE_BITS: u32 = 24;
 
 /// A split that could not share every day: the days (indices) on which the team has units but
 /// no rep has capacity, or a negative quota, which the caller must report (`no-rep-active`),
@@ -55,7 +57,7 @@ pub fn split(
         team_quota,
     );
     let (quotas, bad) = if plain {
-        split.run::<Plain>(team_quota)
+        split.run_plain(team_quota)
     } else {
         split.run::<Saturating>(team_quota)
     };
@@ -66,7 +68,8 @@ pub fn split(
     }
 }
 
-/// [`split`] in saturating arithmetic whatever the sizes: what the plain arithmetic must match.
+/// [`split`] in saturating arithmetic whatever the sizes, day by day over every rep: what the
+/// plain arithmetic over stretches (`split_plain`) must match.
 #[cfg(test)]
 pub(super) fn split_saturating(
     team_quota: &[i64],
@@ -78,16 +81,18 @@ pub(super) fn split_saturating(
 }
 
 /// The split's working state.
-struct Split {
-    reps: Vec<Rep>,
+pub(super) struct Split {
+    pub(super) reps: Vec<Rep>,
     /// Sum of the day amounts per unit of capacity before each day (`days + 1` entries).
-    prefix: Vec<i128>,
-    /// Reps with capacity on the current day, and their exact share up to it.
-    active: Vec<(usize, i128)>,
-    /// Units due today to each rep of `active`.
-    due: Vec<i128>,
+    pub(super) prefix: Vec<i128>,
+    /// Reps with capacity on the current day, their exact share up to it and the units due
+    /// to them today.
+    active: Vec<(usize, i128, i128)>,
+    /// The first day from each day on whose amount is not 0 (`days` when none): the days
+    /// between add nothing to any share (`days + 1` entries).
+    pub(super) grows: Vec<usize>,
     /// Reusable buffer of `(class, deadline, -deficit, rep)`, the smallest first.
-    keys: Keys,
+    pub(super) keys: Keys,
 }
 
 impl Split {
@@ -111,23 +116,42 @@ impl Split {
         let mut prefix = Vec::with_capacity(days + 1);
         let (mut total, mut sum) = (0_i128, 0_i128);
         prefix.push(0);
+        // Amounts and capacities hold for days on end: a day with the amount and the
+        // capacity of the one before takes its quotient.
+        let mut last: Option<(Decimal, i128, i128)> = None;
         for (d, step) in change[..days].iter().enumerate() {
             total += step;
-            let amount = team_exact
-                .get(d)
-                .filter(|x| x.is_sign_positive())
-                .map_or(0, |&x| to_binary(x).unwrap_or(i128::MAX));
-            // One division a day: the day's amount per unit of capacity.
-            if total > 0 {
-                sum = sum.saturating_add(amount / total);
-            }
+            let day = team_exact.get(d).copied().unwrap_or(Decimal::ZERO);
+            let per_unit = match last {
+                Some((x, t, per_unit)) if x == day && t == total => per_unit,
+                _ => {
+                    let amount = if day.is_sign_positive() {
+                        to_binary(day).unwrap_or(i128::MAX)
+                    } else {
+                        0
+                    };
+                    // One division a day: the day's amount per unit of capacity.
+                    let per_unit = if total > 0 { amount / total } else { 0 };
+                    last = Some((day, total, per_unit));
+                    per_unit
+                }
+            };
+            sum = sum.saturating_add(per_unit);
             prefix.push(sum);
+        }
+        let mut grows = vec![days; days + 1];
+        for d in (0..days).rev() {
+            grows[d] = if prefix[d + 1] == prefix[d] {
+                grows[d + 1]
+            } else {
+                d
+            };
         }
         let mut split = Split {
             reps,
             prefix,
             active: Vec::new(),
-            due: Vec::new(),
+            grows,
             keys: Keys::default(),
         };
         for rep in &mut split.reps {
@@ -164,7 +188,8 @@ impl Split {
         (quotas, bad)
     }
 
-    /// Moves to day `d`: which reps have capacity, and their exact shares up to it.
+    /// Moves to day `d`: which reps have capacity, their exact shares up to it and the units
+    /// due to them.
     fn enter<A: Arith>(&mut self, d: usize) {
         self.active.clear();
         for (r, rep) in self.reps.iter_mut().enumerate() {
@@ -176,7 +201,8 @@ impl Split {
                 && c > 0
             {
                 let share = rep.share::<A>(&self.prefix, rep.run, d);
-                self.active.push((r, share));
+                self.active
+                    .push((r, share, units_due::<A>(rep.given, share)));
             }
         }
     }
@@ -184,19 +210,13 @@ impl Split {
     /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
     fn allocate<A: Arith>(&mut self, d: usize, q: i64, quotas: &mut [Vec<i64>]) {
         let q = i128::from(q);
-        self.due.clear();
-        let reps = &self.reps;
-        self.due.extend(
-            self.active
-                .iter()
-                .map(|&(r, share)| units_due::<A>(reps[r].given, share)),
-        );
-        let must: i128 = self.due.iter().sum();
+        let must: i128 = self.active.iter().map(|&(_, _, n)| n).sum();
         let mut left = q;
         if must <= q {
-            for (&(r, _), &n) in self.active.iter().zip(&self.due) {
+            for &(r, _, n) in &self.active {
                 if n > 0 {
-                    give(&mut self.reps[r], &mut quotas[r][d], n);
+                    self.reps[r].given += n;
+                    give(&mut quotas[r][d], n);
                 }
             }
             left -= must;
@@ -207,8 +227,10 @@ impl Split {
                 .unwrap_or(usize::MAX)
                 .min(self.keys.len());
             let reps = &mut self.reps;
-            self.keys
-                .smallest(m, |r| give(&mut reps[r], &mut quotas[r][d], 1));
+            self.keys.smallest(m, |r| {
+                reps[r].given += 1;
+                give(&mut quotas[r][d], 1);
+            });
             left -= i128::try_from(m).unwrap_or(i128::MAX);
         }
     }
@@ -218,13 +240,13 @@ impl Split {
     /// the largest deficit against the exact share; then the rep listed first.
     fn fill_keys<A: Arith>(&mut self, d: usize) {
         self.keys.clear();
-        for &(r, share) in &self.active {
+        for &(r, share, _) in &self.active {
             let rep = &mut self.reps[r];
             let deficit = A::sub(share, A::whole(rep.given));
             let key = if deficit > NOISE {
                 (
                     0,
-                    rep.deadline::<A>(&self.prefix, d, share),
+                    rep.deadline::<A>(&self.prefix, &self.grows, d, share),
                     -(deficit >> TIE_BITS),
                     r,
                 )
@@ -238,7 +260,7 @@ impl Split {
 
 /// How many more units are due to a rep given `given` so far, at an exact share of `share`
 /// (a division only when more than one is due).
-fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
+pub(super) fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
     let reach = A::add(share, NOISE);
     let next = A::whole(A::add(given, 1));
     if reach < next {
@@ -250,8 +272,7 @@ fn units_due<A: Arith>(given: i128, share: i128) -> i128 {
     }
 }
 
-/// Gives `units` more to a rep on a day (`cell` is its quota of the day).
-fn give(rep: &mut Rep, cell: &mut i64, units: i128) {
-    rep.given += units;
+/// Adds `units` to a rep's quota of a day, `cell`.
+pub(super) fn give(cell: &mut i64, units: i128) {
     *cell = cell.saturating_add(i64::try_from(units).unwrap_or(i64::MAX));
 }

@@ -55,8 +55,15 @@ impl Rep {
     }
 
     /// The day the next unit is due (its exact share reaches it), `usize::MAX` when never.
-    /// `today` lies in run `self.run` and the rep's share up to it is `share`.
-    pub fn deadline<A: Arith>(&mut self, prefix: &[i128], today: usize, share: i128) -> usize {
+    /// `today` lies in run `self.run` and the rep's share up to it is `share`; `grows[e]` is
+    /// the first day from `e` on whose amount is not 0.
+    pub fn deadline<A: Arith>(
+        &mut self,
+        prefix: &[i128],
+        grows: &[usize],
+        today: usize,
+        share: i128,
+    ) -> usize {
         if let Some((given, day)) = self.found
             && given == self.given
         {
@@ -73,13 +80,24 @@ impl Rep {
             self.due_day = today + 1;
             self.due_run = self.run;
         }
-        let day = self.next_due::<A>(prefix, need);
+        let day = self.next_due::<A>(prefix, grows, need);
         self.found = Some((self.given, day));
         day
     }
 
+    /// Takes note that every day of the current run up to `last` falls short of the next
+    /// unit: the search for its due day goes on after it.
+    pub fn short_through(&mut self, last: usize) {
+        if (self.due_run, self.due_day) < (self.run, last + 1) {
+            self.due_run = self.run;
+            self.due_day = last + 1;
+        }
+    }
+
     /// The first day from `due_day` on whose share reaches `need`, `usize::MAX` when none.
-    fn next_due<A: Arith>(&mut self, prefix: &[i128], need: i128) -> usize {
+    /// Within a run, a day without any amount has the share of the day before: only the
+    /// days with an amount (and each run's first) are looked at.
+    fn next_due<A: Arith>(&mut self, prefix: &[i128], grows: &[usize], need: i128) -> usize {
         while self.due_run < self.runs.len() {
             let (from, to, _) = self.runs[self.due_run];
             self.due_day = self.due_day.max(from);
@@ -87,7 +105,7 @@ impl Rep {
                 if self.share::<A>(prefix, self.due_run, self.due_day) + NOISE >= need {
                     return self.due_day;
                 }
-                self.due_day += 1;
+                self.due_day = grows[self.due_day + 1].min(to + 1);
             }
             self.due_run += 1;
         }

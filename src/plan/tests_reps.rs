@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::apportion::{cumulative_quotas, exact_shares};
+use super::capacity::Runs;
 use super::reps::{split, split_saturating};
 use super::tests_arith::dec;
 use super::tests_props::{runs_of, team};
@@ -56,8 +57,66 @@ fn big_team() -> impl Strategy<Value = (Vec<Decimal>, Vec<Vec<Decimal>>)> {
     })
 }
 
+/// Teams on days with and without amounts (weekends, holidays), with runs dropped so that a
+/// rep's days have gaps, and team quotas that need not follow the amounts: late units, days
+/// with more units than are due, and negative days.
+fn uneven_team() -> impl Strategy<Value = (Vec<i64>, Vec<Decimal>, Vec<Runs>)> {
+    // Only small teams get other quotas: a money-sized day short of its units due hands out
+    // its millions of units a round of reps at a time.
+    let small = (team(false), Just(true));
+    prop_oneof![small, (team(true), Just(true)), (big_team(), Just(false))].prop_flat_map(
+        |((exact, caps), other)| {
+            let days = exact.len();
+            let reps = caps.len();
+            let quota = if other {
+                prop_oneof![6 => Just(None), 1 => (-2_i64..40).prop_map(Some)].boxed()
+            } else {
+                Just(None).boxed()
+            };
+            (
+                Just(exact),
+                Just(caps),
+                prop::collection::vec(prop::bool::weighted(0.4), days),
+                prop::collection::vec(quota, days),
+                prop::collection::vec(prop::collection::vec(prop::bool::weighted(0.2), 1..5), reps),
+            )
+                .prop_map(|(exact, caps, empty, quota, drop)| {
+                    let exact: Vec<Decimal> = exact
+                        .into_iter()
+                        .zip(&empty)
+                        .map(|(e, &z)| if z { Decimal::ZERO } else { e })
+                        .collect();
+                    let quota = cumulative_quotas(&exact)
+                        .into_iter()
+                        .zip(quota)
+                        .map(|(q, o)| o.unwrap_or(q))
+                        .collect();
+                    let runs = runs_of(&caps)
+                        .into_iter()
+                        .zip(&drop)
+                        .map(|(runs, drop)| {
+                            let runs = runs.into_iter().enumerate();
+                            runs.filter(|(i, _)| !drop[i % drop.len()])
+                                .map(|(_, run)| run)
+                                .collect()
+                        })
+                        .collect();
+                    (quota, exact, runs)
+                })
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn stretches_of_plain_arithmetic_split_as_every_day_saturating(
+        (quota, exact, runs) in uneven_team(),
+    ) {
+        let quotas = split(&quota, &exact, &runs).unwrap_or_else(|u| u.quotas);
+        prop_assert_eq!(quotas, split_saturating(&quota, &exact, &runs));
+    }
 
     #[test]
     fn constant_capacities_always_stay_within_one_unit((exact, caps) in team(true)) {
