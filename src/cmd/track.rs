@@ -43,6 +43,10 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
         ReportFormat::Csv => track_csv::render(&report, io.stdout)?,
         ReportFormat::Markdown => track_markdown::render(&report, io.stdout)?,
     }
+    // The process ends next: freeing a large report's many small allocations one by one
+    // (tens of milliseconds at 10,000 reps) is left to the system, which frees them at once.
+    std::mem::forget(report);
+    std::mem::forget(loaded);
     Ok(outcome(bad, args.allow_bad_rows, io))
 }
 

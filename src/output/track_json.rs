@@ -2,17 +2,21 @@
 //! is written as exact decimal numbers with the currency's minor units, ratios with four
 //! decimals, never through floating point. The shape is documented in docs/track.md. Written
 //! with `Pretty` in `serde_json`'s pretty layout into one buffer, target by target
-//! (`track_json_target`), which goes to the output whenever it holds a chunk.
+//! (`track_json_target`), which goes to the output whenever it holds a chunk; a large
+//! report's targets are written on two threads, in order.
 
 use std::io::{self, Write};
+use std::sync::mpsc::sync_channel;
 
 use super::pretty_json::Pretty;
-use super::track_json_target::{count, fixed, flush_full, opt_fixed, write_target};
-use crate::track::report::{Leader, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TrackReport};
+use super::track_json_target::{CHUNK, count, fixed, flush_full, opt_fixed, write_target};
+use crate::track::report::{
+    Leader, REVIEW_QUESTIONS, ReviewItem, SourceSummary, TargetTrack, TrackReport,
+};
 
 /// Renders the tracking document.
 pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Vec::with_capacity(2 * super::track_json_target::CHUNK);
+    let mut buffer = Vec::with_capacity(2 * CHUNK);
     let mut j = Pretty::at(0, &mut buffer);
     j.begin_object();
     j.key("version");
@@ -37,11 +41,7 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     j.end_array();
     j.key("targets");
     j.begin_array();
-    for t in &report.targets {
-        j.element();
-        write_target(t, &mut j, out)?;
-        flush_full(&mut j, out)?;
-    }
+    write_targets(&report.targets, &mut j, out)?;
     j.end_array();
     j.key("leaderboard");
     j.begin_array();
@@ -77,6 +77,77 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(j.buffer())?;
     out.flush()
 }
+
+/// Writes the targets in order; a large report's every other target is written on a second
+/// thread, at most [`AHEAD`] targets ahead, and its text put in its place (unless a target
+/// has so many reps that holding its text would take much memory: then all on this one).
+fn write_targets(
+    targets: &[TargetTrack],
+    j: &mut Pretty<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rows: usize = targets.iter().map(|t| t.reps.len() + 1).sum();
+    let widest = targets.iter().map(|t| t.reps.len()).max().unwrap_or(0);
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if rows < PARALLEL_ROWS || widest > WIDEST_AHEAD || cores < 2 {
+        write_each(targets, j, out)
+    } else {
+        write_on_two_threads(targets, j, out)
+    }
+}
+
+fn write_each(targets: &[TargetTrack], j: &mut Pretty<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for t in targets {
+        j.element();
+        write_target(t, j, out)?;
+        flush_full(j, out)?;
+    }
+    Ok(())
+}
+
+fn write_on_two_threads(
+    targets: &[TargetTrack],
+    j: &mut Pretty<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    std::thread::scope(|scope| {
+        let (sender, written) = sync_channel(AHEAD);
+        scope.spawn(move || {
+            for t in targets.iter().skip(1).step_by(2) {
+                let mut text = Vec::new();
+                let mut buffer = Vec::new();
+                let mut own = Pretty::at(2, &mut buffer);
+                let done = write_target(t, &mut own, &mut text);
+                text.extend_from_slice(own.buffer());
+                if sender.send(done.map(|()| text)).is_err() {
+                    return;
+                }
+            }
+        });
+        for (i, t) in targets.iter().enumerate() {
+            j.element();
+            if i % 2 == 0 {
+                write_target(t, j, out)?;
+            } else {
+                let text = written.recv().map_err(io::Error::other)??;
+                for piece in text.chunks(CHUNK) {
+                    j.raw(piece);
+                    flush_full(j, out)?;
+                }
+            }
+            flush_full(j, out)?;
+        }
+        Ok(())
+    })
+}
+
+/// Rows (a team's and its reps') from which a report's targets are written on two threads.
+const PARALLEL_ROWS: usize = 2_000;
+/// Targets the second thread writes ahead.
+const AHEAD: usize = 4;
+/// Reps of the largest target written on the second thread (its text, some 4 KiB a rep by
+/// month, waits in memory until its turn).
+const WIDEST_AHEAD: usize = 1_000;
 
 fn write_source(j: &mut Pretty<'_>, s: &SourceSummary) {
     j.begin_object();

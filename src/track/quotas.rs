@@ -1,19 +1,22 @@
 //! The whole-unit plans a tracking report compares with: each additive target's team and rep
-//! quotas, day by day, in file order, worked out with one plan cache for all targets (a team's
-//! share runs and a split's weights once, as `plan` does). `goals track` works them out on a
-//! second thread while the exports are read, since neither needs the other; any other caller
-//! works them out as it goes.
+//! quotas, day by day, in file order, worked out with a plan cache (a team's share runs and a
+//! split's weights once, as `plan` does). `goals track` works them out on two more threads
+//! while the exports are read, since neither needs the other, each thread taking every other
+//! goal (so that a goal's targets share their team's cache); any other caller works them out
+//! as it goes.
 
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use crate::plan::shared::PlanCache;
 use crate::plan::target;
-use crate::smart::Checked;
+use crate::smart::{Checked, Resolved};
 
-/// Targets planned ahead of the report on the second thread: a bound on the memory held while
-/// the exports are still being read.
-const AHEAD: usize = 64;
+/// Targets each thread plans ahead of the report: a bound on the memory held while the
+/// exports are still being read.
+const AHEAD: usize = 32;
+/// Threads that plan at most.
+const PLANNERS: usize = 2;
 
 /// One target's plan in whole units: per day, the team's quota and each rep's (in the order of
 /// the target's reps).
@@ -29,59 +32,80 @@ pub type Planned<'a> = Box<dyn Iterator<Item = Option<Quotas>> + 'a>;
 /// The plans of `checked`'s targets, worked out one by one as they are asked for.
 pub fn as_needed(checked: Checked<'_>) -> Planned<'_> {
     let mut cache = PlanCache::default();
-    Box::new(checked.targets().map(move |r| {
-        r.metric.kind.is_additive().then(|| {
-            let days = target::days_with(checked.file(), &r, &mut cache);
-            Quotas {
-                team: days.team_quota,
-                reps: days.rep_quota,
-            }
-        })
-    }))
+    Box::new(
+        checked
+            .targets()
+            .map(move |r| plan(checked, &r, &mut cache)),
+    )
 }
 
-/// The plans of `checked`'s targets, worked out on a thread of `scope` up to [`AHEAD`]
-/// targets ahead of the reader of the returned iterator. The thread stops early when the
-/// iterator is dropped.
+fn plan(checked: Checked<'_>, r: &Resolved<'_>, cache: &mut PlanCache) -> Option<Quotas> {
+    r.metric.kind.is_additive().then(|| {
+        let days = target::days_with(checked.file(), r, cache);
+        Quotas {
+            team: days.team_quota,
+            reps: days.rep_quota,
+        }
+    })
+}
+
+/// The plans of `checked`'s targets, worked out on threads of `scope` (two, or one on a
+/// machine that runs one thread at a time), each up to [`AHEAD`] targets ahead of the reader
+/// of the returned iterator. The threads stop early when the iterator is dropped.
 pub fn ahead<'scope, 'env: 'scope>(
     scope: &'scope Scope<'scope, 'env>,
     checked: Checked<'env>,
 ) -> Planned<'scope> {
-    let (sender, receiver) = sync_channel(AHEAD);
-    let worker = scope.spawn(move || send_all(checked, &sender));
-    Box::new(Received {
-        receiver,
-        worker: Some(worker),
-    })
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(PLANNERS));
+    let mut planners = Vec::with_capacity(threads);
+    for part in 0..threads {
+        let (sender, receiver) = sync_channel(AHEAD);
+        let worker = scope.spawn(move || send_part(checked, part, threads, &sender));
+        planners.push(Planner {
+            receiver,
+            worker: Some(worker),
+        });
+    }
+    let goals = checked.targets().map(move |r| r.goal_order % threads);
+    Box::new(goals.map(move |part| planners[part].next()))
 }
 
-fn send_all(checked: Checked<'_>, sender: &SyncSender<Option<Quotas>>) {
-    for quotas in as_needed(checked) {
-        if sender.send(quotas).is_err() {
+/// Plans the targets of every `threads`-th goal from goal `part` on, in file order.
+fn send_part(
+    checked: Checked<'_>,
+    part: usize,
+    threads: usize,
+    sender: &SyncSender<Option<Quotas>>,
+) {
+    let mut cache = PlanCache::default();
+    for r in checked.targets().filter(|r| r.goal_order % threads == part) {
+        if sender.send(plan(checked, &r, &mut cache)).is_err() {
             return; // The report was abandoned (an export could not be read).
         }
     }
 }
 
-/// The plans as the thread sends them; a panic on the thread is raised again here.
-struct Received<'scope> {
+/// One planning thread's plans as it sends them; a panic on the thread is raised again here.
+struct Planner<'scope> {
     receiver: Receiver<Option<Quotas>>,
     worker: Option<ScopedJoinHandle<'scope, ()>>,
 }
 
-impl Iterator for Received<'_> {
-    type Item = Option<Quotas>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Planner<'_> {
+    /// The thread's next plan.
+    ///
+    /// # Panics
+    /// When the thread panicked (again, with its payload), or ended before its last plan.
+    fn next(&mut self) -> Option<Quotas> {
         if let Ok(quotas) = self.receiver.recv() {
-            return Some(quotas);
+            return quotas;
         }
         if let Some(worker) = self.worker.take()
             && let Err(panic) = worker.join()
         {
             std::panic::resume_unwind(panic);
         }
-        None
+        unreachable!("a planning thread sends a plan for each of its targets")
     }
 }
 

@@ -1,5 +1,5 @@
-//! Tests of the tracking JSON document: its bytes against `serde_json`'s pretty printer, and
-//! a large target sent to the output in pieces.
+//! Tests of the tracking JSON document: its bytes against `serde_json`'s pretty printer, a
+//! large target sent to the output in pieces, and targets written on two threads as on one.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -269,4 +269,33 @@ fn a_large_target_goes_out_in_pieces_of_about_a_chunk() {
     assert_eq!(String::from_utf8(pieces.1).unwrap(), rendered(&report));
     let doc: serde_json::Value = serde_json::from_str(&rendered(&report)).unwrap();
     assert_eq!(doc["targets"][1]["reps"][1999]["rep"], "r1999");
+}
+
+#[test]
+fn targets_written_on_two_threads_read_as_written_on_one() {
+    let targets: Vec<TargetTrack> = [3, 900, 1, 700, 2, 600, 5]
+        .into_iter()
+        .map(target)
+        .collect();
+    let rows: usize = targets.iter().map(|t| t.reps.len() + 1).sum();
+    assert!(
+        rows >= super::PARALLEL_ROWS,
+        "large enough to take two threads"
+    );
+    let written = |two: bool| {
+        let (mut buffer, mut out) = (Vec::new(), Vec::new());
+        let mut j = Pretty::at(1, &mut buffer);
+        j.begin_array();
+        if two {
+            super::write_on_two_threads(&targets, &mut j, &mut out).unwrap();
+        } else {
+            super::write_each(&targets, &mut j, &mut out).unwrap();
+        }
+        j.end_array();
+        out.extend_from_slice(j.buffer());
+        out
+    };
+    let one = written(false);
+    assert!(one.len() > 1 << 20);
+    assert_eq!(written(true), one);
 }
