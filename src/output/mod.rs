@@ -26,6 +26,7 @@ pub mod funnel_table;
 pub mod github;
 pub mod grid;
 pub mod html;
+pub(crate) mod in_order;
 pub mod messages;
 pub mod notes;
 pub mod plan_csv;

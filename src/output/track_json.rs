@@ -6,8 +6,8 @@
 //! report's targets are written on two threads, in order.
 
 use std::io::{self, Write};
-use std::sync::mpsc::sync_channel;
 
+use super::in_order::{render_in_order, worth_two_threads};
 use super::pretty_json::Pretty;
 use super::track_json_target::{CHUNK, count, fixed, flush_full, opt_fixed, write_target};
 use crate::track::report::{
@@ -78,9 +78,8 @@ pub fn render(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
-/// Writes the targets in order; a large report's every other target is written on a second
-/// thread, at most [`AHEAD`] targets ahead, and its text put in its place (unless a target
-/// has so many reps that holding its text would take much memory: then all on this one).
+/// Writes the targets in order; a large report's targets are rendered on two threads
+/// (`in_order`).
 fn write_targets(
     targets: &[TargetTrack],
     j: &mut Pretty<'_>,
@@ -88,11 +87,10 @@ fn write_targets(
 ) -> io::Result<()> {
     let rows: usize = targets.iter().map(|t| t.reps.len() + 1).sum();
     let widest = targets.iter().map(|t| t.reps.len()).max().unwrap_or(0);
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if rows < PARALLEL_ROWS || widest > WIDEST_AHEAD || cores < 2 {
-        write_each(targets, j, out)
-    } else {
+    if worth_two_threads(rows, widest) {
         write_on_two_threads(targets, j, out)
+    } else {
+        write_each(targets, j, out)
     }
 }
 
@@ -110,44 +108,22 @@ fn write_on_two_threads(
     j: &mut Pretty<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    std::thread::scope(|scope| {
-        let (sender, written) = sync_channel(AHEAD);
-        scope.spawn(move || {
-            for t in targets.iter().skip(1).step_by(2) {
-                let mut text = Vec::new();
-                let mut buffer = Vec::new();
-                let mut own = Pretty::at(2, &mut buffer);
-                let done = write_target(t, &mut own, &mut text);
-                text.extend_from_slice(own.buffer());
-                if sender.send(done.map(|()| text)).is_err() {
-                    return;
-                }
-            }
-        });
-        for (i, t) in targets.iter().enumerate() {
-            j.element();
-            if i % 2 == 0 {
-                write_target(t, j, out)?;
-            } else {
-                let text = written.recv().map_err(io::Error::other)??;
-                for piece in text.chunks(CHUNK) {
-                    j.raw(piece);
-                    flush_full(j, out)?;
-                }
-            }
+    let render = |t: &TargetTrack, text: &mut Vec<u8>| {
+        let mut buffer = Vec::new();
+        let mut own = Pretty::at(2, &mut buffer);
+        write_target(t, &mut own, text)?;
+        text.extend_from_slice(own.buffer());
+        Ok(())
+    };
+    render_in_order(targets, &render, &mut |text| {
+        j.element();
+        for piece in text.chunks(CHUNK) {
+            j.raw(piece);
             flush_full(j, out)?;
         }
         Ok(())
     })
 }
-
-/// Rows (a team's and its reps') from which a report's targets are written on two threads.
-const PARALLEL_ROWS: usize = 2_000;
-/// Targets the second thread writes ahead.
-const AHEAD: usize = 4;
-/// Reps of the largest target written on the second thread (its text, some 4 KiB a rep by
-/// month, waits in memory until its turn).
-const WIDEST_AHEAD: usize = 1_000;
 
 fn write_source(j: &mut Pretty<'_>, s: &SourceSummary) {
     j.begin_object();

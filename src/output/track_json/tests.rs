@@ -279,7 +279,7 @@ fn targets_written_on_two_threads_read_as_written_on_one() {
         .collect();
     let rows: usize = targets.iter().map(|t| t.reps.len() + 1).sum();
     assert!(
-        rows >= super::PARALLEL_ROWS,
+        crate::output::in_order::worth_two_threads(rows, 900),
         "large enough to take two threads"
     );
     let written = |two: bool| {
