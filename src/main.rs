@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use goals::cli::{Cli, ColorChoice};
+use goals::output::background::Background;
 use goals::output::style::Paint;
 use goals::output::wrap;
 use goals::{Io, Outcome, run};
@@ -25,7 +26,14 @@ fn main() -> ExitCode {
         std::env::var("COLUMNS").ok().as_deref(),
         columns_of(&stdout),
     );
-    let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
+    // A document for a file or a pipe is written out on a thread of its own, unless standard
+    // error goes to the same place (`> log 2>&1`), where the two must interleave as written.
+    let mut out: Box<dyn Write> = if stdout.is_terminal() || same_file(&stdout, &stderr) {
+        Box::new(io::BufWriter::new(stdout.lock()))
+    } else {
+        Box::new(Background::new(io::stdout()))
+    };
+    let mut err = stderr.lock();
     let today = chrono::Local::now().date_naive();
     let mut streams = Io {
         stdout: &mut out,
@@ -84,6 +92,18 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
                     .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(e) if broken(e)))
         })
     })
+}
+
+/// Whether two streams are the same file (or the same pipe or terminal).
+fn same_file(a: &impl std::os::fd::AsFd, b: &impl std::os::fd::AsFd) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let identity = |stream: &dyn std::os::fd::AsFd| {
+        let fd = stream.as_fd().try_clone_to_owned().ok()?;
+        let meta = std::fs::File::from(fd).metadata().ok()?;
+        Some((meta.dev(), meta.ino()))
+    };
+    // A stream that cannot be looked at is taken for the same: its order is then kept.
+    identity(a).is_none_or(|a| identity(b) == Some(a))
 }
 
 /// The width of a terminal stream, if it is one.

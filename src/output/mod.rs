@@ -2,6 +2,7 @@
 //! knows about colours, tables and output formats.
 
 pub mod amount;
+pub mod background;
 pub mod bad_rows;
 pub mod baseline_json;
 pub mod baseline_table;
