@@ -84,6 +84,8 @@ timed() {
   local out=$1 err=$2 started ended
   shift 2
   rc=0
+  # The last run's output is removed first: truncating a large file would be timed too.
+  [[ $out == /dev/null ]] || rm -f "$out"
   started=$(date +%s%N)
   /usr/bin/time -f "%M" -o "$dir/time.txt" "$@" > "$out" 2> "$err" || rc=$?
   ended=$(date +%s%N)
