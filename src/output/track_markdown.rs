@@ -106,8 +106,9 @@ fn review(report: &TrackReport, out: &mut dyn Write) -> io::Result<()> {
     if report.review.is_empty() {
         return writeln!(out, "Every goal with data is on track or ahead.\n");
     }
+    let several = super::track_table::several_targets(report);
     for (i, item) in report.review.iter().enumerate() {
-        review_item(report, i + 1, item, out)?;
+        review_item(report, i + 1, item, &several, out)?;
     }
     Ok(())
 }
@@ -116,6 +117,7 @@ fn review_item(
     report: &TrackReport,
     n: usize,
     item: &ReviewItem,
+    several: &std::collections::HashSet<&str>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let title = if item.title.is_empty() {
@@ -123,7 +125,8 @@ fn review_item(
     } else {
         format!(": {}", cell(&item.title))
     };
-    writeln!(out, "### {n}. {}{title}\n", cell(&item.goal))?;
+    let name = super::track_table::review_name(item, several);
+    writeln!(out, "### {n}. {}{title}\n", cell(&name))?;
     let status = item.status.name().replace('_', " ");
     writeln!(
         out,

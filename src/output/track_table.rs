@@ -2,6 +2,7 @@
 //! and catch-up; then the leaderboard, the goals to review with the guide's questions, and what
 //! was read. Money shows in whole currency units here (JSON keeps the cents).
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
@@ -14,7 +15,9 @@ use super::track_burn_up as burn_up;
 use super::words;
 use super::wrap;
 use crate::model::MetricKind;
-use crate::track::report::{Progress, REVIEW_QUESTIONS, Status, TargetTrack, TrackReport};
+use crate::track::report::{
+    Progress, REVIEW_QUESTIONS, ReviewItem, Status, TargetTrack, TrackReport,
+};
 
 /// Width of an attainment bar at 100%.
 const BAR: usize = 10;
@@ -63,6 +66,28 @@ fn percent(ratio: Option<Decimal>) -> String {
         || "–".into(),
         |r| format!("{}%", fixed(r * Decimal::ONE_HUNDRED, 1)),
     )
+}
+
+/// The goals with more than one target in the report.
+pub(super) fn several_targets(report: &TrackReport) -> HashSet<&str> {
+    let mut seen = HashSet::new();
+    let mut several = HashSet::new();
+    for t in &report.targets {
+        if !seen.insert(t.goal.as_str()) {
+            several.insert(t.goal.as_str());
+        }
+    }
+    several
+}
+
+/// A reviewed target by its goal's id, and by its metric too (`won · revenue`) when the goal
+/// has more than one target (`several`).
+pub(super) fn review_name(item: &ReviewItem, several: &HashSet<&str>) -> String {
+    if several.contains(item.goal.as_str()) {
+        format!("{} · {}", item.goal, item.metric)
+    } else {
+        item.goal.clone()
+    }
 }
 
 fn status_word(status: Status) -> &'static str {
@@ -209,7 +234,9 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
     if report.review.is_empty() {
         return writeln!(out, "\n{}", paint.good("No goal is behind plan."));
     }
-    let n = report.review.len();
+    let goals: HashSet<&str> = report.review.iter().map(|i| i.goal.as_str()).collect();
+    let several = several_targets(report);
+    let n = goals.len();
     writeln!(
         out,
         "\n{}",
@@ -230,7 +257,7 @@ fn review(report: &TrackReport, paint: Paint, width: usize, out: &mut dyn Write)
         writeln!(
             out,
             "  {} ({} at {}{gap})",
-            item.goal,
+            review_name(item, &several),
             status_word(item.status),
             percent(item.attainment)
         )?;

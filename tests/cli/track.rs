@@ -1031,3 +1031,80 @@ fn a_long_export_counts_every_row_once_and_names_bad_rows_by_their_line() {
     assert_eq!(rep(calls, "giulia")["actual_to_date"], rows / 2 - 1);
     assert_eq!(rep(calls, "marco")["actual_to_date"], rows / 2 - 1);
 }
+
+/// A team goal with a count and a money target, both behind plan at the end of June.
+const TWO_TARGETS: &str = r#"
+[plan]
+name = "Two targets"
+start = 2027-01-01
+end = 2027-12-31
+currency = "EUR"
+
+[[teams]]
+id = "t"
+
+[[reps]]
+id = "ana"
+team = "t"
+
+[[reps]]
+id = "ben"
+team = "t"
+
+[metrics.deals]
+kind = "count"
+unit = "deals"
+source = "CRM"
+
+[metrics.revenue]
+kind = "money"
+unit = "EUR"
+source = "CRM"
+
+[[goals]]
+id = "grow"
+title = "Grow the team's business"
+family = "customers"
+owner = "team:t"
+review = "monthly"
+steps = ["Review the pipeline every Monday"]
+
+  [[goals.targets]]
+  metric = "deals"
+  target = 120
+
+  [[goals.targets]]
+  metric = "revenue"
+  target = 600000
+"#;
+
+#[test]
+fn a_goal_behind_on_two_targets_is_reviewed_once_with_each_target_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let goals_file = super::common::write_file(dir.path(), "goals.toml", TWO_TARGETS);
+    let csv = "date,rep,metric,value\n2027-03-01,ana,deals,5\n2027-03-01,ben,revenue,1000\n";
+    let actuals = super::common::write_file(dir.path(), "actuals.csv", csv);
+    let text = |format: &str| {
+        let out = goals()
+            .args(["--as-of", AS_OF, "track", "--format", format])
+            .arg(&goals_file)
+            .arg("--actuals")
+            .arg(&actuals)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = text("table");
+    assert!(table.contains("To review: 1 goal behind plan"), "{table}");
+    assert!(table.contains("  grow · deals (behind at"), "{table}");
+    assert!(table.contains("  grow · revenue (behind at"), "{table}");
+    let markdown = text("markdown");
+    assert!(markdown.contains("### 1. grow · "), "{markdown}");
+    assert!(markdown.contains("### 2. grow · "), "{markdown}");
+}
