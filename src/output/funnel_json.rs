@@ -88,16 +88,13 @@ pub fn render(report: &FunnelReport, out: &mut dyn Write) -> io::Result<()> {
 
 fn target(t: &FunnelTarget, names: &RepNames, p: &mut Pretty<'_>) {
     p.begin_object();
-    for (key, value) in [
+    p.strings(&[
         ("goal", &t.goal),
         ("title", &t.title),
         ("metric", &t.metric),
         ("funnel", &t.funnel),
         ("owner", &t.owner),
-    ] {
-        p.key(key);
-        p.string(value);
-    }
+    ]);
     p.key("each");
     p.string(t.each.name());
     p.key("cycle_days");

@@ -15,15 +15,12 @@ pub fn write_target(t: &TargetReport, names: &RepNames, heads: &mut RepHeads, ou
     let mut cells = Cells::default();
     let mut j = Pretty::at(2, out);
     j.begin_object();
-    for (key, value) in [
+    j.strings(&[
         ("goal", t.goal.as_str()),
         ("title", &t.title),
         ("metric", &t.metric),
         ("kind", t.kind.name()),
-    ] {
-        j.key(key);
-        j.string(value);
-    }
+    ]);
     j.key("unit");
     j.opt_string(t.unit.as_deref());
     j.key("owner");

@@ -65,6 +65,14 @@ impl<'w> Pretty<'w> {
         }
     }
 
+    /// Members whose values are strings, in order.
+    pub fn strings(&mut self, members: &[(&str, &str)]) {
+        for &(key, value) in members {
+            self.key(key);
+            self.string(value);
+        }
+    }
+
     /// Opens the next element of the open array; its value comes next.
     pub fn element(&mut self) {
         self.next_line();

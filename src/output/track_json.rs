@@ -178,15 +178,12 @@ fn write_leader(j: &mut Pretty<'_>, l: &Leader) {
 
 fn write_review(j: &mut Pretty<'_>, r: &ReviewItem) {
     j.begin_object();
-    for (key, value) in [
+    j.strings(&[
         ("goal", r.goal.as_str()),
         ("title", &r.title),
         ("metric", &r.metric),
         ("status", r.status.name()),
-    ] {
-        j.key(key);
-        j.string(value);
-    }
+    ]);
     j.key("attainment");
     opt_fixed(j, r.attainment, 4);
     j.key("gap");

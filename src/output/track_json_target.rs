@@ -32,15 +32,12 @@ pub fn write_target(t: &TargetTrack, j: &mut Pretty<'_>, out: &mut dyn Write) ->
         .map(|p| (date_text(p.start), date_text(p.end)))
         .collect();
     j.begin_object();
-    for (key, value) in [
+    j.strings(&[
         ("goal", t.goal.as_str()),
         ("title", &t.title),
         ("metric", &t.metric),
         ("kind", t.kind.name()),
-    ] {
-        j.key(key);
-        j.string(value);
-    }
+    ]);
     j.key("unit");
     j.opt_string(t.unit.as_deref());
     j.key("owner");
