@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod cmd;
+mod cores;
 mod diagnostic;
 mod diff;
 pub mod funnel;

@@ -46,9 +46,7 @@ pub fn render_in_order<T: Sync>(
 pub fn worth_two_threads(rows: usize, widest: usize) -> bool {
     const LARGE: usize = 2_000;
     const WIDEST: usize = 1_000;
-    rows >= LARGE
-        && widest <= WIDEST
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    rows >= LARGE && widest <= WIDEST && crate::cores::available() > 1
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ pub fn ahead<'scope, 'env: 'scope>(
     scope: &'scope Scope<'scope, 'env>,
     checked: Checked<'env>,
 ) -> Planned<'scope> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(PLANNERS));
+    let threads = crate::cores::available().min(PLANNERS);
     let mut planners = Vec::with_capacity(threads);
     for part in 0..threads {
         let (sender, receiver) = sync_channel(AHEAD);
