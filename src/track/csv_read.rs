@@ -144,7 +144,7 @@ pub fn read_peeked<R: Read>(
     mapping: &Mapping,
     sink: &mut impl Sink,
 ) -> Result<ReadSummary, ReadError> {
-    read_part(peeked, mapping, sink).map(|part| part.summary)
+    read_part(peeked, mapping, None, sink).map(|part| part.summary)
 }
 
 /// What reading one input (or one part of an export, see `halves`) found.
@@ -160,9 +160,11 @@ struct Part {
     header_first_line: bool,
 }
 
+/// Reads an input, knowing the order of slash dates from the rows before it when `shown`.
 fn read_part<R: Read>(
     peeked: Peeked<R>,
     mapping: &Mapping,
+    shown: Option<run::Shown>,
     sink: &mut impl Sink,
 ) -> Result<Part, ReadError> {
     if peeked.is_blank() {
@@ -186,7 +188,7 @@ fn read_part<R: Read>(
         line: records.line(),
     };
     let plan = Plan::new(mapping, &header)?;
-    let mut run = Run::new();
+    let mut run = Run::new(shown);
     if let Some(fixed) = plan.fixed_metric() {
         run.fixed = Some(sink.metric(fixed));
     }

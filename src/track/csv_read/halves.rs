@@ -3,8 +3,8 @@
 //! into another on a second thread, then both joined to the run's, bad-row lines renumbered.
 //! The result is the read in one go, or nothing: whenever the first half could leave the second anything
 //! that changes how its rows read (a quote open across the middle, a possible footer or
-//! blank line just before it, rows waiting for the order of slash dates or dates that need
-//! it, a day's sum near what a cell holds, reasons lumped together), the halves are dropped,
+//! blank line just before it, rows waiting for the order of slash dates, a day's sum near what
+//! a cell holds, reasons lumped together), the halves are dropped,
 //! the run's ledger is left as it was, and the caller reads the export in one go.
 
 use std::fs::File;
@@ -13,6 +13,7 @@ use std::path::Path;
 
 use encoding_rs::UTF_8;
 
+use super::run::CONTRADICTING;
 use super::{Mapping, Part, Peeked, ReadSummary, read_part};
 use crate::track::ledger::Ledger;
 
@@ -26,7 +27,7 @@ const SEEK_CHUNK: usize = 64 << 10;
 /// Whether an export file of `size` bytes is worth reading in halves: it is large, and the
 /// machine runs two threads at once.
 pub(super) fn worth_halves(size: u64) -> bool {
-    size >= MIN_HALVES && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    size >= MIN_HALVES && crate::cores::available() > 1
 }
 
 /// Reads the export at `path`, opened as `peeked`, into `ledger` in two halves split at the
@@ -45,18 +46,27 @@ pub(super) fn read_halves(
     rest_file.seek(SeekFrom::Start(split)).ok()?;
     let first = peeked.ending_at(split);
     let (mut before, after) = (ledger.emptied(), ledger.emptied());
+    let second_input = |file: File| Peeked::new(Cursor::new(header.clone()).chain(file)).ok();
     let summary = std::thread::scope(|scope| {
-        let second = scope.spawn(move || {
+        let second = scope.spawn(|| {
             let mut rest = after;
-            let input = Cursor::new(header).chain(rest_file);
-            let part = Peeked::new(input)
-                .ok()
-                .and_then(|peeked| read_part(peeked, mapping, &mut rest.filling()).ok());
+            let part = second_input(rest_file)
+                .and_then(|peeked| read_part(peeked, mapping, None, &mut rest.filling()).ok());
             (part, rest)
         });
-        let first = read_part(first, mapping, &mut before.filling()).ok();
+        let first = read_part(first, mapping, None, &mut before.filling()).ok();
         let (second, rest) = second.join().ok()?;
-        join(first?, second?, &mut before, rest)
+        let (first, mut second, mut rest) = (first?, second?, rest);
+        let knew_order = first.ending.order.is_some() && second.ending.ordered_dates;
+        if knew_order {
+            // Its slash dates read by the order the first half showed, as in one go.
+            let mut file = File::open(path).ok()?;
+            file.seek(SeekFrom::Start(split)).ok()?;
+            rest = ledger.emptied();
+            let shown = first.ending.order.clone();
+            second = read_part(second_input(file)?, mapping, shown, &mut rest.filling()).ok()?;
+        }
+        join(first, second, knew_order, &mut before, rest)
     })?;
     if !ledger.joins(&before) {
         return None;
@@ -104,15 +114,28 @@ fn line_end_after(file: &mut File, middle: u64) -> Option<u64> {
 }
 
 /// The two halves as one read, when nothing the first left behind could have changed how the
-/// second reads.
-fn join(first: Part, second: Part, ledger: &mut Ledger, rest: Ledger) -> Option<ReadSummary> {
+/// second reads; `knew_order`: the second was read knowing the order of slash dates the first
+/// showed.
+fn join(
+    first: Part,
+    second: Part,
+    knew_order: bool,
+    ledger: &mut Ledger,
+    rest: Ledger,
+) -> Option<ReadSummary> {
     // The header is the first line (else the second half's copy of it is not the header).
     let settled = first.header_first_line && first.ending.settled && !first.open_end;
-    // Slash dates read in the second half as in one go only while no half has shown their
-    // order (a contradicting date names the line that showed it, and the second half counts
-    // its lines from its own start).
-    let dates = !second.ending.ordered_dates
-        || (first.ending.order.is_none() && second.ending.order.is_none());
+    // Without an order from the first half, the second reads its slash dates as in one go,
+    // but for a contradicting date's note, which names the line that showed the order by the
+    // second half's own count.
+    let dates = match first.ending.order {
+        Some(_) => knew_order || !second.ending.ordered_dates,
+        None => !second
+            .summary
+            .bad_by_reason
+            .iter()
+            .any(|r| r.reason == CONTRADICTING),
+    };
     if !(settled && dates && ledger.joins(&rest)) {
         return None;
     }

@@ -22,22 +22,29 @@ pub(super) struct Run {
     held: Vec<Held>,
     pub(super) after_blank: bool,
     /// The order of slash dates, with the line and text of the date that showed it.
-    order: Option<(Order, u64, String)>,
+    order: Option<Shown>,
     /// Rows whose slash date is ambiguous, until the order is known.
     pending: Vec<Pending>,
     /// Whether some row's date was read by the order of slash dates (ambiguous, or showing it).
     ordered_dates: bool,
 }
 
+/// The reason of a slash date read against the order the file showed.
+pub(super) const CONTRADICTING: &str = "contradicting date";
+
+/// An order of slash dates, with the line and text of the date that showed it.
+pub(super) type Shown = (Order, u64, String);
+
 /// How a read ended, for a read of the second part of an export on another thread
 /// (`halves`): whether what it left behind is nothing that rows after it could change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Ending {
     /// No possible footer held, no blank line just before the end, no row waiting for the
     /// order of slash dates.
     pub(super) settled: bool,
-    /// The order of slash dates the rows showed.
-    pub(super) order: Option<Order>,
+    /// The order of slash dates the rows showed, with the line and text of the date that
+    /// showed it.
+    pub(super) order: Option<Shown>,
     /// Whether some row's date depended on that order.
     pub(super) ordered_dates: bool,
 }
@@ -59,13 +66,15 @@ struct Pending {
 }
 
 impl Run {
-    pub(super) fn new() -> Self {
+    /// A read that knows the order of slash dates from the rows before it (`shown`), as the
+    /// rest of an export after its first half does.
+    pub(super) fn new(shown: Option<Shown>) -> Self {
         Run {
             tally: Tally::default(),
             fixed: None,
             held: Vec::new(),
             after_blank: false,
-            order: None,
+            order: shown,
             pending: Vec::new(),
             ordered_dates: false,
         }
@@ -168,13 +177,9 @@ impl Run {
                     );
                     let column = plan.column_of(Field::Date);
                     let line = records.line();
-                    return self.tally.bad_row(Bad::new(
-                        line,
-                        column,
-                        text,
-                        "contradicting date",
-                        detail,
-                    ));
+                    return self
+                        .tally
+                        .bad_row(Bad::new(line, column, text, CONTRADICTING, detail));
                 }
                 date
             }
@@ -214,7 +219,7 @@ impl Run {
     pub(super) fn ending(&self) -> Ending {
         Ending {
             settled: self.held.is_empty() && !self.after_blank && self.pending.is_empty(),
-            order: self.order.as_ref().map(|(order, _, _)| *order),
+            order: self.order.clone(),
             ordered_dates: self.ordered_dates,
         }
     }

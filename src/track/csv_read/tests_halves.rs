@@ -270,3 +270,19 @@ fn the_crm_exports_of_the_examples_split_as_they_read_in_one_go() {
     assert!(split("salesforce").is_some_and(|n| n > 0), "{taken:?}");
     assert_eq!(split("excel"), Some(0), "{taken:?}");
 }
+
+#[test]
+fn slash_dates_split_once_the_first_half_shows_their_order() {
+    // A US export: the first row shows month first; later rows are ambiguous, one contradicts.
+    let mut text = String::from("date,rep,metric,value\n1/25/2027,a,deals,1\n");
+    for i in 0..40 {
+        let date = if i == 30 {
+            "25/1/2027".to_owned()
+        } else {
+            format!("{}/{}/2027", 1 + i % 3, 1 + i % 12)
+        };
+        writeln!(text, "{date},b,deals,{i}").expect("a string");
+    }
+    let taken = every_split(text.as_bytes(), &Mapping::standard());
+    assert!(taken > text.len() / 2, "{taken} splits taken");
+}
