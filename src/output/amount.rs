@@ -43,8 +43,38 @@ pub fn write_scaled(m: i128, scale: u32, out: &mut Vec<u8>) {
     if m < 0 {
         out.push(b'-');
     }
-    let mut buf = [0_u8; DIGITS];
-    out.extend_from_slice(scaled_digits(m.unsigned_abs(), scale, &mut buf));
+    write_magnitude(m.unsigned_abs(), scale, out);
+}
+
+/// Writes `magnitude / 10^scale` without a sign, as [`scaled_digits`] gives it.
+fn write_magnitude(magnitude: u128, scale: u32, out: &mut Vec<u8>) {
+    match u64::try_from(magnitude) {
+        // Nearly every number: the digits by `itoa`, the point put in among them.
+        Ok(small) => write_small(small, scale, out),
+        Err(_) => {
+            let mut buf = [0_u8; DIGITS];
+            out.extend_from_slice(scaled_digits(magnitude, scale, &mut buf));
+        }
+    }
+}
+
+/// `magnitude / 10^scale` for a magnitude that fits 64 bits, as [`scaled_digits`] writes it.
+fn write_small(magnitude: u64, scale: u32, out: &mut Vec<u8>) {
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(magnitude).as_bytes();
+    let scale = scale as usize;
+    if scale == 0 {
+        out.extend_from_slice(digits);
+    } else if digits.len() > scale {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        out.extend_from_slice(whole);
+        out.push(b'.');
+        out.extend_from_slice(fraction);
+    } else {
+        out.extend_from_slice(b"0.");
+        out.resize(out.len() + scale - digits.len(), b'0');
+        out.extend_from_slice(digits);
+    }
 }
 
 /// Room for the 39 digits of any `u128`, a point and the zeros of a scale up to 28.
@@ -148,12 +178,7 @@ fn write_decimal(x: Decimal, out: &mut Vec<u8>) {
     if x.is_sign_negative() {
         out.push(b'-');
     }
-    let mut buf = [0_u8; DIGITS];
-    out.extend_from_slice(scaled_digits(
-        x.mantissa().unsigned_abs(),
-        x.scale(),
-        &mut buf,
-    ));
+    write_magnitude(x.mantissa().unsigned_abs(), x.scale(), out);
 }
 
 /// Inserts `,` between groups of three digits of the integer part.

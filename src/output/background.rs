@@ -3,9 +3,10 @@
 //! (for a 100 MB plan, a third of the run). Bytes go out in order, in chunks; `flush` returns
 //! once everything before it is written, so that what follows on standard error comes after
 //! it; a failed write (a closed pipe) is returned by the next write or flush, with its kind.
+//! A chunk, once written, comes back to be filled again.
 
 use std::io::{self, Write};
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::thread::JoinHandle;
 
 /// Bytes gathered before they are handed to the thread.
@@ -23,6 +24,8 @@ enum Message {
 pub struct Background {
     buffer: Vec<u8>,
     sender: Option<SyncSender<Message>>,
+    /// Chunks the thread has written, to be filled again.
+    written: Receiver<Vec<u8>>,
     worker: Option<JoinHandle<io::Result<()>>>,
     /// The first failure, returned again by every later call.
     failed: Option<(io::ErrorKind, String)>,
@@ -32,10 +35,16 @@ impl Background {
     /// Writes to `stream` from a thread of its own.
     pub fn new<W: Write + Send + 'static>(mut stream: W) -> Self {
         let (sender, chunks) = sync_channel::<Message>(IN_FLIGHT);
+        let (give_back, written) = channel();
         let worker = std::thread::spawn(move || {
             for message in chunks {
                 match message {
-                    Message::Bytes(bytes) => stream.write_all(&bytes)?,
+                    Message::Bytes(mut bytes) => {
+                        stream.write_all(&bytes)?;
+                        bytes.clear();
+                        // The writer may be gone already; the chunk is then freed.
+                        let _ = give_back.send(bytes);
+                    }
                     Message::Flush(done) => {
                         stream.flush()?;
                         // The flusher waits for this; it cannot have gone.
@@ -48,6 +57,7 @@ impl Background {
         Background {
             buffer: Vec::with_capacity(CHUNK),
             sender: Some(sender),
+            written,
             worker: Some(worker),
             failed: None,
         }
@@ -89,7 +99,11 @@ impl Background {
         if self.buffer.is_empty() {
             return Ok(());
         }
-        let full = std::mem::replace(&mut self.buffer, Vec::with_capacity(CHUNK));
+        let empty = self
+            .written
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+        let full = std::mem::replace(&mut self.buffer, empty);
         self.send(Message::Bytes(full))
     }
 }

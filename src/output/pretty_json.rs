@@ -51,22 +51,30 @@ impl<'w> Pretty<'w> {
         self.end(b']');
     }
 
-    /// The key of the next member of the open object; its value comes next.
-    pub fn key(&mut self, key: &str) {
+    /// The key of the next member of the open object; its value comes next. The document's
+    /// own keys are words of letters, digits and `_`, which need no escapes: they are copied
+    /// as they are.
+    pub fn key(&mut self, key: &'static str) {
+        debug_assert!(
+            key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            "a document key needs no escapes: {key}"
+        );
         self.next_line();
-        if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            // The document's own keys need no escapes.
-            self.out.push(b'"');
-            self.out.extend_from_slice(key.as_bytes());
-            self.out.extend_from_slice(b"\": ");
-        } else {
-            self.string(key);
-            self.out.extend_from_slice(b": ");
-        }
+        self.out.reserve(key.len() + 4);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
+    }
+
+    /// A key that may need escapes (one that comes from data), as [`Pretty::key`] otherwise.
+    pub fn key_text(&mut self, key: &str) {
+        self.next_line();
+        self.string(key);
+        self.out.extend_from_slice(b": ");
     }
 
     /// Members whose values are strings, in order.
-    pub fn strings(&mut self, members: &[(&str, &str)]) {
+    pub fn strings(&mut self, members: &[(&'static str, &str)]) {
         for &(key, value) in members {
             self.key(key);
             self.string(value);
@@ -227,15 +235,19 @@ impl<'w> Pretty<'w> {
     }
 
     fn newline(&mut self) {
-        const SPACES: &[u8; 64] =
-            b"                                                                ";
-        self.out.push(b'\n');
-        let mut left = self.depth * 2;
-        while left > 0 {
-            let n = left.min(SPACES.len());
-            self.out.extend_from_slice(&SPACES[..n]);
-            left -= n;
+        // A line break and the indentation of up to 63 levels in one copy.
+        const BREAK: [u8; 128] = {
+            let mut line = [b' '; 128];
+            line[0] = b'\n';
+            line
+        };
+        let width = 1 + self.depth * 2;
+        if let Some(line) = BREAK.get(..width) {
+            self.out.extend_from_slice(line);
+            return;
         }
+        self.out.push(b'\n');
+        self.out.resize(self.out.len() + self.depth * 2, b' ');
     }
 }
 
@@ -373,7 +385,7 @@ mod tests {
             serde_json::Value::Object(map) => {
                 j.begin_object();
                 for (k, v) in map {
-                    j.key(k);
+                    j.key_text(k);
                     write_value(j, v);
                 }
                 j.end_object();
@@ -391,10 +403,11 @@ mod tests {
     }
 
     #[test]
-    fn forty_levels_deep_are_indented_as_the_pretty_printer_does() {
+    fn eighty_levels_deep_are_indented_as_the_pretty_printer_does() {
+        // Past the 63 levels whose indentation is one copy; a key from data is escaped.
         let mut value = json!([1, {}]);
-        for _ in 0..40 {
-            value = json!({ "a": value, "b": [] });
+        for _ in 0..80 {
+            value = json!({ "a": value, "b \"c\"": [] });
         }
         let mut out = Vec::new();
         write_value(&mut Pretty::at(0, &mut out), &value);

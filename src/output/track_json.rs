@@ -108,20 +108,20 @@ fn write_on_two_threads(
     j: &mut Pretty<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let render = |t: &TargetTrack, text: &mut Vec<u8>| {
-        let mut buffer = Vec::new();
-        let mut own = Pretty::at(2, &mut buffer);
+    // A target's text gathers in the thread's own buffer and goes into the part's text
+    // whenever it holds a chunk, as it goes to the output when written on one thread.
+    let render = |t: &TargetTrack, text: &mut Vec<u8>, scratch: &mut Vec<u8>| {
+        scratch.clear();
+        let mut own = Pretty::at(2, scratch);
         write_target(t, &mut own, text)?;
         text.extend_from_slice(own.buffer());
         Ok(())
     };
     render_in_order(targets, &render, &mut |text| {
         j.element();
-        for piece in text.chunks(CHUNK) {
-            j.raw(piece);
-            flush_full(j, out)?;
-        }
-        Ok(())
+        out.write_all(j.buffer())?;
+        j.buffer().clear();
+        out.write_all(text)
     })
 }
 

@@ -10,7 +10,7 @@ use super::judge::{Judged, State, judge, shortfall};
 use super::ledger::Ledger;
 use super::level_track::levels;
 use super::quotas::Quotas;
-use super::remainder::{gap, running, spread};
+use super::remainder::{gap, spread};
 use super::report::{BurnUp, Progress, RepProgress, Span, TargetTrack};
 use crate::model::{GoalFile, Per};
 use crate::plan::calendar::periods;
@@ -132,12 +132,16 @@ struct Series<'a> {
 }
 
 impl Series<'_> {
-    /// `prefix[i]` = whole units planned on the first `i` days.
-    fn prefix(&self) -> Vec<i64> {
-        let mut out = Vec::with_capacity(self.quota.len() + 1);
-        out.push(0);
-        out.extend(running(self.quota));
-        out
+    /// Fills `prefix` with `prefix[i]` = whole units planned on the first `i` days (a buffer
+    /// used again from series to series).
+    fn prefix_into(&self, prefix: &mut Vec<i64>) {
+        prefix.clear();
+        prefix.resize(self.quota.len() + 1, 0);
+        let mut sum = 0_i64;
+        for (at, &q) in prefix[1..].iter_mut().zip(self.quota) {
+            sum = sum.saturating_add(q);
+            *at = sum;
+        }
     }
 }
 
@@ -156,6 +160,7 @@ fn additive(
         .count();
     // Where each period ends, as a day index: the actuals are bucketed by it for every series.
     let ends: Vec<usize> = shape.periods.iter().map(|p| end_index(r, p.end)).collect();
+    let bounds = bounds(r, shape, quotas.team.len());
     let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, &ends, i, k, begun));
     let rep_series: Vec<Series<'_>> = r
         .reps
@@ -166,9 +171,13 @@ fn additive(
             actual: sums(ctx.ledger.rep_index(&rep.id.value)),
         })
         .collect();
+    let mut prefix = Vec::new();
     let reps: Vec<(Progress, Vec<i64>)> = rep_series
         .iter()
-        .map(|s| additive_progress(r, s, k, shape, None))
+        .map(|s| {
+            s.prefix_into(&mut prefix);
+            additive_progress(&bounds, s, &prefix, k, shape, None)
+        })
         .collect();
     // Team-level rows (the owner's own) count for the team, never for a rep.
     let own = own_slot(ctx, r).and_then(|slot| sums(Some(slot)));
@@ -198,7 +207,8 @@ fn additive(
         }
         sum
     });
-    let (team, _) = additive_progress(r, &team_series, k, shape, summed);
+    team_series.prefix_into(&mut prefix);
+    let (team, _) = additive_progress(&bounds, &team_series, &prefix, k, shape, summed);
     (team, reps.into_iter().map(|(p, _)| p).collect())
 }
 
@@ -243,20 +253,19 @@ fn period_actuals(
 
 /// The progress of one series, and its catch-up per remaining period in whole units.
 fn additive_progress(
-    r: &Resolved<'_>,
+    bounds: &Bounds<impl Fn(i64) -> Decimal>,
     series: &Series<'_>,
+    prefix: &[i64],
     to_date: usize,
     shape: &Shape<'_>,
     catch_up_units: Option<Vec<i64>>,
 ) -> (Progress, Vec<i64>) {
-    let prefix = series.prefix();
     let n = series.quota.len();
-    let units = whole_units(r.scale);
+    let units = &bounds.units;
     let actual_total: Option<Decimal> = series.actual.as_ref().map(|a| a.iter().flatten().sum());
     let mut burn_up = Vec::with_capacity(shape.periods.len());
     let mut cumulative_actual = Decimal::ZERO;
-    for (j, p) in shape.periods.iter().enumerate() {
-        let (a, b) = (end_index(r, p.start) - 1, end_index(r, p.end).min(n));
+    for (j, &(a, b)) in bounds.periods.iter().enumerate() {
         let actual = series.actual.as_ref().and_then(|sums| sums[j]);
         cumulative_actual += actual.unwrap_or_default();
         burn_up.push(BurnUp {
@@ -269,12 +278,12 @@ fn additive_progress(
     let remaining_plan = prefix[n] - prefix[to_date];
     let (catch_up, no_period_left) = match actual_total {
         Some(done) => {
-            let left = gap(Decimal::from(prefix[n]), done * r.scale);
+            let left = gap(Decimal::from(prefix[n]), done * bounds.scale);
             let quota = catch_up_units.unwrap_or_else(|| {
-                let ends: Vec<i64> = shape
-                    .remaining
+                let ends: Vec<i64> = bounds
+                    .remaining_ends
                     .iter()
-                    .map(|p| prefix[end_index(r, p.end).min(n)] - prefix[to_date])
+                    .map(|&e| prefix[e] - prefix[to_date])
                     .collect();
                 spread(left, &ends).quota
             });
@@ -304,6 +313,37 @@ fn additive_progress(
         burn_up,
     };
     (progress, catch_up)
+}
+
+/// What every series of one target shares: the day indices of its periods and the
+/// conversion of whole units into the metric's unit.
+struct Bounds<U> {
+    /// Each burn-up period's first day index and the index just after its last (at most the
+    /// plan's length).
+    periods: Vec<(usize, usize)>,
+    /// The index just after each remaining period's last day (at most the plan's length).
+    remaining_ends: Vec<usize>,
+    /// Whole units per unit of the metric.
+    scale: Decimal,
+    units: U,
+}
+
+/// The bounds of `r`'s periods in a plan of `n` days.
+fn bounds(r: &Resolved<'_>, shape: &Shape<'_>, n: usize) -> Bounds<impl Fn(i64) -> Decimal> {
+    Bounds {
+        periods: shape
+            .periods
+            .iter()
+            .map(|p| (end_index(r, p.start) - 1, end_index(r, p.end).min(n)))
+            .collect(),
+        remaining_ends: shape
+            .remaining
+            .iter()
+            .map(|p| end_index(r, p.end).min(n))
+            .collect(),
+        scale: r.scale,
+        units: whole_units(r.scale),
+    }
 }
 
 /// Whole units (minor units for money) in the metric's unit, `u / scale`: in fixed point at
