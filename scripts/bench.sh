@@ -93,14 +93,23 @@ timed() {
   kb=$(tail -n 1 "$dir/time.txt")
 }
 
+# A command that takes under a second is run three times and its median time kept: on a shared
+# machine one short run can be a third off either way.
 measure() { # key, label, output file, command...
-  local key=$1 label=$2 out=$3 secs kb rc
+  local key=$1 label=$2 out=$3 secs kb rc runs
   shift 3
   timed "$out" "$out.stderr" "$@"
   if ((rc > 1)); then
     echo "bench.sh: '$*' exited with $rc:" >&2
     tail -n 5 "$out.stderr" >&2
     exit 1
+  fi
+  if awk -v s="$secs" 'BEGIN { exit !(s < 1) }'; then
+    runs=$secs
+    timed "$out" "$out.stderr" "$@"
+    runs="$runs $secs"
+    timed "$out" "$out.stderr" "$@"
+    secs=$(echo "$runs $secs" | tr ' ' '\n' | sort -n | sed -n 2p)
   fi
   secs_of[$key]=$secs kb_of[$key]=$kb
   printf '  %-30s %7.3f s %8.1f MB   output %7.1f MB   exit %d\n' "$label" "$secs" "$(mb $((kb * 1024)))" "$(mb "$(stat -c %s "$out")")" "$rc"
