@@ -14,7 +14,7 @@ use super::split_rep::NOISE;
 /// Bits of the lane's index in a key among lanes due on one day.
 const LANE_BITS: u32 = 24;
 
-/// Reusable buffers of a round.
+/// Reusable buffers of a round, each as long as the stretch's lanes.
 #[derive(Default)]
 pub(super) struct Round {
     /// Keys of the lanes due on one day.
@@ -24,10 +24,19 @@ pub(super) struct Round {
     ahead: Vec<usize>,
 }
 
+impl Round {
+    /// Makes room for `lanes` lanes.
+    pub(super) fn fit(&mut self, lanes: usize) {
+        self.due.resize(lanes, 0);
+        self.wait.resize(lanes, 0);
+        self.ahead.resize(lanes, 0);
+    }
+}
+
 impl Split {
     /// Gives `m` units of day `d`, one to each lane of the `m` smallest keys. `early` is the
     /// next day with an amount, when every lane has had its units due, it lies in the
-    /// stretch and the lanes are fewer than 2^24.
+    /// stretch and the lanes are fewer than 2^24; `round` fits the lanes.
     pub(super) fn round_plain(
         &mut self,
         d: usize,
@@ -51,60 +60,66 @@ impl Split {
             u64::try_from(step).ok().filter(|_| weakest * step < ONE)
         };
         let Round { due, wait, ahead } = round;
-        due.clear();
-        wait.clear();
-        ahead.clear();
+        let (mut dues, mut waits, mut aheads) = (0, 0, 0);
         let first = step(e);
         for (i, lane) in lanes.iter().enumerate() {
             let deficit = lane.deficit();
             if deficit <= NOISE {
-                ahead.push(i);
+                ahead[aheads] = i;
+                aheads += 1;
             } else if due_by(deficit, lane.c, first) {
-                due.push(due_key(deficit, i));
+                due[dues] = due_key(deficit, i);
+                dues += 1;
             } else {
-                wait.push(i);
+                wait[waits] = i;
+                waits += 1;
             }
         }
         // A lane that takes its unit is not looked at again: every key is the one it had
         // before the round.
         let mut m = m;
         loop {
-            if due.len() >= m {
-                if m < due.len() {
-                    due.select_nth_unstable(m - 1);
+            if dues >= m {
+                if m < dues {
+                    due[..dues].select_nth_unstable(m - 1);
                 }
                 for &key in &due[..m] {
                     lanes[lane_of(key)].take_one(d, quotas);
                 }
                 return;
             }
-            for &key in due.iter() {
+            for &key in &due[..dues] {
                 lanes[lane_of(key)].take_one(d, quotas);
             }
-            m -= due.len();
+            m -= dues;
             e = self.grows[e + 1];
-            if wait.is_empty() || e > last {
+            if waits == 0 || e > last {
                 break;
             }
             let step = step(e);
-            due.clear();
-            wait.retain(|&i| {
+            let mut kept = 0;
+            dues = 0;
+            for w in 0..waits {
+                let i = wait[w];
                 let deficit = lanes[i].deficit();
-                let now = due_by(deficit, lanes[i].c, step);
-                if now {
-                    due.push(due_key(deficit, i));
+                if due_by(deficit, lanes[i].c, step) {
+                    due[dues] = due_key(deficit, i);
+                    dues += 1;
+                } else {
+                    wait[kept] = i;
+                    kept += 1;
                 }
-                !now
-            });
+            }
+            waits = kept;
         }
         // The rest by the rule's keys: lanes due past the stretch, then lanes ahead.
         self.keys.clear();
-        for &i in wait.iter() {
+        for &i in &wait[..waits] {
             let tie = -(lanes[i].deficit() >> TIE_BITS);
             let deadline = self.deadline_plain(&mut lanes[i], d);
             self.keys.push((0, deadline, tie, i));
         }
-        for &i in ahead.iter() {
+        for &i in &ahead[..aheads] {
             self.keys.push((1, 0, -(lanes[i].deficit() >> TIE_BITS), i));
         }
         self.keys.smallest(m, |i| lanes[i].take_one(d, quotas));

@@ -70,6 +70,7 @@ impl Split {
             }
             if !open || d > stretch.last {
                 self.stretch_from(d, &mut stretch, open);
+                round.fit(stretch.lanes.len());
                 open = true;
             }
             if q < 0 || stretch.lanes.is_empty() {
