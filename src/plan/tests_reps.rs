@@ -232,14 +232,17 @@ fn changing_shares_have_no_fixed_bound() {
 
 #[test]
 fn leftover_units_by_the_days_reps_fall_due_split_as_saturating() {
-    // A year with weekends, reps of uneven capacity, a day's amount from a fraction of a unit
+    // Four months with weekends, reps of uneven capacity, a day's amount from a fraction of a unit
     // per rep to money-sized ones, and some days with many more units than are due: the
-    // leftover units go by the days the reps fall due, and must go as the rule says.
+    // leftover units go by the days the reps fall due (past 24 of them due on one day, by
+    // selection), and must go as the rule says.
     for (per_day, reps) in [
         ("7.6628", 20),
         ("1532567.0498", 20),
         ("3.3", 7),
         ("0.09", 13),
+        ("1532567.0498", 30),
+        ("95.7", 30),
     ] {
         let exact: Vec<Decimal> = (0..120)
             .map(|d| {
