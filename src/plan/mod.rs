@@ -13,6 +13,7 @@ pub mod reps;
 pub mod shared;
 mod split_arith;
 mod split_keys;
+mod split_left;
 mod split_plain;
 mod split_rep;
 pub mod street;

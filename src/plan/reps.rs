@@ -12,7 +12,8 @@
 //! O(reps) integer operations (multiplications and shifts) on a day with units. This module
 //! holds the rule day by day in saturating arithmetic, right for any input; when the split's
 //! sizes allow it (`split_arith`), `split_plain` works the same rule over stretches of days
-//! in plain arithmetic, and must give the very same quotas.
+//! in plain arithmetic (a day's leftover units in `split_left`), and must give the very same
+//! quotas.
 
 use rust_decimal::Decimal;
 

@@ -2,36 +2,53 @@
 //! `split_arith::bounded` admits: the very rule of the saturating loop in `reps`, worked over
 //! stretches of days on which no rep's capacity changes. There the reps with capacity stay
 //! the same, each one's share of a day is one product and one sum, and the day its next unit
-//! falls due is, most days, the next day with an amount, checked with one more product.
+//! falls due is, most days, the next day with an amount, checked with one more product;
+//! `split_left` gives the units left over once the units due are given.
 
-use super::reps::{Split, TIE_BITS, give, units_due};
+use super::reps::Split;
 use super::split_arith::{Arith, Plain};
+use super::split_left::Round;
 use super::split_rep::NOISE;
 
 /// A rep with capacity throughout the stretch.
-struct Lane {
+pub(super) struct Lane {
     /// The rep (its index in the split).
     r: usize,
-    /// Its capacity, and the offset that makes its share of day `e` `k + c × prefix[e + 1]`.
-    c: i128,
+    /// Its capacity (below 2^26 in a bounded split), and the offset that makes its share of
+    /// day `e` `k + c × prefix[e + 1]`.
+    pub(super) c: u64,
     k: i128,
     /// The last day of its run.
     to: usize,
-    /// Units given so far (the rep's own count is brought up to date when it is asked).
-    given: i128,
-    /// Exact share up to today, and the units due today.
-    share: i128,
-    due: i128,
+    /// Units given so far (below 2^60 in a bounded split; the rep's own count is brought up
+    /// to date when it is asked).
+    pub(super) given: i64,
+    /// Exact share up to today.
+    pub(super) share: i128,
     /// The day the next unit is due, worked out when `given` was `found.0`.
-    found: (i128, usize),
+    found: (i64, usize),
     /// Every day after today and before this one falls short of the next unit.
     low: usize,
 }
 
-/// The reps with capacity over a stretch of days, and its last day.
-struct Stretch {
-    lanes: Vec<Lane>,
-    last: usize,
+impl Lane {
+    /// Its exact share up to today less the units it was given.
+    pub(super) fn deficit(&self) -> i128 {
+        self.share - Plain::whole(i128::from(self.given))
+    }
+
+    /// Gives the lane one unit of day `d`.
+    pub(super) fn take_one(&mut self, d: usize, quotas: &mut [Vec<i64>]) {
+        self.given += 1;
+        quotas[self.r][d] += 1;
+    }
+}
+
+/// The reps with capacity over a stretch of days, its last day and their least capacity.
+pub(super) struct Stretch {
+    pub(super) lanes: Vec<Lane>,
+    pub(super) last: usize,
+    pub(super) least: u64,
 }
 
 impl Split {
@@ -39,10 +56,12 @@ impl Split {
     pub(super) fn run_plain(&mut self, team_quota: &[i64]) -> (Vec<Vec<i64>>, Vec<usize>) {
         let days = team_quota.len();
         let mut quotas = vec![vec![0_i64; days]; self.reps.len()];
+        let mut round = Round::default();
         let mut bad = Vec::new();
         let mut stretch = Stretch {
             lanes: Vec::new(),
             last: 0,
+            least: 0,
         };
         let mut open = false;
         for (d, &q) in team_quota.iter().enumerate() {
@@ -51,13 +70,14 @@ impl Split {
             }
             if !open || d > stretch.last {
                 self.stretch_from(d, &mut stretch, open);
+                round.fit(stretch.lanes.len());
                 open = true;
             }
             if q < 0 || stretch.lanes.is_empty() {
                 bad.push(d);
                 continue;
             }
-            self.day_plain(d, q, &mut stretch.lanes, &mut quotas);
+            self.day_plain(d, q, &mut stretch, &mut round, &mut quotas);
         }
         (quotas, bad)
     }
@@ -67,11 +87,12 @@ impl Split {
     fn stretch_from(&mut self, d: usize, stretch: &mut Stretch, open: bool) {
         if open {
             for lane in &stretch.lanes {
-                self.reps[lane.r].given = lane.given;
+                self.reps[lane.r].given = i128::from(lane.given);
             }
         }
         stretch.lanes.clear();
         stretch.last = self.prefix.len() - 2;
+        stretch.least = u64::MAX;
         for (r, rep) in self.reps.iter_mut().enumerate() {
             while rep.run < rep.runs.len() && rep.runs[rep.run].1 < d {
                 rep.run += 1;
@@ -87,59 +108,54 @@ impl Split {
             if c > 0 {
                 stretch.lanes.push(Lane {
                     r,
-                    c,
+                    c: u64::try_from(c).expect("invariant: a bounded capacity"),
                     k: rep.base[rep.run] - c * self.prefix[from],
                     to,
-                    given: rep.given,
+                    given: i64::try_from(rep.given).expect("invariant: bounded units"),
                     share: 0,
-                    due: 0,
                     found: (-1, 0),
                     low: 0,
                 });
+                stretch.least = stretch.least.min(u64::try_from(c).unwrap_or(u64::MAX));
             }
         }
     }
 
-    /// Gives `q > 0` units of day `d`: the units due today, then the rest by priority.
-    fn day_plain(&mut self, d: usize, q: i64, lanes: &mut [Lane], quotas: &mut [Vec<i64>]) {
+    /// Gives `q > 0` units of day `d`: the units due today (all of them at once, taken back
+    /// when they are more than `q`), then the rest by priority (`split_left`).
+    fn day_plain(
+        &mut self,
+        d: usize,
+        q: i64,
+        stretch: &mut Stretch,
+        round: &mut Round,
+        quotas: &mut [Vec<i64>],
+    ) {
         let x = self.prefix[d + 1];
         let mut must = 0;
-        for lane in lanes.iter_mut() {
-            lane.share = lane.k + lane.c * x;
-            lane.due = units_due::<Plain>(lane.given, lane.share);
-            must += lane.due;
+        for lane in &mut stretch.lanes {
+            lane.share = lane.k + i128::from(lane.c) * x;
+            let due = due_plain(lane.given, lane.share);
+            lane.given += due;
+            quotas[lane.r][d] = due;
+            must += i128::from(due);
         }
         let q = i128::from(q);
-        let mut left = q;
-        if must <= q {
-            for lane in lanes.iter_mut() {
-                if lane.due > 0 {
-                    lane.given += lane.due;
-                    give(&mut quotas[lane.r][d], lane.due);
-                }
+        let mut left = q - must;
+        if must > q {
+            for lane in &mut stretch.lanes {
+                lane.given -= std::mem::take(&mut quotas[lane.r][d]);
             }
-            left -= must;
+            left = q;
         }
+        // With every unit due today given, each rep falls short of its next unit today and on
+        // every day up to the next day with an amount, `next`: no deadline comes before it.
+        let next = self.grows[d + 1];
+        let lanes = stretch.lanes.len();
+        let early = (must <= q && next <= stretch.last && lanes < 1 << 24).then_some(next);
         while left > 0 {
-            self.keys.clear();
-            for (i, lane) in lanes.iter_mut().enumerate() {
-                let deficit = lane.share - Plain::whole(lane.given);
-                let key = if deficit > NOISE {
-                    (0, self.deadline_plain(lane, d), -(deficit >> TIE_BITS), i)
-                } else {
-                    (1, 0, -(deficit >> TIE_BITS), i)
-                };
-                self.keys.push(key);
-            }
-            // Lanes are in rep order: the lane's index breaks ties as the rep's would.
-            let m = usize::try_from(left)
-                .unwrap_or(usize::MAX)
-                .min(self.keys.len());
-            self.keys.smallest(m, |i| {
-                let lane = &mut lanes[i];
-                lane.given += 1;
-                give(&mut quotas[lane.r][d], 1);
-            });
+            let m = usize::try_from(left).unwrap_or(usize::MAX).min(lanes);
+            self.round_plain(d, early, stretch, m, round, quotas);
             left -= i128::try_from(m).unwrap_or(i128::MAX);
         }
     }
@@ -147,16 +163,16 @@ impl Split {
     /// The day the lane's next unit is due, as `Rep::deadline` finds it: the first day with
     /// an amount from `lane.low` on, within the rep's run, on which its share reaches the
     /// unit, else the rep's own search beyond the run.
-    fn deadline_plain(&mut self, lane: &mut Lane, d: usize) -> usize {
+    pub(super) fn deadline_plain(&mut self, lane: &mut Lane, d: usize) -> usize {
         if lane.found.0 == lane.given {
             return lane.found.1;
         }
-        let need = Plain::whole(lane.given + 1);
+        let need = Plain::whole(i128::from(lane.given) + 1);
         let day = if lane.share + NOISE < need {
             // Shares never fall and do not move on a day without an amount: short of the unit
             // today (and before `low`), the rep's share first reaches it on a day with one.
             let mut e = self.grows[lane.low.max(d + 1)];
-            while e <= lane.to && lane.k + lane.c * self.prefix[e + 1] + NOISE < need {
+            while e <= lane.to && lane.k + i128::from(lane.c) * self.prefix[e + 1] + NOISE < need {
                 e = self.grows[e + 1];
             }
             lane.low = e.min(lane.to + 1);
@@ -164,16 +180,28 @@ impl Split {
                 e
             } else {
                 let rep = &mut self.reps[lane.r];
-                rep.given = lane.given;
+                rep.given = i128::from(lane.given);
                 rep.short_through(lane.to);
                 rep.deadline::<Plain>(&self.prefix, &self.grows, d, lane.share)
             }
         } else {
             let rep = &mut self.reps[lane.r];
-            rep.given = lane.given;
+            rep.given = i128::from(lane.given);
             rep.deadline::<Plain>(&self.prefix, &self.grows, d, lane.share)
         };
         lane.found = (lane.given, day);
         day
     }
+}
+
+/// The units due to a lane given `given >= 0` so far at a share of `share` (`0 <= share <
+/// 2^126`): `units_due` in plain arithmetic, without its branches.
+pub(super) fn due_plain(given: i64, share: i128) -> i64 {
+    (units_of(share + NOISE) - given).max(0)
+}
+
+/// The whole units of a fixed-point value `0 <= x < 2^127`: its high word.
+#[allow(clippy::cast_possible_truncation)] // the high word of a value below 2^127 fits an i64
+pub(super) fn units_of(x: i128) -> i64 {
+    (x >> 64) as i64
 }

@@ -1,7 +1,8 @@
 //! Properties of the split among reps: reps add up to the team every day, nobody gets a unit
 //! on a day without capacity, every rep stays within one unit of its exact share while shares
 //! stay constant (at every size, money in cents included), and leftover units follow one rule:
-//! largest deficit against the exact share, then the rep listed first.
+//! earliest due first, then the largest deficit against the exact share, then the rep listed
+//! first, as the plain arithmetic over stretches gives them.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -227,4 +228,52 @@ fn changing_shares_have_no_fixed_bound() {
     assert_eq!(reps[0].iter().sum::<i64>(), 20);
     assert_eq!(reps[1].iter().sum::<i64>(), 0);
     assert_eq!(worst_distance(&exact, &caps, &reps), Decimal::from(10));
+}
+
+#[test]
+fn leftover_units_by_the_days_reps_fall_due_split_as_saturating() {
+    // Four months with weekends, reps of uneven capacity, a day's amount from a fraction of a unit
+    // per rep to money-sized ones, and some days with many more units than are due: the
+    // leftover units go by the days the reps fall due (past 24 of them due on one day, by
+    // selection), and must go as the rule says.
+    for (per_day, reps) in [
+        ("7.6628", 20),
+        ("1532567.0498", 20),
+        ("3.3", 7),
+        ("0.09", 13),
+        ("1532567.0498", 30),
+        ("95.7", 30),
+    ] {
+        let exact: Vec<Decimal> = (0..120)
+            .map(|d| {
+                if d % 7 >= 5 {
+                    Decimal::ZERO
+                } else {
+                    dec(per_day)
+                }
+            })
+            .collect();
+        let caps: Vec<Vec<Decimal>> = (0..reps)
+            .map(|r| vec![Decimal::new([10, 10, 15, 5][r % 4], 1); exact.len()])
+            .collect();
+        let runs = runs_of(&caps);
+        let mut quota = cumulative_quotas(&exact);
+        let expected = split_saturating(&quota, &exact, &runs);
+        assert_eq!(
+            split(&quota, &exact, &runs),
+            Ok(expected),
+            "{per_day} a day"
+        );
+        for (d, q) in quota.iter_mut().enumerate() {
+            if d % 11 == 3 {
+                *q += 45;
+            }
+        }
+        let expected = split_saturating(&quota, &exact, &runs);
+        assert_eq!(
+            split(&quota, &exact, &runs),
+            Ok(expected),
+            "{per_day} a day, more"
+        );
+    }
 }
