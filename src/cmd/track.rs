@@ -1,6 +1,9 @@
 //! `goals track`: check the goal file, read the actuals, compare them with the plan and render
-//! the tracking report; the plan is worked out on a second thread while the exports are read.
+//! the tracking report; the plan is worked out on threads of its own while the exports are
+//! read, and the targets tracked there (`track::ahead`).
 //! Skipped rows make the exit code 1 unless `--allow-bad-rows`.
+
+use std::sync::Arc;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -9,7 +12,7 @@ use super::{Io, Outcome, actuals, load, pipeline};
 use crate::cli::{ReportFormat, TrackArgs};
 use crate::output::{notes, track_csv, track_json, track_markdown, track_table};
 use crate::track::report::TrackReport;
-use crate::track::{TrackOptions, build, quotas};
+use crate::track::{TrackOptions, ahead, assemble};
 
 /// Runs `goals track`.
 pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcome> {
@@ -25,15 +28,18 @@ pub fn run(args: &TrackArgs, as_of: NaiveDate, io: &mut Io<'_>) -> Result<Outcom
     };
     let mut bad = 0;
     let report = selection.track(checked, &loaded.findings.diagnostics, |view| {
-        // The plan needs no actuals: it is worked out while the exports are read.
+        // The plan needs no actuals: it is worked out while the exports are read, and each
+        // target tracked on the same threads once they are.
         std::thread::scope(|scope| -> Result<TrackReport> {
-            let planned = quotas::ahead(scope, view);
+            let ahead = ahead::start(scope, view, options);
             let read = actuals::read_all(checked, &args.file, &args.actuals, io)?;
             let open =
                 pipeline::read_all(checked, &args.file, &args.pipeline, &read.ledger, as_of, io)?;
             bad = read.bad() + open.bad();
-            let mut report = build(view, &read.ledger, read.sources, options, planned);
-            pipeline::apply(&mut report, open, view, &read.ledger);
+            let ledger = Arc::new(read.ledger);
+            let targets = ahead.tracked(&ledger);
+            let mut report = assemble(view, read.sources, options, targets);
+            pipeline::apply(&mut report, open, view, &ledger);
             Ok(report)
         })
     })?;

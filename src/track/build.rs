@@ -1,6 +1,6 @@
 //! Builds the tracking report from a checked goal file and a filled ledger: every target
-//! tracked in file order, then the leaderboard of reps and the review list of goals behind
-//! plan. It reads no file and renders nothing.
+//! tracked in file order (here, or on the threads of `track::ahead`), then the leaderboard of
+//! reps and the review list of goals behind plan. It reads no file and renders nothing.
 
 use std::collections::HashMap;
 
@@ -9,11 +9,11 @@ use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::{self, Context};
-use super::quotas::Planned;
+use super::quotas::{Planned, Quotas};
 use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
 use crate::plan::fixed::round_dp;
-use crate::smart::Checked;
+use crate::smart::{Checked, Resolved};
 
 /// What to track.
 #[derive(Clone, Copy, Debug)]
@@ -35,29 +35,52 @@ pub fn build(
     options: TrackOptions,
     planned: Planned<'_>,
 ) -> TrackReport {
-    let file = checked.file();
-    let minor = file.plan.minor_units();
-    let mut targets = Vec::new();
     let mut planned = planned;
-    for r in checked.targets() {
-        let quotas = planned
-            .next()
-            .expect("one plan for every target, in file order");
-        let has_data = ledger.has_rows(&r.metric.id.value);
-        let ctx = Context {
-            file,
-            ledger,
-            as_of: options.as_of,
-            by: options.by,
-            has_data,
-        };
-        let decimals = match r.metric.kind {
-            MetricKind::Money => minor,
-            MetricKind::Count => 0,
-            _ => 2,
-        };
-        targets.push(progress::track(&ctx, &r, decimals, quotas));
-    }
+    let targets = checked
+        .targets()
+        .map(|r| {
+            let quotas = planned
+                .next()
+                .expect("one plan for every target, in file order");
+            track_target(checked, ledger, options, &r, quotas)
+        })
+        .collect();
+    assemble(checked, sources, options, targets)
+}
+
+/// Tracks one target against the ledger and its plan (`None` for a rate or level target).
+pub(super) fn track_target(
+    checked: Checked<'_>,
+    ledger: &Ledger,
+    options: TrackOptions,
+    r: &Resolved<'_>,
+    quotas: Option<Quotas>,
+) -> TargetTrack {
+    let file = checked.file();
+    let ctx = Context {
+        file,
+        ledger,
+        as_of: options.as_of,
+        by: options.by,
+        has_data: ledger.has_rows(&r.metric.id.value),
+    };
+    let decimals = match r.metric.kind {
+        MetricKind::Money => file.plan.minor_units(),
+        MetricKind::Count => 0,
+        _ => 2,
+    };
+    progress::track(&ctx, r, decimals, quotas)
+}
+
+/// The report of the tracked targets, in file order: with the leaderboard of reps and the
+/// review list of goals behind plan.
+pub fn assemble(
+    checked: Checked<'_>,
+    sources: Vec<SourceSummary>,
+    options: TrackOptions,
+    targets: Vec<TargetTrack>,
+) -> TrackReport {
+    let file = checked.file();
     let leaderboard = leaderboard(checked, &targets);
     let review = review(&targets);
     TrackReport {

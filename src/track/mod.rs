@@ -2,6 +2,7 @@
 //! per metric, rep and day, and comparing them with the plan (`goals track`) or replanning the
 //! rest of each target from them (`goals replan`).
 
+pub(crate) mod ahead;
 mod build;
 pub mod csv_read;
 pub(crate) mod dates;
@@ -18,7 +19,7 @@ pub(crate) mod remainder;
 pub(crate) mod replan;
 pub(crate) mod report;
 
-pub use build::{TrackOptions, build};
+pub use build::{TrackOptions, assemble, build};
 
 #[cfg(test)]
 mod tests_props;
