@@ -159,32 +159,19 @@ impl Tracker<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
     use std::sync::Arc;
 
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 
     use super::start;
-    use crate::cmd::load::check_source;
     use crate::model::Per;
-    use crate::source::Source;
     use crate::track::build::{TrackOptions, build};
     use crate::track::csv_read::{RowKey, Sink as _};
     use crate::track::ledger::Ledger;
     use crate::track::numbers::Amount;
     use crate::track::quotas::as_needed;
-
-    fn example() -> crate::cmd::load::Loaded {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(root.join("goals.example.toml")).expect("the example");
-        let source = Source {
-            name: "goals.example.toml".into(),
-            text,
-            invalid_utf8_at: None,
-        };
-        check_source(source, day("2026-12-01"), &mut |_| Vec::new())
-    }
+    use crate::track::quotas::tests::example;
 
     fn day(text: &str) -> NaiveDate {
         text.parse().expect("a date")

@@ -44,7 +44,7 @@ pub(super) fn plan(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::Path;
 
     use chrono::NaiveDate;
@@ -53,7 +53,8 @@ mod tests {
     use crate::cmd::load::check_source;
     use crate::source::Source;
 
-    fn example() -> crate::cmd::load::Loaded {
+    /// The example goal file, checked as of 2026-12-01.
+    pub(in crate::track) fn example() -> crate::cmd::load::Loaded {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(root.join("goals.example.toml")).expect("the example");
         let source = Source {
