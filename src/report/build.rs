@@ -44,8 +44,7 @@ pub fn build(
             as_of: options.as_of,
             by: options.by,
         };
-        let planned = track::quotas::as_needed(checked);
-        track::build(checked, ledger, sources, track_options, planned)
+        track::build(checked, ledger, sources, track_options)
     });
     if let Some(track) = &track {
         let lined_up = track.targets.len() == plan.targets.len()

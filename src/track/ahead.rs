@@ -7,7 +7,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, channel, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, TryRecvError, channel, sync_channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use super::build::{TrackOptions, track_target};
@@ -134,7 +134,7 @@ fn send_planned(
 
 /// One thread: the ledger it waits for, the targets it has tracked.
 struct Tracker<'scope> {
-    ledger: Option<std::sync::mpsc::Sender<Arc<Ledger>>>,
+    ledger: Option<Sender<Arc<Ledger>>>,
     tracked: Receiver<TargetTrack>,
     worker: Option<ScopedJoinHandle<'scope, ()>>,
 }
@@ -170,7 +170,6 @@ mod tests {
     use crate::track::csv_read::{RowKey, Sink as _};
     use crate::track::ledger::Ledger;
     use crate::track::numbers::Amount;
-    use crate::track::quotas::as_needed;
     use crate::track::quotas::tests::example;
 
     fn day(text: &str) -> NaiveDate {
@@ -205,7 +204,7 @@ mod tests {
             as_of: day("2027-05-20"),
             by: Per::Month,
         };
-        let in_one_go = build(checked, &ledger, Vec::new(), options, as_needed(checked));
+        let in_one_go = build(checked, &ledger, Vec::new(), options);
         let ledger = Arc::new(ledger);
         let threaded = std::thread::scope(|scope| start(scope, checked, options).tracked(&ledger));
         assert_eq!(threaded.len(), checked.targets().count());

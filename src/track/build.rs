@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::ledger::Ledger;
 use super::progress::{self, Context};
-use super::quotas::{Planned, Quotas};
+use super::quotas::{Quotas, as_needed};
 use super::report::{Leader, ReviewItem, SourceSummary, Status, TargetTrack, TrackReport};
 use crate::model::{MetricKind, Per};
 use crate::plan::fixed::round_dp;
@@ -23,27 +23,17 @@ pub struct TrackOptions {
     pub by: Per,
 }
 
-/// Tracks every target of a checked file against the ledger and `planned`, the targets' plans
-/// in file order (`track::quotas`).
-///
-/// # Panics
-/// When `planned` holds fewer plans than the file has targets.
+/// Tracks every target of a checked file against the ledger, planning each as it goes.
 pub fn build(
     checked: Checked<'_>,
     ledger: &Ledger,
     sources: Vec<SourceSummary>,
     options: TrackOptions,
-    planned: Planned<'_>,
 ) -> TrackReport {
-    let mut planned = planned;
     let targets = checked
         .targets()
-        .map(|r| {
-            let quotas = planned
-                .next()
-                .expect("one plan for every target, in file order");
-            track_target(checked, ledger, options, &r, quotas)
-        })
+        .zip(as_needed(checked))
+        .map(|(r, quotas)| track_target(checked, ledger, options, &r, quotas))
         .collect();
     assemble(checked, sources, options, targets)
 }

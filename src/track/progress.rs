@@ -158,9 +158,9 @@ fn additive(
         .iter()
         .take_while(|p| p.start <= ctx.as_of)
         .count();
-    // Where each period ends, as a day index: the actuals are bucketed by it for every series.
-    let ends: Vec<usize> = shape.periods.iter().map(|p| end_index(r, p.end)).collect();
     let bounds = bounds(r, shape, quotas.team.len());
+    // Where each period ends, as a day index: the actuals are bucketed by it for every series.
+    let ends: Vec<usize> = bounds.periods.iter().map(|&(_, end)| end).collect();
     let sums = |i: Option<usize>| data.then(|| period_actuals(ctx, r, &ends, i, k, begun));
     let rep_series: Vec<Series<'_>> = r
         .reps

@@ -15,17 +15,13 @@ pub struct Quotas {
     pub reps: Vec<Vec<i64>>,
 }
 
-/// Each target's plan in file order: `None` for a rate or level target, which has no quotas.
-pub type Planned<'a> = Box<dyn Iterator<Item = Option<Quotas>> + 'a>;
-
-/// The plans of `checked`'s targets, worked out one by one as they are asked for.
-pub fn as_needed(checked: Checked<'_>) -> Planned<'_> {
+/// Each target's plan in file order, worked out one by one as it is asked for: `None` for a
+/// rate or level target, which has no quotas.
+pub fn as_needed(checked: Checked<'_>) -> impl Iterator<Item = Option<Quotas>> + '_ {
     let mut cache = PlanCache::default();
-    Box::new(
-        checked
-            .targets()
-            .map(move |r| plan(checked, &r, &mut cache)),
-    )
+    checked
+        .targets()
+        .map(move |r| plan(checked, &r, &mut cache))
 }
 
 /// One target's plan in whole units, with what targets share from (or added to) `cache`.
